@@ -1,0 +1,47 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "govlint",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "govlint", targets: ["govlint"]),
+        .library(name: "GovlintCore", targets: ["GovlintCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only module that sees the C parser.
+        .systemLibrary(name: "CGumbo", pkgConfig: "gumbo",
+                       providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
+        // HTML decoding, parsing into an immutable model, source positions, CSS selectors.
+        .target(name: "GovlintHTML", dependencies: ["CGumbo"]),
+        // Rules, packs, checks, configuration, descriptors and the engine.
+        .target(name: "GovlintCore", dependencies: [
+            "GovlintHTML", .product(name: "Yams", package: "Yams"),
+        ]),
+        // Output formats; they know the result model, not how it was produced.
+        .target(name: "GovlintReporters", dependencies: ["GovlintCore"]),
+        // The built-in packs under Rules/, embedded into the binary at build time.
+        .executableTarget(name: "govlint-embed", path: "Sources/govlint-embed"),
+        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["govlint-embed"]),
+        .target(name: "GovlintRules", plugins: ["EmbedRulesPlugin"]),
+        // Command line: parses arguments and hands off.
+        .executableTarget(name: "govlint", dependencies: [
+            "GovlintCore", "GovlintReporters", "GovlintRules",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .target(name: "GovlintTestSupport",
+                dependencies: ["GovlintCore", "GovlintRules"],
+                path: "Tests/GovlintTestSupport"),
+        .testTarget(name: "GovlintHTMLTests", dependencies: ["GovlintHTML"]),
+        .testTarget(name: "GovlintCoreTests", dependencies: ["GovlintCore", "GovlintTestSupport"]),
+        .testTarget(name: "RulePackTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
+        .testTarget(name: "FixtureTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
+        .testTarget(name: "GovlintReportersTests", dependencies: ["GovlintReporters", "GovlintTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["GovlintTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,102 @@
+/// The decoded (UTF-8) text of a file together with what is needed to map
+/// decoded byte offsets back to lines, columns and original byte offsets.
+///
+/// Lines break at LF, CRLF and lone CR. Decoding maps every original character
+/// to exactly one scalar, so line and column computed on the decoded text are
+/// those of the original file; only byte offsets need the encoder.
+public final class SourceText: Sendable {
+    /// Decoded UTF-8 bytes.
+    public let utf8: [UInt8]
+    /// The encoding the file was decoded from (WHATWG name, lower case).
+    public let encoding: String
+    /// How the encoding was determined: "bom", "meta", "default" or "sniffed".
+    public let encodingSource: String
+    private let lineStarts: [Int]
+    private let originalLineStarts: [Int]?
+    private let encoder: (@Sendable ([UInt8]) -> Int)?
+
+    /// - Parameters:
+    ///   - originalLineStarts: original byte offsets of each line start, when the file was not UTF-8.
+    ///   - encoder: counts the bytes that a decoded UTF-8 fragment occupied in the original encoding.
+    public init(utf8: [UInt8], encoding: String = "utf-8", encodingSource: String = "default",
+                originalLineStarts: [Int]? = nil, encoder: (@Sendable ([UInt8]) -> Int)? = nil) {
+        self.utf8 = utf8
+        self.encoding = encoding
+        self.encodingSource = encodingSource
+        self.lineStarts = SourceText.computeLineStarts(utf8)
+        self.originalLineStarts = originalLineStarts
+        self.encoder = encoder
+    }
+
+    public convenience init(_ string: String) {
+        self.init(utf8: Array(string.utf8))
+    }
+
+    public static func computeLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n, buf[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        return starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The position of a decoded byte offset (clamped into the text).
+    public func position(ofOffset rawOffset: Int) -> SourcePosition {
+        let offset = max(0, min(rawOffset, utf8.count))
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        let lineStart = lineStarts[lo]
+        var column = 1
+        var i = lineStart
+        while i < offset {
+            if utf8[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        // Offsets inside a multi-byte scalar count as that scalar.
+        if offset < utf8.count, offset > lineStart, utf8[offset] & 0xC0 == 0x80 { column -= 1 }
+        let original: Int
+        if let originalLineStarts, lo < originalLineStarts.count {
+            let prefix = Array(utf8[lineStart..<offset])
+            original = originalLineStarts[lo] + (encoder?(prefix) ?? prefix.count)
+        } else {
+            original = offset
+        }
+        return SourcePosition(line: lo + 1, column: column, offset: original)
+    }
+
+    public func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(start: position(ofOffset: start), end: position(ofOffset: max(start, end)))
+    }
+
+    /// The text of the 1-based line, without its line break.
+    public func line(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : utf8.count
+        while end > start, utf8[end - 1] == 0x0A || utf8[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+
+    /// The decoded text between two byte offsets.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        let s = max(0, min(start, utf8.count)), e = max(s, min(end, utf8.count))
+        return String(decoding: utf8[s..<e], as: UTF8.self)
+    }
+}

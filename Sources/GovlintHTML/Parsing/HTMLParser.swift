@@ -1,0 +1,152 @@
+import CGumbo
+
+/// Parses HTML with gumbo and converts the result into an ``HTMLDocument``.
+/// gumbo's output is destroyed before returning; no pointer escapes.
+public enum HTMLParser {
+    /// Parses decoded UTF-8 text. Conversion is iterative, so nesting depth
+    /// costs no Swift stack. gumbo's own tree destruction does recurse: call
+    /// from a thread with a generous stack for hostile inputs (the engine does).
+    public static func parse(_ source: SourceText) -> HTMLDocument {
+        var options = kGumboDefaultOptions
+        options.max_errors = 0
+        options.tab_stop = 1
+        let bytes = source.utf8
+        return bytes.withUnsafeBufferPointer { buffer -> HTMLDocument in
+            let base = buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            let empty: [CChar] = [0]
+            return empty.withUnsafeBufferPointer { emptyBuffer in
+                let input = base ?? emptyBuffer.baseAddress!
+                guard let output = gumbo_parse_with_options(&options, input, buffer.count) else {
+                    return HTMLDocument(nodes: [Self.documentNode()], attributes: [], doctype: nil, source: source)
+                }
+                defer { gumbo_destroy_output(&options, output) }
+                return convert(output.pointee.document, source: source)
+            }
+        }
+    }
+
+    public static func parse(_ string: String) -> HTMLDocument {
+        parse(SourceText(string))
+    }
+
+    static func documentNode() -> HTMLNode {
+        HTMLNode(kind: .document, namespace: .html, name: "", text: "", parent: -1, firstChild: -1,
+                 nextSibling: -1, previousSibling: -1, subtreeEnd: 1, attributeStart: 0, attributeCount: 0,
+                 startOffset: -1, endOffset: -1, endTagOffset: -1, depth: 0)
+    }
+
+    private static func convert(_ root: UnsafeMutablePointer<GumboNode>, source: SourceText) -> HTMLDocument {
+        var nodes: [HTMLNode] = []
+        var attributes: [HTMLAttribute] = []
+        nodes.reserveCapacity(1024)
+        var doctype: HTMLDoctype?
+        let rootDoc = root.pointee.v.document
+        if rootDoc.has_doctype {
+            doctype = HTMLDoctype(name: string(rootDoc.name), publicIdentifier: string(rootDoc.public_identifier),
+                                  systemIdentifier: string(rootDoc.system_identifier))
+        }
+        nodes.append(documentNode())
+        // Explicit stack of (gumbo node, parent index); children pushed in reverse.
+        var stack: [(UnsafeMutablePointer<GumboNode>, Int32)] = []
+        pushChildren(of: rootDoc.children, parent: 0, onto: &stack)
+        var lastChild: [Int32] = [-1]
+        lastChild.reserveCapacity(1024)
+
+        while let (ptr, parent) = stack.popLast() {
+            let g = ptr.pointee
+            let index = Int32(nodes.count)
+            var node = HTMLNode(kind: .text, namespace: .html, name: "", text: "", parent: parent, firstChild: -1,
+                                nextSibling: -1, previousSibling: -1, subtreeEnd: index + 1, attributeStart: 0,
+                                attributeCount: 0, startOffset: -1, endOffset: -1, endTagOffset: -1,
+                                depth: nodes[Int(parent)].depth + 1)
+            var children: GumboVector?
+            switch g.type {
+            case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
+                let el = g.v.element
+                node.kind = .element
+                node.namespace = el.tag_namespace == GUMBO_NAMESPACE_SVG ? .svg
+                    : el.tag_namespace == GUMBO_NAMESPACE_MATHML ? .mathml : .html
+                node.name = tagName(el)
+                if el.original_tag.length > 0 {
+                    node.startOffset = Int32(el.start_pos.offset)
+                    node.endOffset = Int32(el.start_pos.offset) + Int32(el.original_tag.length)
+                }
+                if el.original_end_tag.length > 0 { node.endTagOffset = Int32(el.end_pos.offset) }
+                node.attributeStart = Int32(attributes.count)
+                node.attributeCount = Int32(el.attributes.length)
+                for i in 0..<Int(el.attributes.length) {
+                    let a = el.attributes.data[i]!.assumingMemoryBound(to: GumboAttribute.self).pointee
+                    let nameOffset = Int32(a.name_start.offset)
+                    let hasValue = a.original_value.length > 0
+                    attributes.append(HTMLAttribute(
+                        name: string(a.name), value: string(a.value), nameOffset: nameOffset,
+                        valueStartOffset: hasValue ? Int32(a.value_start.offset) : Int32(a.name_end.offset),
+                        valueEndOffset: hasValue ? Int32(a.value_end.offset) : Int32(a.name_end.offset)))
+                }
+                children = el.children
+            case GUMBO_NODE_COMMENT:
+                node.kind = .comment
+                fillText(&node, g.v.text)
+            default: // text, whitespace, CDATA
+                node.kind = .text
+                fillText(&node, g.v.text)
+            }
+            nodes.append(node)
+            lastChild.append(-1)
+            // Link into the parent's child list.
+            let p = Int(parent)
+            let previous = lastChild[p]
+            if previous < 0 {
+                nodes[p].firstChild = index
+            } else {
+                nodes[Int(previous)].nextSibling = index
+                nodes[Int(index)].previousSibling = previous
+            }
+            lastChild[p] = index
+            if let children { pushChildren(of: children, parent: index, onto: &stack) }
+        }
+        // Subtree ends, propagated bottom-up (pre-order: a parent precedes its descendants).
+        for i in stride(from: nodes.count - 1, through: 1, by: -1) {
+            let p = Int(nodes[i].parent)
+            if nodes[i].subtreeEnd > nodes[p].subtreeEnd { nodes[p].subtreeEnd = nodes[i].subtreeEnd }
+        }
+        if nodes[0].subtreeEnd < Int32(nodes.count) { nodes[0].subtreeEnd = Int32(nodes.count) }
+        return HTMLDocument(nodes: nodes, attributes: attributes, doctype: doctype, source: source)
+    }
+
+    private static func pushChildren(of vector: GumboVector, parent: Int32,
+                                     onto stack: inout [(UnsafeMutablePointer<GumboNode>, Int32)]) {
+        var i = Int(vector.length) - 1
+        while i >= 0 {
+            if let child = vector.data[i] {
+                stack.append((child.assumingMemoryBound(to: GumboNode.self), parent))
+            }
+            i -= 1
+        }
+    }
+
+    private static func fillText(_ node: inout HTMLNode, _ t: GumboText) {
+        node.text = string(t.text)
+        if t.original_text.length > 0 || t.start_pos.offset > 0 || t.start_pos.line > 0 {
+            node.startOffset = Int32(t.start_pos.offset)
+            node.endOffset = Int32(t.start_pos.offset) + Int32(t.original_text.length)
+        }
+    }
+
+    private static func tagName(_ el: GumboElement) -> String {
+        if el.tag != GUMBO_TAG_UNKNOWN, let n = gumbo_normalized_tagname(el.tag), n.pointee != 0 {
+            return String(cString: n)
+        }
+        var piece = el.original_tag
+        guard piece.length > 0, piece.data != nil else { return "" }
+        gumbo_tag_from_original_text(&piece)
+        guard let data = piece.data, piece.length > 0 else { return "" }
+        let raw = UnsafeRawBufferPointer(start: data, count: piece.length)
+        return String(decoding: raw, as: UTF8.self).lowercased()
+    }
+
+    @inline(__always) private static func string(_ p: UnsafePointer<CChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
+    }
+}
