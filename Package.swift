@@ -18,9 +18,11 @@ let package = Package(
                        providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]),
         // HTML decoding, parsing into an immutable model, source positions, CSS selectors.
         .target(name: "GovlintHTML", dependencies: ["CGumbo"]),
+        // WAI-ARIA data, implicit roles, hidden content, accessible names, language tags.
+        .target(name: "GovlintAccessibility", dependencies: ["GovlintHTML"]),
         // Rules, packs, checks, configuration, descriptors and the engine.
         .target(name: "GovlintCore", dependencies: [
-            "GovlintHTML", .product(name: "Yams", package: "Yams"),
+            "GovlintHTML", "GovlintAccessibility", .product(name: "Yams", package: "Yams"),
         ]),
         // Output formats; they know the result model, not how it was produced.
         .target(name: "GovlintReporters", dependencies: ["GovlintCore"]),
@@ -37,6 +39,7 @@ let package = Package(
                 dependencies: ["GovlintCore", "GovlintRules"],
                 path: "Tests/GovlintTestSupport"),
         .testTarget(name: "GovlintHTMLTests", dependencies: ["GovlintHTML"]),
+        .testTarget(name: "GovlintAccessibilityTests", dependencies: ["GovlintAccessibility", "GovlintHTML"]),
         .testTarget(name: "GovlintCoreTests", dependencies: ["GovlintCore", "GovlintTestSupport"]),
         .testTarget(name: "RulePackTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
         .testTarget(name: "FixtureTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
