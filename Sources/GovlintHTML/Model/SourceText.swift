@@ -81,6 +81,19 @@ public final class SourceText: Sendable {
         return SourcePosition(line: lo + 1, column: column, offset: original)
     }
 
+    /// The decoded byte offset of a 1-based line and column (clamped).
+    public func offset(line: Int, column: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count else { return line < 1 ? 0 : utf8.count }
+        var i = lineStarts[line - 1]
+        var c = 1
+        while c < column, i < utf8.count, utf8[i] != 0x0A, utf8[i] != 0x0D {
+            i += 1
+            while i < utf8.count, utf8[i] & 0xC0 == 0x80 { i += 1 }
+            c += 1
+        }
+        return i
+    }
+
     public func range(_ start: Int, _ end: Int) -> SourceRange {
         SourceRange(start: position(ofOffset: start), end: position(ofOffset: max(start, end)))
     }

@@ -1,0 +1,41 @@
+import Foundation
+import GovlintHTML
+
+/// Holds when the attribute `name` matches the regular expression `pattern`
+/// (whole value unless the pattern says otherwise). A missing attribute holds:
+/// presence is `attribute-present`'s job.
+struct AttributeMatchesCheck: PageCheck {
+    static let id = "attribute-matches"
+    static let summary = "The attribute `name`, when present, matches the regular expression `pattern`."
+    let name: String
+    let regex: NSRegularExpression
+    let trim: Bool
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        name = try options.requireString("name").lowercased()
+        let ignoreCase = try options.bool("ignoreCase") ?? false
+        guard let r = try options.regex("pattern", caseInsensitive: ignoreCase) else {
+            throw options.error("missing required option 'pattern'")
+        }
+        regex = r
+        trim = try options.bool("trim") ?? true
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        guard var value = element.attribute(name) else { return .holds }
+        if trim { value = value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return .verdict(TextMatching.matches(regex, value), data: ["attribute": name, "value": value])
+    }
+}
+
+enum TextMatching {
+    static func matches(_ regex: NSRegularExpression, _ value: String) -> Bool {
+        regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+    }
+
+    /// Collapses runs of whitespace and trims, as accessible text is compared.
+    static func normalized(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

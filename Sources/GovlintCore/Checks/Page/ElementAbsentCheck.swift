@@ -1,0 +1,20 @@
+import GovlintHTML
+
+/// Holds when no element inside the target matches `selector`; failures point at each match.
+struct ElementAbsentCheck: PageCheck {
+    static let id = "element-absent"
+    static let summary = "No element inside the target matches `selector`; each match is reported."
+    let selector: Selector
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        guard let s = try options.selector("selector") else { throw options.error("missing required option 'selector'") }
+        selector = s
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        let found = page.select(selector).filter { element.index == 0 || $0.isDescendant(of: element) }
+        if found.isEmpty { return .holds }
+        return CheckResult(.doesNotHold, at: found, data: ["selector": selector.text])
+    }
+}

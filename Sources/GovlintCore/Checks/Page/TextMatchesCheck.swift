@@ -1,0 +1,29 @@
+import Foundation
+import GovlintHTML
+
+/// Holds when the target's normalised text matches `pattern` (or, with
+/// `negate: true`, does not). With `selector`, the first match inside the target is read.
+struct TextMatchesCheck: PageCheck {
+    static let id = "text-matches"
+    static let summary = "The target's whitespace-normalised text matches `pattern` (`negate: true` inverts)."
+    let selector: Selector?
+    let regex: NSRegularExpression
+    let negate: Bool
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        selector = try options.selector("selector")
+        let ignoreCase = try options.bool("ignoreCase") ?? false
+        guard let r = try options.regex("pattern", caseInsensitive: ignoreCase) else {
+            throw options.error("missing required option 'pattern'")
+        }
+        regex = r
+        negate = try options.bool("negate") ?? false
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
+        let text = TextMatching.normalized(subject.textContent)
+        return .verdict(TextMatching.matches(regex, text) != negate, data: ["text": String(text.prefix(80))])
+    }
+}

@@ -1,0 +1,46 @@
+import GovlintHTML
+
+/// A named, reusable predicate over one element of a page. Rules combine
+/// checks with `all` / `any` / `none`; the check answers whether its condition
+/// holds for the target element.
+public protocol PageCheck: Sendable {
+    /// The name used in rule files (kebab-case).
+    static var id: String { get }
+    /// One sentence for `govlint rules checks` and the docs.
+    static var summary: String { get }
+    /// Reads and validates options at load time.
+    init(options: inout CheckOptions) throws(LocatedError)
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult
+}
+
+/// A check over facts collected from every page: each page contributes
+/// values (``collect(_:in:)``), then the check decides on the whole set.
+public protocol SiteCheck: Sendable {
+    static var id: String { get }
+    static var summary: String { get }
+    init(options: inout CheckOptions) throws(LocatedError)
+    /// The compact value this element contributes, or nil for none.
+    func collect(_ element: HTMLElement, in page: PageContext) -> String?
+    /// Indices of failing facts, each with message data.
+    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict]
+}
+
+/// A value one page contributed to a site check.
+public struct SiteFact: Sendable, Codable, Hashable {
+    public var file: String
+    public var value: String
+    public var range: SourceRange
+    public var snippet: String
+}
+
+/// A failed (or undecidable) site fact.
+public struct SiteVerdict: Sendable {
+    public var factIndex: Int
+    public var verdict: Verdict
+    public var data: [String: String]
+    public init(factIndex: Int, verdict: Verdict = .doesNotHold, data: [String: String] = [:]) {
+        self.factIndex = factIndex
+        self.verdict = verdict
+        self.data = data
+    }
+}

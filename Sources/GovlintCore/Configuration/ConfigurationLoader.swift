@@ -1,0 +1,105 @@
+import Foundation
+import Yams
+
+/// Finds and reads `.govlint.yml`, with located errors for every mistake.
+public enum ConfigurationLoader {
+    public static let fileName = ".govlint.yml"
+
+    /// `.govlint.yml` (or `.govlint.yaml`) in `directory` or the nearest ancestor.
+    public static func find(from directory: URL) -> URL? {
+        var dir = directory.standardizedFileURL
+        while true {
+            for name in [fileName, ".govlint.yaml"] {
+                let candidate = dir.appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+            }
+            let parent = dir.deletingLastPathComponent()
+            if parent.path == dir.path { return nil }
+            dir = parent
+        }
+    }
+
+    public static func load(_ url: URL, catalog: Catalog) throws(LocatedError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw LocatedError(file: url.path, line: 1, column: 1, message: "cannot read configuration file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LocatedError(file: url.path, line: 1, column: 1, message: "configuration is not UTF-8")
+        }
+        return try parse(text, file: url.path, catalog: catalog)
+    }
+
+    public static func parse(_ text: String, file: String, catalog: Catalog) throws(LocatedError) -> Configuration {
+        let root = try YAMLReader.load(text, file: file)
+        var config = Configuration()
+        config.file = file
+        if case let .scalar(s) = root, s.string.isEmpty { return config }
+        var m = try YAMLMap(root, file: file, what: "the configuration")
+        if let p = m.value("profile") ?? m.value("profiles") {
+            config.profiles = try YAMLMap.strings(p, file: file, key: "profile")
+            for id in config.profiles where catalog.profiles[id] == nil {
+                throw m.error(p, "unknown profile '\(id)' (known: \(catalog.profiles.keys.sorted().joined(separator: ", ")))")
+            }
+        }
+        if let r = m.value("rules") { config.rules = try ruleSettings(r, file: file, catalog: catalog) }
+        config.include = (try m.strings("include") ?? []).map(Glob.init)
+        config.exclude = (try m.strings("exclude") ?? []).map(Glob.init)
+        if let o = m.value("overrides") {
+            guard case let .sequence(seq) = o else { throw m.error(o, "'overrides' must be a list") }
+            for item in seq {
+                var om = try YAMLMap(item, file: file, what: "an override")
+                guard let files = try om.strings("files"), !files.isEmpty else { throw om.error(item, "an override needs 'files'") }
+                let rules = try om.value("rules").map { (n) throws(LocatedError) in try ruleSettings(n, file: file, catalog: catalog) } ?? [:]
+                try om.finish("an override")
+                config.overrides.append(.init(files: files.map(Glob.init), rules: rules))
+            }
+        }
+        if let n = m.value("now") {
+            guard let s = n.string, let date = parseDate(s) else { throw m.error(n, "'now' must be a date (YYYY-MM-DD)") }
+            config.now = date
+        }
+        if let f = m.value("fail-on") {
+            guard let s = f.string, let sev = Severity(rawValue: s) else { throw m.error(f, "'fail-on' must be error, warning or info") }
+            config.failOn = sev
+        }
+        if let d = m.value("descriptors") {
+            let dm = try YAMLMap(d, file: file, what: "'descriptors' (glob: pack)")
+            for e in dm.entries {
+                guard let pack = e.value.string else { throw m.error(e.value, "a descriptor mapping names a pack") }
+                guard catalog.packs.contains(where: { $0.id == pack }) else { throw m.error(e.value, "unknown pack '\(pack)'") }
+                config.descriptors.append((Glob(e.key), pack))
+            }
+        }
+        try m.finish("the configuration")
+        return config
+    }
+
+    static func ruleSettings(_ node: Node, file: String, catalog: Catalog) throws(LocatedError) -> [String: RuleSetting] {
+        let m = try YAMLMap(node, file: file, what: "'rules' (rule-id: off | error | warning | info)")
+        var result: [String: RuleSetting] = [:]
+        for e in m.entries {
+            guard catalog.rule(e.key) != nil || SystemRules.all.contains(where: { $0.id == e.key }) else {
+                throw m.error(e.keyNode, "unknown rule '\(e.key)'")
+            }
+            let value = e.value.bool.map { $0 ? "on" : "off" } ?? e.value.string
+            switch value {
+            case "off": result[e.key] = .off
+            case "on": result[e.key] = .on(nil)
+            case let s? where Severity(rawValue: s) != nil: result[e.key] = .on(Severity(rawValue: s))
+            default: throw m.error(e.value, "rule setting must be off, on, error, warning or info")
+            }
+        }
+        return result
+    }
+
+    public static func parseDate(_ s: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        for format in ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssXXXXX", "yyyy-MM-dd'T'HH:mm:ss'Z'"] {
+            f.dateFormat = format
+            if let d = f.date(from: s) { return d }
+        }
+        return nil
+    }
+}

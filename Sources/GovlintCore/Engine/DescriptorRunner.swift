@@ -1,0 +1,88 @@
+import GovlintHTML
+import Yams
+
+/// Runs descriptor rules on one parsed YAML or JSON file.
+public enum DescriptorRunner {
+    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument) -> FileOutcome {
+        var out = FileOutcome()
+        let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
+        for active in rules {
+            let rule = active.rule
+            var counts = OutcomeCounts()
+            var targets: [DescriptorMatch] = []
+            for given in rule.given {
+                if let path = try? JSONPath(given) { targets += path.select(root) }
+            }
+            if targets.isEmpty {
+                counts.inapplicable = 1
+                out.outcomes[rule.id] = counts
+                continue
+            }
+            for target in targets {
+                let (failures, message) = evaluate(rule.check, target)
+                if failures.isEmpty {
+                    counts.passed += 1
+                    continue
+                }
+                counts.failed += 1
+                for failure in failures {
+                    let anchor = failure.at.anchor
+                    var data = failure.data
+                    data["path"] = failure.at.pathText
+                    out.findings.append(Finding(
+                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
+                        range: range(of: anchor, in: document.source), message: (message ?? rule.message).filled(data),
+                        snippet: document.source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
+                        path: failure.at.pathText))
+                }
+            }
+            out.outcomes[rule.id] = counts
+        }
+        return out
+    }
+
+    static func range(of node: Node, in source: SourceText) -> SourceRange {
+        guard let mark = node.mark else { return .fileStart }
+        let start = source.offset(line: mark.line, column: mark.column)
+        var end = start
+        if case let .scalar(s) = node, s.style == .plain, !s.string.contains("\n") {
+            end = source.offset(line: mark.line, column: mark.column + s.string.count)
+        }
+        return source.range(start, end)
+    }
+
+    /// Failures of a check tree on one value: all = every child's failures; any = none if one child passes.
+    static func evaluate(_ tree: CheckTree, _ target: DescriptorMatch) -> ([DescriptorFailure], LocalizedText?) {
+        switch tree {
+        case let .descriptor(inv):
+            let value = inv.field.map { target.field($0) } ?? target
+            return (inv.check.evaluate(value, parent: target, field: inv.field), inv.message)
+        case let .all(children):
+            var all: [DescriptorFailure] = []
+            var message: LocalizedText?
+            for c in children {
+                let (f, m) = evaluate(c, target)
+                if !f.isEmpty, message == nil { message = m }
+                all += f
+            }
+            return (all, message)
+        case let .any(children):
+            var first: ([DescriptorFailure], LocalizedText?)?
+            for c in children {
+                let r = evaluate(c, target)
+                if r.0.isEmpty { return ([], nil) }
+                if first == nil { first = r }
+            }
+            return first ?? ([], nil)
+        case let .none(children):
+            for c in children where evaluate(c, target).0.isEmpty {
+                return ([DescriptorFailure(at: target)], nil)
+            }
+            return ([], nil)
+        case .page, .site:
+            return ([], nil)
+        }
+    }
+}
+
+import Foundation

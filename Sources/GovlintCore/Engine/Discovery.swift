@@ -1,0 +1,85 @@
+import Foundation
+
+/// A file found under the checked paths.
+public struct DiscoveredFile: Sendable, Hashable {
+    public enum Kind: String, Sendable { case page, descriptor, other }
+    /// Absolute path on disk.
+    public var url: URL
+    /// Path relative to its root, `/`-separated (what reports show).
+    public var relative: String
+    public var kind: Kind
+}
+
+/// Problems met while walking the inputs (not findings on a file's content).
+public struct DiscoveryProblem: Sendable {
+    public var path: String
+    public var message: String
+}
+
+/// Walks the given paths: directories recursively (symbolic links are not
+/// followed; links are listed as problems when they point outside the root),
+/// files as given.
+public enum Discovery {
+    public static let pageExtensions: Set<String> = ["html", "htm", "shtml", "xhtml"]
+
+    public static func discover(paths: [URL], configuration: Configuration,
+                                isDescriptor: (String) -> Bool) -> (files: [DiscoveredFile], problems: [DiscoveryProblem], root: URL?) {
+        let fm = FileManager.default
+        var files: [DiscoveredFile] = []
+        var problems: [DiscoveryProblem] = []
+        var firstRoot: URL?
+        for input in paths {
+            let url = input.standardizedFileURL
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: url.path, isDirectory: &isDir) else {
+                problems.append(DiscoveryProblem(path: input.path, message: "no such file or directory"))
+                continue
+            }
+            if isDir.boolValue {
+                if firstRoot == nil { firstRoot = url }
+                let rootPath = url.path.hasSuffix("/") ? url.path : url.path + "/"
+                var stack = [url]
+                while let dir = stack.popLast() {
+                    guard let entries = try? fm.contentsOfDirectory(at: dir, includingPropertiesForKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey]) else {
+                        problems.append(DiscoveryProblem(path: dir.path, message: "cannot list directory"))
+                        continue
+                    }
+                    for entry in entries.sorted(by: { $0.path < $1.path }) {
+                        let relative = paths.count == 1 ? String(entry.path.dropFirst(rootPath.count)) : relativeToCWD(entry)
+                        let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
+                        if values?.isSymbolicLink == true {
+                            let target = entry.resolvingSymlinksInPath().path
+                            if !target.hasPrefix(rootPath) {
+                                problems.append(DiscoveryProblem(path: relative, message: "symbolic link points outside the checked root; not followed"))
+                            }
+                            continue
+                        }
+                        if values?.isDirectory == true {
+                            if !Configuration.defaultExcludes.contains(where: { $0.matches(relative + "/x") }) { stack.append(entry) }
+                            continue
+                        }
+                        guard values?.isRegularFile == true, configuration.isIncluded(relative) else { continue }
+                        files.append(DiscoveredFile(url: entry, relative: relative, kind: kind(of: relative, isDescriptor)))
+                    }
+                }
+            } else {
+                let name = url.lastPathComponent
+                files.append(DiscoveredFile(url: url, relative: paths.count == 1 ? name : relativeToCWD(url), kind: kind(of: name, isDescriptor)))
+            }
+        }
+        files.sort { $0.relative < $1.relative }
+        return (files, problems, firstRoot)
+    }
+
+    static func kind(of relative: String, _ isDescriptor: (String) -> Bool) -> DiscoveredFile.Kind {
+        let ext = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if pageExtensions.contains(ext) { return .page }
+        if isDescriptor(relative) { return .descriptor }
+        return .other
+    }
+
+    static func relativeToCWD(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath + "/"
+        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GovlintAccessibility
+import GovlintHTML
+
+/// What a run knows about the whole export before any page is checked.
+public struct SiteInfo: Sendable {
+    /// Every file of the export, relative to the root, `/`-separated.
+    public var files: Set<String>
+    /// "Today" for freshness rules (`--now`).
+    public var now: Date
+
+    public init(files: Set<String> = [], now: Date = Date()) {
+        self.files = files
+        self.now = now
+    }
+}
+
+/// Everything a page check may look at. One per page, used by one thread.
+public final class PageContext {
+    public let document: HTMLDocument
+    /// Path relative to the checked root.
+    public let file: String
+    public let site: SiteInfo
+    private var selections: [String: [HTMLElement]] = [:]
+    private var _accessibility: AccessibilityContext?
+    private var memos: [String: Any] = [:]
+
+    public init(document: HTMLDocument, file: String, site: SiteInfo) {
+        self.document = document
+        self.file = file
+        self.site = site
+    }
+
+    /// Elements matching a selector, memoised per page (rules share selectors).
+    public func select(_ selector: Selector) -> [HTMLElement] {
+        if let cached = selections[selector.text] { return cached }
+        let result = document.select(selector)
+        selections[selector.text] = result
+        return result
+    }
+
+    /// A value computed once per page and shared by all rules (an index, say).
+    public func memo<T>(_ key: String, _ make: () -> T) -> T {
+        if let v = memos[key] as? T { return v }
+        let v = make()
+        memos[key] = v
+        return v
+    }
+
+    /// Accessibility tree facts (roles, hidden content, names), built lazily.
+    public var accessibility: AccessibilityContext {
+        if let a = _accessibility { return a }
+        let a = AccessibilityContext(document: document)
+        _accessibility = a
+        return a
+    }
+}
+
+/// What site checks see: the export's file list and run settings.
+public struct SiteContext: Sendable {
+    public var info: SiteInfo
+    public init(info: SiteInfo) { self.info = info }
+}

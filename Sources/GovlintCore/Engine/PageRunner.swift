@@ -1,0 +1,153 @@
+import GovlintHTML
+
+/// A rule as it runs: the rule plus the severity the configuration gave it.
+public struct ActiveRule: Sendable {
+    public var rule: Rule
+    public var severity: Severity
+    public init(rule: Rule, severity: Severity) {
+        self.rule = rule
+        self.severity = severity
+    }
+}
+
+/// What checking one file produced.
+public struct FileOutcome: Sendable, Codable {
+    public var findings: [Finding] = []
+    public var outcomes: [String: OutcomeCounts] = [:]
+    /// Site facts by rule id.
+    public var facts: [String: [SiteFact]] = [:]
+    public init() {}
+}
+
+/// Runs page and site-collection rules on one parsed page.
+public enum PageRunner {
+    public static func run(_ rules: [ActiveRule], on page: PageContext) -> FileOutcome {
+        var out = FileOutcome()
+        for active in rules {
+            let rule = active.rule
+            let targets = self.targets(of: rule, in: page)
+            var counts = OutcomeCounts()
+            if targets.isEmpty {
+                counts.inapplicable = 1
+                out.outcomes[rule.id] = counts
+                continue
+            }
+            if rule.target == .site {
+                guard case let .site(invocation) = rule.check else { continue }
+                for target in targets {
+                    guard let value = invocation.check.collect(target, in: page) else { continue }
+                    let anchor = target.positionedAnchor ?? target
+                    out.facts[rule.id, default: []].append(SiteFact(
+                        file: page.file, value: value, range: target.sourceRange, snippet: snippet(anchor)))
+                }
+                continue
+            }
+            for target in targets {
+                let result = evaluate(rule.check, target, page)
+                switch result.verdict {
+                case .holds:
+                    counts.passed += 1
+                case .doesNotHold, .cantTell:
+                    let failed = result.verdict == .doesNotHold
+                    if failed { counts.failed += 1 } else { counts.cantTell += 1 }
+                    let message = (result.message ?? rule.message).filled(result.data)
+                    let locations = result.locations.isEmpty ? [target] : result.locations
+                    for location in locations {
+                        out.findings.append(Finding(
+                            ruleID: rule.id, severity: active.severity, outcome: failed ? .failed : .cantTell,
+                            file: page.file, range: location.sourceRange, message: message,
+                            snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location)))
+                    }
+                }
+            }
+            out.outcomes[rule.id] = counts
+        }
+        return out
+    }
+
+    /// Test targets: the selector's matches (default: the root element), minus hidden ones when the rule says so.
+    static func targets(of rule: Rule, in page: PageContext) -> [HTMLElement] {
+        var targets: [HTMLElement]
+        if let selector = rule.selector {
+            targets = page.select(selector)
+        } else {
+            targets = page.document.root.map { [$0] } ?? []
+        }
+        if rule.excludeHidden {
+            targets = targets.filter { !page.accessibility.isHiddenFromAccessibilityTree($0) }
+        }
+        return targets
+    }
+
+    struct Evaluation {
+        var verdict: Verdict
+        var locations: [HTMLElement]
+        var data: [String: String]
+        var message: LocalizedText?
+    }
+
+    /// all: fails if any child fails; any: passes if any child passes; none: fails if any child holds.
+    /// cantTell wins over pass but not over a decided failure.
+    static func evaluate(_ tree: CheckTree, _ element: HTMLElement, _ page: PageContext) -> Evaluation {
+        switch tree {
+        case let .page(invocation):
+            let r = invocation.check.evaluate(element, in: page)
+            return Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message)
+        case let .all(children):
+            var undecided: Evaluation?
+            for child in children {
+                let e = evaluate(child, element, page)
+                if e.verdict == .doesNotHold { return e }
+                if e.verdict == .cantTell, undecided == nil { undecided = e }
+            }
+            return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
+        case let .any(children):
+            var firstFailure: Evaluation?
+            var undecided: Evaluation?
+            for child in children {
+                let e = evaluate(child, element, page)
+                if e.verdict == .holds { return e }
+                if e.verdict == .cantTell, undecided == nil { undecided = e }
+                if e.verdict == .doesNotHold, firstFailure == nil { firstFailure = e }
+            }
+            return undecided ?? firstFailure ?? Evaluation(verdict: .doesNotHold, locations: [], data: [:], message: nil)
+        case let .none(children):
+            var undecided: Evaluation?
+            for child in children {
+                let e = evaluate(child, element, page)
+                if e.verdict == .holds { return Evaluation(verdict: .doesNotHold, locations: e.locations, data: e.data, message: e.message) }
+                if e.verdict == .cantTell, undecided == nil { undecided = e }
+            }
+            return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
+        case .site, .descriptor:
+            return Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
+        }
+    }
+
+    /// The start tag (or text) of the element, trimmed to a readable length.
+    static func snippet(_ element: HTMLElement) -> String {
+        let s = element.sourceSnippet
+        return s.count > 200 ? String(s.prefix(200)) + "…" : s
+    }
+
+    /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or the `#id` when unique.
+    static func cssPath(_ element: HTMLElement) -> String? {
+        guard element.isElement else { return nil }
+        var parts: [String] = []
+        var current: HTMLElement? = element
+        while let e = current, e.isElement {
+            if let id = e.id, !id.isEmpty, !id.contains(where: { $0.isWhitespace }), e.document.idIndex[id] == Int32(e.index) {
+                parts.append("#\(id)")
+                break
+            }
+            var part = e.name
+            if let parent = e.parent {
+                let same = parent.children.filter { $0.name == e.name }
+                if same.count > 1, let i = same.firstIndex(of: e) { part += ":nth-of-type(\(i + 1))" }
+            }
+            parts.append(part)
+            current = e.parent
+        }
+        return parts.reversed().joined(separator: " > ")
+    }
+}

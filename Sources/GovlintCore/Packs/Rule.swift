@@ -1,0 +1,90 @@
+import GovlintHTML
+
+/// One rule, loaded from its YAML file.
+public struct Rule: Sendable {
+    public var id: String
+    public var pack: String
+    public var title: LocalizedText
+    public var summary: LocalizedText?
+    public var rationale: String?
+    public var message: LocalizedText
+    public var severity: Severity
+    public var target: RuleTarget
+    public var references: [StandardReference]
+    /// Equivalent axe-core rule ids.
+    public var axe: [String]
+    /// W3C ACT rule ids.
+    public var act: [String]
+    public var tags: [String]
+    /// Page and site rules: which elements are test targets (default: the root element).
+    public var selector: Selector?
+    /// Page rules: skip targets hidden from the accessibility tree (axe's default for most rules).
+    public var excludeHidden: Bool
+    /// Descriptor rules: file globs this rule reads.
+    public var files: [String]
+    /// Descriptor rules: path to the values checked.
+    public var given: [String]
+    public var check: CheckTree
+    public var examples: [RuleExample]
+    /// Where the rule was loaded from (for messages, tests and docs).
+    public var sourceFile: String
+    public var sourceLine: Int
+
+    public var helpURI: String { "https://govlint.dev/rules/\(pack)/\(id)" }
+}
+
+/// A rule's check tree: named checks combined with `all`, `any` and `none`.
+public indirect enum CheckTree: Sendable {
+    case page(PageCheckInvocation)
+    case site(SiteCheckInvocation)
+    case descriptor(DescriptorCheckInvocation)
+    case all([CheckTree])
+    case any([CheckTree])
+    case none([CheckTree])
+
+    /// Every check id used, for docs and catalog tests.
+    public var checkIDs: [String] {
+        switch self {
+        case let .page(i): [i.id]
+        case let .site(i): [i.id]
+        case let .descriptor(i): [i.id]
+        case let .all(c), let .any(c), let .none(c): c.flatMap(\.checkIDs)
+        }
+    }
+}
+
+public struct PageCheckInvocation: Sendable {
+    public var id: String
+    public var check: any PageCheck
+    /// Replaces the rule's message when this check decides the failure.
+    public var message: LocalizedText?
+}
+
+public struct SiteCheckInvocation: Sendable {
+    public var id: String
+    public var check: any SiteCheck
+    public var message: LocalizedText?
+}
+
+public struct DescriptorCheckInvocation: Sendable {
+    public var id: String
+    public var check: any DescriptorCheck
+    /// Sub-field of each given value to check (Spectral's `field`).
+    public var field: String?
+    public var message: LocalizedText?
+}
+
+/// A pass or fail example embedded in a rule; `↓` marks where findings must be.
+public struct RuleExample: Sendable {
+    public enum Kind: String, Sendable { case pass, fail }
+    public var kind: Kind
+    public var name: String?
+    /// File name to page or descriptor source (one entry for page and descriptor rules).
+    public var files: [(path: String, code: String)]
+    /// Show in generated docs.
+    public var docs: Bool
+    /// `--now` for the example, if it depends on the date.
+    public var now: String?
+    public var line: Int
+    public var index: Int
+}
