@@ -68,20 +68,24 @@ public enum HTMLParser {
                     : el.tag_namespace == GUMBO_NAMESPACE_MATHML ? .mathml : .html
                 node.name = tagName(el)
                 if el.original_tag.length > 0 {
-                    node.startOffset = Int32(el.start_pos.offset)
-                    node.endOffset = Int32(el.start_pos.offset) + Int32(el.original_tag.length)
+                    node.startOffset = Int32(clamping: el.start_pos.offset)
+                    node.endOffset = node.startOffset &+ Int32(clamping: el.original_tag.length)
                 }
-                if el.original_end_tag.length > 0 { node.endTagOffset = Int32(el.end_pos.offset) }
+                if el.original_end_tag.length > 0 { node.endTagOffset = Int32(clamping: el.end_pos.offset) }
                 node.attributeStart = Int32(attributes.count)
                 node.attributeCount = Int32(el.attributes.length)
                 for i in 0..<Int(el.attributes.length) {
                     let a = el.attributes.data[i]!.assumingMemoryBound(to: GumboAttribute.self).pointee
-                    let nameOffset = Int32(a.name_start.offset)
+                    // gumbo leaves name_end/value positions unset for some valueless
+                    // attributes; derive ends from the original text instead.
+                    let nameOffset = Int32(clamping: a.name_start.offset)
+                    let nameEnd = nameOffset &+ Int32(clamping: a.original_name.length)
                     let hasValue = a.original_value.length > 0
+                    let valueStart = hasValue ? Int32(clamping: a.value_start.offset) : nameEnd
                     attributes.append(HTMLAttribute(
                         name: string(a.name), value: string(a.value), nameOffset: nameOffset,
-                        valueStartOffset: hasValue ? Int32(a.value_start.offset) : Int32(a.name_end.offset),
-                        valueEndOffset: hasValue ? Int32(a.value_end.offset) : Int32(a.name_end.offset)))
+                        valueStartOffset: valueStart,
+                        valueEndOffset: hasValue ? valueStart &+ Int32(clamping: a.original_value.length) : nameEnd))
                 }
                 children = el.children
             case GUMBO_NODE_COMMENT:
@@ -128,8 +132,8 @@ public enum HTMLParser {
     private static func fillText(_ node: inout HTMLNode, _ t: GumboText) {
         node.text = string(t.text)
         if t.original_text.length > 0 || t.start_pos.offset > 0 || t.start_pos.line > 0 {
-            node.startOffset = Int32(t.start_pos.offset)
-            node.endOffset = Int32(t.start_pos.offset) + Int32(t.original_text.length)
+            node.startOffset = Int32(clamping: t.start_pos.offset)
+            node.endOffset = node.startOffset &+ Int32(clamping: t.original_text.length)
         }
     }
 

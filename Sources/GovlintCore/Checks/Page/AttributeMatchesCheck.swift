@@ -8,6 +8,8 @@ struct AttributeMatchesCheck: PageCheck {
     static let id = "attribute-matches"
     static let summary = "The attribute `name`, when present, matches the regular expression `pattern`."
     let name: String
+    /// Whether a missing attribute counts as holding (`missing: pass`, the default) or not.
+    let missingHolds: Bool
     let regex: NSRegularExpression
     let trim: Bool
 
@@ -19,11 +21,16 @@ struct AttributeMatchesCheck: PageCheck {
         }
         regex = r
         trim = try options.bool("trim") ?? true
+        switch try options.string("missing") ?? "pass" {
+        case "pass": missingHolds = true
+        case "fail": missingHolds = false
+        default: throw options.error(at: "missing", "'missing' must be 'pass' or 'fail'")
+        }
         try options.finish()
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        guard var value = element.attribute(name) else { return .holds }
+        guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
         if trim { value = value.trimmingCharacters(in: .whitespacesAndNewlines) }
         return .verdict(TextMatching.matches(regex, value), data: ["attribute": name, "value": value])
     }

@@ -1,0 +1,56 @@
+import Foundation
+import GovlintCore
+
+/// govlint's own JSON, schema `schemas/govlint-report.schema.json` (`schemaVersion` 1).
+public enum JSONReporter: Reporter {
+    public static let id = "json"
+    public static let summary = "Findings and per-rule outcomes as JSON (versioned schema)."
+    public static let schemaVersion = 1
+
+    public static func render(_ context: ReportContext) throws -> String {
+        let r = context.result
+        let findings: [[String: Any]] = context.findings.map { f in
+            var o: [String: Any] = [
+                "ruleId": f.ruleID, "severity": f.severity.rawValue, "outcome": f.outcome.rawValue, "file": f.file,
+                "line": f.range.start.line, "column": f.range.start.column, "offset": f.range.start.offset,
+                "endLine": f.range.end.line, "endColumn": f.range.end.column,
+                "message": ["en": f.message.en, "zh-CN": f.message.zhCN], "snippet": f.snippet,
+            ]
+            if let p = f.path { o["path"] = p }
+            return o
+        }
+        var rules: [[String: Any]] = []
+        for id in r.rulesRun {
+            guard let rule = context.rule(id) else { continue }
+            let c = r.outcomes[id] ?? OutcomeCounts()
+            rules.append([
+                "id": id, "pack": rule.pack, "severity": rule.severity.rawValue, "target": rule.target.rawValue,
+                "title": ["en": rule.title.en, "zh-CN": rule.title.zhCN], "outcome": c.overall.rawValue,
+                "counts": ["passed": c.passed, "failed": c.failed, "cantTell": c.cantTell, "inapplicable": c.inapplicable],
+                "references": rule.references.map { ref -> [String: Any] in
+                    var o: [String: Any] = ["standard": ref.standard]
+                    if let v = ref.version { o["version"] = v }
+                    if let v = ref.clause { o["clause"] = v }
+                    if let v = ref.level { o["level"] = v }
+                    return o
+                },
+            ])
+        }
+        let object: [String: Any] = [
+            "schemaVersion": schemaVersion,
+            "tool": ["name": "govlint", "version": context.toolVersion],
+            "profile": r.profile ?? NSNull(),
+            "now": JSONOutput.iso8601(r.now),
+            "summary": [
+                "pages": r.pagesChecked, "descriptors": r.descriptorsChecked, "files": r.filesSeen,
+                "errors": r.findings.filter { $0.outcome == .failed && $0.severity == .error }.count,
+                "warnings": r.findings.filter { $0.outcome == .failed && $0.severity == .warning }.count,
+                "info": r.findings.filter { $0.outcome == .failed && $0.severity == .info }.count,
+                "cantTell": r.findings.filter { $0.outcome == .cantTell }.count,
+            ],
+            "findings": findings,
+            "rules": rules,
+        ]
+        return try JSONOutput.encode(object)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GovlintCore
+
+/// SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+/// Columns are Unicode code points (`columnKind: unicodeCodePoints`).
+public enum SARIFReporter: Reporter {
+    public static let id = "sarif"
+    public static let summary = "SARIF 2.1.0 (GitHub code scanning)."
+
+    public static func render(_ context: ReportContext) throws -> String {
+        let r = context.result
+        let usedIDs = Array(Set(r.rulesRun + context.findings.map(\.ruleID))).sorted()
+        var ruleIndex: [String: Int] = [:]
+        var rules: [[String: Any]] = []
+        for id in usedIDs {
+            guard let rule = context.rule(id) else { continue }
+            ruleIndex[id] = rules.count
+            let summary = rule.summary?.en ?? rule.title.en
+            var help = summary
+            if !rule.references.isEmpty { help += "\n\nStandards: " + rule.references.map(\.label).joined(separator: "; ") }
+            var tags = rule.tags
+            tags += rule.references.map { "\($0.standard)\($0.clause.map { " \($0)" } ?? "")" }
+            var properties: [String: Any] = ["tags": Array(Set(tags)).sorted().prefix(20).map { $0 }, "pack": rule.pack,
+                                             "title-zh-CN": rule.title.zhCN,
+                                             "problem.severity": rule.severity == .error ? "error" : rule.severity == .warning ? "warning" : "recommendation"]
+            if !rule.axe.isEmpty { properties["axe-core"] = rule.axe }
+            if !rule.act.isEmpty { properties["act"] = rule.act }
+            rules.append([
+                "id": id,
+                "name": camel(id),
+                "shortDescription": ["text": truncate(rule.title.en)],
+                "fullDescription": ["text": truncate(summary)],
+                "help": ["text": truncate(help, 4000), "markdown": truncate(help, 4000)],
+                "helpUri": rule.helpURI,
+                "defaultConfiguration": ["level": level(rule.severity)],
+                "properties": properties,
+            ])
+        }
+        let results: [[String: Any]] = context.findings.map { f in
+            let start = f.range.start, end = max(f.range.end, f.range.start)
+            var region: [String: Any] = [
+                "startLine": max(1, start.line), "startColumn": max(1, start.column),
+                "endLine": max(1, end.line), "endColumn": max(1, end.column == start.column && end.line == start.line ? start.column + 1 : end.column),
+            ]
+            if !f.snippet.isEmpty { region["snippet"] = ["text": f.snippet] }
+            var location: [String: Any] = [
+                "physicalLocation": [
+                    "artifactLocation": ["uri": uri(f.file), "uriBaseId": "ROOT"],
+                    "region": region,
+                ] as [String: Any],
+            ]
+            if let path = f.path { location["logicalLocations"] = [["fullyQualifiedName": path, "kind": "element"]] }
+            var result: [String: Any] = [
+                "ruleId": f.ruleID,
+                "level": f.outcome == .cantTell ? "note" : level(f.severity),
+                "kind": f.outcome == .cantTell ? "review" : "fail",
+                "message": ["text": f.message.text(context.language).isEmpty ? f.ruleID : f.message.text(context.language)],
+                "locations": [location],
+                "partialFingerprints": ["primaryLocationLineHash": Fingerprint.of(f)],
+            ]
+            if let i = ruleIndex[f.ruleID] { result["ruleIndex"] = i }
+            return result
+        }
+        let run: [String: Any] = [
+            "tool": ["driver": [
+                "name": "govlint", "version": context.toolVersion, "semanticVersion": context.toolVersion,
+                "informationUri": "https://govlint.dev", "rules": rules,
+            ] as [String: Any]],
+            "originalUriBaseIds": ["ROOT": ["description": ["text": "The checked export or project root."]]],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "automationDetails": ["id": "govlint/\(r.profile ?? "default")/"],
+        ]
+        let log: [String: Any] = [
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [run],
+        ]
+        return try JSONOutput.encode(log)
+    }
+
+    static func level(_ s: Severity) -> String {
+        switch s {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    static func camel(_ id: String) -> String {
+        id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    static func truncate(_ s: String, _ limit: Int = 1000) -> String {
+        s.count <= limit ? s : String(s.prefix(limit - 1)) + "…"
+    }
+
+    /// A relative URI with each path segment percent-encoded.
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#[]")
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+    }
+}
+
+/// A stable identity for a finding that survives line shifts: rule, file,
+/// normalised snippet and message (SwiftLint's baseline identity).
+public enum Fingerprint {
+    public static func of(_ f: Finding) -> String {
+        let snippet = f.snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return fnv1a("\(f.ruleID)\u{0}\(f.file)\u{0}\(snippet)\u{0}\(f.message.en)")
+    }
+
+    static func fnv1a(_ s: String) -> String {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 {
+            hash ^= UInt64(b)
+            hash = hash &* 0x100000001b3
+        }
+        return String(hash, radix: 16).leftPadded(16) + ":1"
+    }
+}
+
+extension String {
+    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
+}

@@ -1,0 +1,44 @@
+import GovlintCore
+
+/// `path:line:col: severity [rule-id] message`, one finding a line, then a summary.
+public enum TextReporter: Reporter {
+    public static let id = "text"
+    public static let summary = "Human-readable lines (colour on a terminal)."
+
+    public static func render(_ context: ReportContext) throws -> String {
+        var out = ""
+        for f in context.findings {
+            let label = f.outcome == .cantTell ? "review" : f.severity.rawValue
+            let coloured = context.colour ? colour(label, f) : label
+            let message = sanitize(f.message.text(context.language))
+            out += "\(sanitize(f.file)):\(f.line):\(f.column): \(coloured) [\(f.ruleID)] \(message)\n"
+        }
+        let r = context.result
+        let errors = r.findings.filter { $0.outcome == .failed && $0.severity == .error }.count
+        let warnings = r.findings.filter { $0.outcome == .failed && $0.severity == .warning }.count
+        let infos = r.findings.filter { $0.outcome == .failed && $0.severity == .info }.count
+        let review = r.findings.filter { $0.outcome == .cantTell }.count
+        out += "\(r.pagesChecked) pages and \(r.descriptorsChecked) descriptors checked with \(r.rulesRun.count) rules: "
+        out += "\(errors) errors, \(warnings) warnings, \(infos) info, \(review) to review.\n"
+        return out
+    }
+
+    static func colour(_ label: String, _ f: Finding) -> String {
+        let code = f.outcome == .cantTell ? "36" : f.severity == .error ? "31" : f.severity == .warning ? "33" : "34"
+        return "\u{1B}[\(code)m\(label)\u{1B}[0m"
+    }
+
+    /// Control characters would let a page rewrite the terminal; show them escaped.
+    static func sanitize(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import GovlintCore
+import GovlintReporters
+
+extension Govlint {
+    /// `govlint check PATH...`
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check site exports (folders of HTML) and project descriptors.")
+
+        @Argument(help: "Folders and files to check (default: the current folder).")
+        var paths: [String] = []
+
+        @Option(name: .long, help: "Profile selecting the rules (repeatable), e.g. wcag22-aa, starter.")
+        var profile: [String] = []
+
+        @Option(name: .long, help: "Configuration file (default: .govlint.yml found upward from the current folder).")
+        var config: String?
+
+        @Option(name: .long, help: ArgumentHelp("Output format, optionally with a file: text, json, sarif, or FORMAT=PATH (repeatable).", valueName: "format"))
+        var format: [String] = []
+
+        @Option(name: .shortAndLong, help: "Write the (single) output to this file instead of standard output.")
+        var output: String?
+
+        @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
+        var failOn: String?
+
+        @Option(name: .customLong("rules-dir"), help: "Folder of additional rule packs (repeatable).")
+        var rulesDir: [String] = []
+
+        @Option(name: .long, help: "Parallel jobs (default: number of cores).")
+        var jobs: Int?
+
+        @Option(name: .long, help: "The date rules treat as today (YYYY-MM-DD).")
+        var now: String?
+
+        @Option(name: .long, help: "Language of messages: en or zh-CN.")
+        var lang: String = "en"
+
+        @Flag(name: .customLong("no-color"), help: "Never colour the text output.")
+        var noColor = false
+
+        func run() throws {
+            guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
+            let threshold: Severity?
+            switch failOn {
+            case nil: threshold = nil
+            case "never"?: threshold = nil
+            case let s?:
+                guard let sev = Severity(rawValue: s) else { throw UsageFailure("--fail-on must be error, warning, info or never") }
+                threshold = sev
+            }
+            if let jobs, jobs < 1 { throw UsageFailure("--jobs must be at least 1") }
+            var nowDate: Date?
+            if let now {
+                guard let d = ConfigurationLoader.parseDate(now) else { throw UsageFailure("--now must be a date (YYYY-MM-DD)") }
+                nowDate = d
+            }
+            let inputs = paths.isEmpty ? ["."] : paths
+
+            // Outputs are validated before any work is done.
+            var outputs: [(format: any Reporter.Type, path: String?)] = []
+            for spec in (format.isEmpty ? ["text"] : format) {
+                let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
+                guard let reporter = ReporterRegistry.reporter(parts[0]) else {
+                    throw UsageFailure("unknown format '\(parts[0])' (known: \(ReporterRegistry.ids.joined(separator: ", ")))")
+                }
+                outputs.append((reporter, parts.count == 2 ? parts[1] : nil))
+            }
+            if let output {
+                guard outputs.count == 1, outputs[0].path == nil else {
+                    throw UsageFailure("--output takes one format; use --format FORMAT=PATH for several")
+                }
+                outputs[0].path = output
+            }
+            for o in outputs { if let p = o.path { try OutputWriter.validate(p, checkedPaths: inputs) } }
+
+            let catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
+            var configuration = Configuration()
+            let configURL = config.map { URL(fileURLWithPath: $0) }
+                ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            if let configURL {
+                do { configuration = try ConfigurationLoader.load(configURL, catalog: catalog) } catch {
+                    throw UsageFailure(error.description)
+                }
+            }
+            for p in profile where catalog.profiles[p] == nil {
+                throw UsageFailure("unknown profile '\(p)' (known: \(catalog.profiles.keys.sorted().joined(separator: ", ")))")
+            }
+            for p in inputs where !FileManager.default.fileExists(atPath: p) {
+                throw UsageFailure("\(p): no such file or directory")
+            }
+
+            let linter = Linter(catalog: catalog, configuration: configuration)
+            var options = RunOptions(profiles: profile, now: nowDate)
+            if let jobs { options.jobs = jobs }
+            let result = linter.run(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
+
+            for o in outputs {
+                let colour = o.path == nil && !noColor && isatty(STDOUT_FILENO) == 1
+                    && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                let context = ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version,
+                                            language: language, colour: colour)
+                let text = try o.format.render(context)
+                if let path = o.path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
+            }
+            let effective = failOn == "never" ? nil : (threshold ?? configuration.failOn ?? .error)
+            if let effective, result.count(atLeast: effective) > 0 { throw ExitCode(1) }
+        }
+    }
+}

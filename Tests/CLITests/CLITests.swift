@@ -1,0 +1,205 @@
+import Foundation
+import GovlintTestSupport
+import Testing
+
+/// Runs the built binary: exit codes, outputs, errors.
+@Suite(.serialized) struct CLITests {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func govlint(_ args: [String], binary: URL = RepositoryPaths.binary, cwd: URL? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        if let cwd { p.currentDirectoryURL = cwd }
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static let demo = RepositoryPaths.fixtures.appendingPathComponent("sites/demo-agency").path
+
+    @Test func rulesListShowsBuiltinRules() throws {
+        let r = try Self.govlint(["rules", "list"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("document-title"))
+        #expect(r.stdout.contains("2.4.2"))
+    }
+
+    @Test func rulesShowExplainsARule() throws {
+        let r = try Self.govlint(["rules", "show", "image-alt"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("WCAG 2.2 1.1.1"))
+        #expect(!r.stdout.contains("↓"))
+    }
+
+    @Test func checkDemoReportsFindingsAndExitsOne() throws {
+        let r = try Self.govlint(["check", Self.demo, "--profile", "starter"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("services/licences.html:2:1: error [document-title]"))
+    }
+
+    @Test func failOnNeverExitsZero() throws {
+        #expect(try Self.govlint(["check", Self.demo, "--profile", "starter", "--fail-on", "never"]).status == 0)
+    }
+
+    @Test func cleanPageExitsZero() throws {
+        let dir = try Self.tempDir()
+        try "<!DOCTYPE html><html lang=\"en\"><head><title>Fine</title></head><body><p>ok</p></body></html>"
+            .write(to: dir.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", dir.path, "--profile", "starter"])
+        #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func severalFormatsInOneRun() throws {
+        let out = try Self.tempDir()
+        let r = try Self.govlint(["check", Self.demo, "--profile", "starter", "--fail-on", "never",
+                                  "--format", "sarif=\(out.path)/r.sarif", "--format", "json=\(out.path)/r.json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("r.json"))) as? [String: Any]
+        #expect(json?["schemaVersion"] as? Int == 1)
+        let sarif = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("r.sarif"))) as? [String: Any]
+        #expect(sarif?["version"] as? String == "2.1.0")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path)
+        #expect(files.sorted() == ["r.json", "r.sarif"], "no temporary files left behind")
+    }
+
+    @Test func sarifValidatesAgainstTheOfficialSchema() throws {
+        let schema = RepositoryPaths.root.appendingPathComponent("../shared/schemas/sarif-schema-2.1.0.json").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: schema.path) else {
+            Issue.record("SARIF schema not found at \(schema.path)")
+            return
+        }
+        let out = try Self.tempDir()
+        _ = try Self.govlint(["check", Self.demo, "--profile", "starter", "--format", "sarif=\(out.path)/r.sarif"])
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
+            jsonschema.Draft7Validator(schema).validate(doc)
+            assert doc["runs"][0]["results"], "no results"
+            print("valid")
+            """, schema.path, out.appendingPathComponent("r.sarif").path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "\(text)")
+    }
+
+    @Test func brokenRuleInRulesDirIsLocatedAndExitsTwo() throws {
+        let dir = try Self.tempDir()
+        let pack = dir.appendingPathComponent("mypack")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        try "id: mypack\ntitle: { en: Mine, zh-CN: 我的 }\nversion: 1.0.0\n".write(to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+        try """
+            id: my-rule
+            title: { en: T, zh-CN: 标 }
+            message: { en: M, zh-CN: 信 }
+            severity: error
+            check:
+              function: no-such-check
+            """.write(to: pack.appendingPathComponent("my-rule.yaml"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["rules", "list", "--rules-dir", dir.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("my-rule.yaml:6:13: unknown page check 'no-such-check'"), "\(r.stderr)")
+        let out = try Self.tempDir()
+        let c = try Self.govlint(["check", Self.demo, "--rules-dir", dir.path, "--format", "json=\(out.path)/x.json"])
+        #expect(c.status == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "nothing written on a bad pack")
+    }
+
+    @Test func badSelectorIsLocated() throws {
+        let dir = try Self.tempDir()
+        let pack = dir.appendingPathComponent("p")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        try "id: p\ntitle: { en: P, zh-CN: 包 }\nversion: 1.0.0\n".write(to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+        try """
+            id: r
+            title: { en: T, zh-CN: 标 }
+            message: { en: M, zh-CN: 信 }
+            severity: error
+            selector: "img:hover"
+            check: { function: attribute-present, options: { name: alt } }
+            """.write(to: pack.appendingPathComponent("r.yaml"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["rules", "list", "--rules-dir", dir.path])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("r.yaml:5:"), "\(r.stderr)")
+        #expect(r.stderr.contains("img:hover"))
+    }
+
+    @Test func badConfigurationIsLocated() throws {
+        let dir = try Self.tempDir()
+        try "profile: starter\nrules:\n  no-such-rule: off\n".write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", Self.demo], cwd: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(".govlint.yml:3:3: unknown rule 'no-such-rule'"), "\(r.stderr)")
+    }
+
+    @Test func configurationSwitchesRulesOffAndChangesSeverity() throws {
+        let dir = try Self.tempDir()
+        try """
+            profile: starter
+            rules:
+              document-title: off
+              html-has-lang: warning
+            """.write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", Self.demo, "--fail-on", "never"], cwd: dir)
+        #expect(!r.stdout.contains("[document-title]"))
+        #expect(r.stdout.contains("warning [html-has-lang]"))
+    }
+
+    @Test func unknownFormatAndUnwritableOutputExitTwo() throws {
+        #expect(try Self.govlint(["check", Self.demo, "--format", "bogus"]).status == 2)
+        let r = try Self.govlint(["check", Self.demo, "--format", "json=/nonexistent-dir/x.json"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("does not exist"))
+    }
+
+    @Test func refusesToWriteInsideTheCheckedPath() throws {
+        let dir = try Self.tempDir()
+        try "<html lang=en><title>x</title></html>".write(to: dir.appendingPathComponent("a.html"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", dir.path, "--format", "json=\(dir.path)/report.json"])
+        #expect(r.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("report.json").path))
+    }
+
+    @Test func copiedBinaryCarriesItsPacks() throws {
+        let dir = try Self.tempDir()
+        let copy = dir.appendingPathComponent("govlint")
+        try FileManager.default.copyItem(at: RepositoryPaths.binary, to: copy)
+        let r = try Self.govlint(["rules", "list", "--profile", "starter"], binary: copy, cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("image-alt"))
+    }
+
+    @Test func unreadableAndBinaryFilesAreFindingsAndTheRestIsChecked() throws {
+        let dir = try Self.tempDir()
+        try Data([0x00, 0x01, 0xFF, 0x00]).write(to: dir.appendingPathComponent("binary.html"))
+        try Data().write(to: dir.appendingPathComponent("empty.html"))
+        try "<html lang=en><head><title>x</title></head><body><img src=a.png".write(to: dir.appendingPathComponent("cut.html"), atomically: true, encoding: .utf8)
+        try "<html><head></head></html>".write(to: dir.appendingPathComponent("ok.html"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", dir.path, "--profile", "starter"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("binary.html:1:1: error [file-binary]"))
+        #expect(r.stdout.contains("empty.html:1:1: error [file-empty]"))
+        #expect(r.stdout.contains("cut.html:1:59: warning [file-truncated]"), "\(r.stdout)")
+        #expect(r.stdout.contains("ok.html:1:1: error [html-has-lang]"))
+    }
+}
