@@ -112,7 +112,11 @@ extension AccessibilityContext {
         if node.kind == .text { return (node.text, .contents) }
         guard node.kind == .element else { return ("", .none) }
         // 2A: hidden, not referenced.
-        if !isRoot, !state.includeHidden, isHiddenFromAccessibilityTree(element) { return ("", .none) }
+        if !isRoot, !state.includeHidden, isHiddenFromAccessibilityTree(element) {
+            // visibility:hidden can be overridden below; display:none and aria-hidden cannot.
+            if isHiddenOnlyByVisibility(element) { return (contentText(element, &state), .contents) }
+            return ("", .none)
+        }
 
         // 2B: aria-labelledby, not followed from within a reference traversal.
         if !state.inReference, let ids = element.attribute("aria-labelledby") {

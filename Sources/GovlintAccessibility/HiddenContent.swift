@@ -50,6 +50,11 @@ public final class AccessibilityContext {
         isHiddenFromRendering(element) || isAriaHidden(element.index)
     }
 
+    /// Hidden only by an inherited or own `visibility:hidden`, which descendants may override.
+    public func isHiddenOnlyByVisibility(_ element: HTMLElement) -> Bool {
+        !isDisplayNone(element.index) && !isAriaHidden(element.index) && isVisibilityHidden(element.index)
+    }
+
     /// Whether the node or an ancestor has `aria-hidden="true"`.
     public func isAriaHidden(_ element: HTMLElement) -> Bool { isAriaHidden(element.index) }
 
