@@ -1,0 +1,376 @@
+import GovlintHTML
+
+/// Where an accessible name came from.
+public enum AccessibleNameSource: String, Sendable, Hashable {
+    case ariaLabelledby, ariaLabel, nativeLabel, alt, title, placeholder, contents, none
+}
+
+/// An accessible name (whitespace-normalised) and its source.
+public struct AccessibleName: Sendable, Hashable {
+    public var text: String
+    public var source: AccessibleNameSource
+    public var isEmpty: Bool { text.isEmpty }
+
+    public init(text: String, source: AccessibleNameSource) {
+        self.text = text
+        self.source = source
+    }
+
+    public static let empty = AccessibleName(text: "", source: .none)
+}
+
+/// Traversal state of one name computation (W3C accname 1.2).
+private struct NameTraversal {
+    var root: Int
+    var visited: Set<Int> = []
+    /// Inside an `aria-labelledby`/`aria-describedby` traversal: do not follow
+    /// `aria-labelledby` again.
+    var inReference = false
+    /// The referenced node was hidden: include hidden descendants.
+    var includeHidden = false
+}
+
+extension AccessibilityContext {
+    /// The accessible name of an element (W3C accname 1.2 with HTML-AAM native
+    /// labels), with its source. Memoised. The root is named even when hidden;
+    /// callers decide whether hidden elements matter.
+    public func accessibleName(of element: HTMLElement) -> AccessibleName {
+        if let cached = nameMemo[element.index] { return cached }
+        var state = NameTraversal(root: element.index)
+        state.visited.insert(element.index)
+        let (text, source) = name(of: element, &state, isRoot: true)
+        let normalised = Self.normalise(text)
+        let result = normalised.isEmpty ? AccessibleName.empty : AccessibleName(text: normalised, source: source)
+        nameMemo[element.index] = result
+        return result
+    }
+
+    /// The accessible description: `aria-describedby` text, else
+    /// `aria-description`, else `title` when the title did not supply the name.
+    public func accessibleDescription(of element: HTMLElement) -> String {
+        if let ids = element.attribute("aria-describedby") {
+            var state = NameTraversal(root: element.index)
+            state.visited.insert(element.index)
+            let text = Self.normalise(referencedText(ids, &state))
+            if !text.isEmpty { return text }
+        }
+        if let d = element.attribute("aria-description") {
+            let text = Self.normalise(d)
+            if !text.isEmpty { return text }
+        }
+        if let t = element.attribute("title"), accessibleName(of: element).source != .title {
+            let text = Self.normalise(t)
+            if !text.isEmpty { return text }
+        }
+        return ""
+    }
+
+    /// The elements that label a labelable element: `label[for=id]` and an
+    /// ancestor `label` (without a `for` naming another element).
+    public func labels(of element: HTMLElement) -> [HTMLElement] {
+        var result: [HTMLElement] = []
+        if let id = element.id, !id.isEmpty, let list = labelsByFor[id] {
+            // Only when this element is the one the id resolves to.
+            if document.idIndex[id].map(Int.init) == element.index {
+                result = list.map { HTMLElement(document: document, index: $0) }
+            }
+        }
+        var p = element.parent
+        while let cur = p, cur.index > 0 {
+            if cur.name == "label", cur.namespace == .html {
+                if let f = cur.attribute("for") {
+                    if let id = element.id, f == id, !result.contains(cur) { result.append(cur) }
+                } else if firstLabelableDescendant(of: cur) == element.index, !result.contains(cur) {
+                    result.append(cur)
+                }
+                break
+            }
+            p = cur.parent
+        }
+        return result.sorted { $0.index < $1.index }
+    }
+
+    static let labelable: Set<String> = ["button", "input", "meter", "output", "progress", "select", "textarea"]
+
+    private func firstLabelableDescendant(of label: HTMLElement) -> Int? {
+        for i in label.descendantIndices {
+            let n = document.nodes[i]
+            guard n.kind == .element, n.namespace == .html, Self.labelable.contains(n.name) else { continue }
+            if n.name == "input", AriaData.equalsIgnoringCase(HTMLElement(document: document, index: i).attribute("type") ?? "", "hidden") {
+                continue
+            }
+            return i
+        }
+        return nil
+    }
+
+    // MARK: Algorithm
+
+    private func name(of element: HTMLElement, _ state: inout NameTraversal, isRoot: Bool) -> (String, AccessibleNameSource) {
+        let node = element.node
+        // 2G: text nodes.
+        if node.kind == .text { return (node.text, .contents) }
+        guard node.kind == .element else { return ("", .none) }
+        // 2A: hidden, not referenced.
+        if !isRoot, !state.includeHidden, isHiddenFromAccessibilityTree(element) {
+            // visibility:hidden can be overridden below; display:none and aria-hidden cannot.
+            if isHiddenOnlyByVisibility(element) { return (contentText(element, &state), .contents) }
+            return ("", .none)
+        }
+
+        // 2B: aria-labelledby, not followed from within a reference traversal.
+        if !state.inReference, let ids = element.attribute("aria-labelledby") {
+            let text = referencedText(ids, &state)
+            if !Self.isBlank(text) { return (text, .ariaLabelledby) }
+        }
+
+        let role = effectiveRole(of: element)
+
+        // 2C: embedded control inside another element's label.
+        if !isRoot, let value = embeddedControlValue(element, role: role) {
+            return (value, .contents)
+        }
+
+        // 2D: aria-label.
+        if let label = element.attribute("aria-label"), !Self.isBlank(label) {
+            return (label, .ariaLabel)
+        }
+
+        // 2E: host language label (skipped for presentational roles).
+        let presentational = role == "none" || role == "presentation"
+        if !presentational, let native = nativeName(element, &state) {
+            return native
+        }
+
+        // 2F: name from content.
+        let allowsContent = role.flatMap { AriaRole.named($0)?.supportsNameFromContent } ?? false
+        if !isRoot || allowsContent || state.inReference {
+            let text = contentText(element, &state)
+            if !Self.isBlank(text) { return (text, .contents) }
+        }
+
+        // 2I: tooltip.
+        if let title = element.attribute("title"), !Self.isBlank(title) { return (title, .title) }
+        if element.namespace == .svg, let t = element.firstChild(named: "title"), !Self.isBlank(t.textContent) {
+            return (t.textContent, .title)
+        }
+        // Placeholder as a last resort for text fields.
+        if element.name == "textarea" || (element.name == "input" && Self.isTextField(element)) {
+            if let p = element.attribute("placeholder") ?? element.attribute("aria-placeholder"), !Self.isBlank(p) {
+                return (p, .placeholder)
+            }
+        }
+        return ("", .none)
+    }
+
+    /// Text of the elements referenced by an IDREF list, joined by spaces.
+    private func referencedText(_ ids: String, _ state: inout NameTraversal) -> String {
+        var parts: [String] = []
+        for id in ids.split(whereSeparator: \.isHTMLWhitespace) {
+            guard let idx = document.idIndex[String(id)].map(Int.init), !state.visited.contains(idx) else { continue }
+            let ref = HTMLElement(document: document, index: idx)
+            var sub = state
+            sub.inReference = true
+            sub.visited.insert(idx)
+            sub.includeHidden = state.includeHidden || isHiddenFromAccessibilityTree(ref)
+            let (text, _) = name(of: ref, &sub, isRoot: false)
+            state.visited.formUnion(sub.visited)
+            // A node may be referenced several times in one list; visits are per-reference.
+            state.visited.remove(idx)
+            let t = Self.normalise(text)
+            if !t.isEmpty { parts.append(t) }
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// Name from content: the children's names, block-level ones separated by spaces.
+    private func contentText(_ element: HTMLElement, _ state: inout NameTraversal) -> String {
+        var result = ""
+        var c = element.node.firstChild
+        while c >= 0 {
+            let index = Int(c)
+            let child = HTMLElement(document: document, index: index)
+            let node = document.nodes[index]
+            c = node.nextSibling
+            if node.kind == .comment { continue }
+            if node.kind == .text {
+                if !state.includeHidden, isHiddenFromRendering(child) { continue }
+                result += node.text
+                continue
+            }
+            guard node.kind == .element, !state.visited.contains(index) else { continue }
+            if node.name == "br" { result += " "; continue }
+            state.visited.insert(index)
+            let (text, _) = name(of: child, &state, isRoot: false)
+            state.visited.remove(index)
+            if Self.inlineElements.contains(node.name) {
+                result += text
+            } else {
+                result += " " + text + " "
+            }
+        }
+        return result
+    }
+
+    static let inlineElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
+        "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var",
+    ]
+
+    /// 2C: the value of a control embedded in another element's label.
+    private func embeddedControlValue(_ element: HTMLElement, role: String?) -> String? {
+        guard let role else { return nil }
+        switch role {
+        case "textbox", "searchbox":
+            if element.name == "input" { return element.attribute("value") ?? "" }
+            if element.name == "textarea" { return element.textContent }
+            return nil
+        case "combobox", "listbox":
+            if element.name == "select" {
+                let options = element.descendants(named: "option")
+                let selected = options.filter { $0.hasAttribute("selected") }
+                if !selected.isEmpty { return selected.map { optionText($0) }.joined(separator: " ") }
+                if role == "combobox", let first = options.first { return optionText(first) }
+                return ""
+            }
+            if element.name == "input" { return element.attribute("value") ?? "" }
+            let chosen = element.descendants.filter {
+                AriaData.equalsIgnoringCase(($0.attribute("aria-selected") ?? "").trimmingASCIIWhitespace(), "true")
+            }
+            return chosen.map { Self.normalise($0.textContent) }.joined(separator: " ")
+        case "slider", "spinbutton", "progressbar", "meter", "scrollbar":
+            if let vt = element.attribute("aria-valuetext"), !Self.isBlank(vt) { return vt }
+            if let vn = element.attribute("aria-valuenow"), !Self.isBlank(vn) { return vn }
+            if element.name == "input" || element.name == "meter" || element.name == "progress" {
+                return element.attribute("value") ?? ""
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func optionText(_ option: HTMLElement) -> String {
+        if let l = option.attribute("label"), !Self.isBlank(l) { return l }
+        return Self.normalise(option.textContent)
+    }
+
+    static func isTextField(_ input: HTMLElement) -> Bool {
+        let t = (input.attribute("type") ?? "text").trimmingASCIIWhitespace().lowercased()
+        return ["text", "search", "email", "tel", "url", "password", "number", ""].contains(t)
+            || !knownInputTypes.contains(t)
+    }
+
+    static let knownInputTypes: Set<String> = [
+        "hidden", "text", "search", "tel", "url", "email", "password", "date", "month", "week", "time",
+        "datetime-local", "number", "range", "color", "checkbox", "radio", "file", "submit", "image", "reset", "button",
+    ]
+
+    /// 2E: HTML-AAM native names.
+    private func nativeName(_ element: HTMLElement, _ state: inout NameTraversal) -> (String, AccessibleNameSource)? {
+        guard element.namespace == .html else { return nil }
+        switch element.name {
+        case "input":
+            let type = (element.attribute("type") ?? "text").trimmingASCIIWhitespace().lowercased()
+            switch type {
+            case "button", "submit", "reset":
+                if let v = element.attribute("value"), !Self.isBlank(v) { return (v, .nativeLabel) }
+                if let l = labelText(element, &state) { return (l, .nativeLabel) }
+                if type == "submit" { return ("Submit", .nativeLabel) }
+                if type == "reset" { return ("Reset", .nativeLabel) }
+                return nil
+            case "image":
+                if let l = labelText(element, &state) { return (l, .nativeLabel) }
+                if let a = element.attribute("alt"), !Self.isBlank(a) { return (a, .alt) }
+                if let v = element.attribute("value"), !Self.isBlank(v) { return (v, .nativeLabel) }
+                if let t = element.attribute("title"), !Self.isBlank(t) { return (t, .title) }
+                return ("Submit Query", .nativeLabel)
+            default:
+                if let l = labelText(element, &state) { return (l, .nativeLabel) }
+                return nil
+            }
+        case "button", "select", "textarea", "meter", "output", "progress":
+            if let l = labelText(element, &state) { return (l, .nativeLabel) }
+            return nil
+        case "img", "area":
+            if let a = element.attribute("alt"), !Self.isBlank(a) { return (a, .alt) }
+            return nil
+        case "fieldset":
+            return childCaption(element, "legend", &state)
+        case "figure":
+            return childCaption(element, "figcaption", &state)
+        case "table":
+            return childCaption(element, "caption", &state)
+        case "optgroup":
+            if let l = element.attribute("label"), !Self.isBlank(l) { return (l, .nativeLabel) }
+            return nil
+        case "option":
+            if let l = element.attribute("label"), !Self.isBlank(l) { return (l, .nativeLabel) }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func labelText(_ element: HTMLElement, _ state: inout NameTraversal) -> String? {
+        let labels = labels(of: element)
+        guard !labels.isEmpty else { return nil }
+        var parts: [String] = []
+        for label in labels where !state.visited.contains(label.index) {
+            var sub = state
+            sub.visited.insert(label.index)
+            sub.inReference = true
+            if isHiddenFromAccessibilityTree(label) { continue }
+            let t = Self.normalise(contentText(label, &sub))
+            if !t.isEmpty { parts.append(t) }
+        }
+        let text = parts.joined(separator: " ")
+        return text.isEmpty ? nil : text
+    }
+
+    private func childCaption(_ element: HTMLElement, _ name: String, _ state: inout NameTraversal)
+        -> (String, AccessibleNameSource)? {
+        guard let caption = element.firstChild(named: name), !state.visited.contains(caption.index),
+              !isHiddenFromAccessibilityTree(caption) else { return nil }
+        var sub = state
+        sub.visited.insert(caption.index)
+        let t = Self.normalise(name == "caption" ? self.name(of: caption, &sub, isRoot: false).0 : contentText(caption, &sub))
+        return t.isEmpty ? nil : (t, .nativeLabel)
+    }
+
+    /// The `for` → label index map, built on first use.
+    var labelsByFor: [String: [Int]] {
+        if let m = labelsForMemo { return m }
+        var m: [String: [Int]] = [:]
+        for i in document.nodes.indices {
+            let n = document.nodes[i]
+            guard n.kind == .element, n.name == "label", n.attributeCount > 0,
+                  let f = HTMLElement(document: document, index: i).attribute("for") else { continue }
+            m[f, default: []].append(i)
+        }
+        labelsForMemo = m
+        return m
+    }
+
+    // MARK: Whitespace
+
+    /// Collapses runs of HTML whitespace to one space and trims.
+    public static func normalise(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for ch in text {
+            if ch.isHTMLWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func isBlank(_ text: String) -> Bool {
+        text.allSatisfy(\.isHTMLWhitespace)
+    }
+}

@@ -1,0 +1,198 @@
+import GovlintHTML
+
+extension AccessibilityContext {
+    /// The first token of `role` that names a concrete ARIA role (lower-cased),
+    /// or `nil` when there is none.
+    public func explicitRole(of element: HTMLElement) -> String? {
+        guard let value = element.attribute("role") else { return nil }
+        for token in value.split(whereSeparator: \.isHTMLWhitespace) {
+            let t = token.lowercased()
+            if AriaData.isValidRole(t) { return t }
+        }
+        return nil
+    }
+
+    /// The role the element exposes: the explicit role, unless it is
+    /// `none`/`presentation` on a focusable element or one with global ARIA
+    /// attributes (presentational role conflict resolution), in which case the
+    /// implicit role. Memoised.
+    public func effectiveRole(of element: HTMLElement) -> String? {
+        if let cached = roleMemo[element.index] { return cached }
+        let role = computeEffectiveRole(element)
+        roleMemo[element.index] = role
+        return role
+    }
+
+    private func computeEffectiveRole(_ element: HTMLElement) -> String? {
+        guard element.isElement else { return nil }
+        if let explicit = explicitRole(of: element) {
+            if explicit == "none" || explicit == "presentation" {
+                if isFocusable(element) || hasGlobalAriaAttribute(element) { return implicitRole(of: element) }
+            }
+            return explicit
+        }
+        return implicitRole(of: element)
+    }
+
+    /// Whether the element carries a global ARIA attribute (other than
+    /// `aria-hidden`, whose presence does not undo a presentational role in practice).
+    public func hasGlobalAriaAttribute(_ element: HTMLElement) -> Bool {
+        element.attributes.contains { a in
+            a.name.hasPrefix("aria-") && a.name != "aria-hidden" && AriaAttribute.globalNames.contains(a.name)
+        }
+    }
+
+    /// Whether the role is `none` or `presentation` (after conflict resolution).
+    public func isPresentational(_ element: HTMLElement) -> Bool {
+        let r = effectiveRole(of: element)
+        return r == "none" || r == "presentation"
+    }
+
+    /// The implicit ARIA role of an element per HTML-AAM / ARIA in HTML, or `nil`
+    /// when the element has no corresponding role.
+    public func implicitRole(of element: HTMLElement) -> String? {
+        guard element.isElement else { return nil }
+        if element.namespace == .svg {
+            switch element.name {
+            case "svg": return "graphics-document"
+            case "a": return element.hasAttribute("href") || element.hasAttribute("xlink:href") ? "link" : "group"
+            case "g": return nil
+            default: return nil
+            }
+        }
+        if element.namespace == .mathml { return element.name == "math" ? "math" : nil }
+        if let fixed = Self.fixedImplicitRoles[element.name] { return fixed }
+        switch element.name {
+        case "a": return element.hasAttribute("href") ? "link" : "generic"
+        case "area": return element.hasAttribute("href") ? "link" : nil
+        case "aside":
+            return isScopedToSectioningContent(element) && !hasAuthorName(element) ? "generic" : "complementary"
+        case "footer": return isScopedToSectioningContent(element) ? "generic" : "contentinfo"
+        case "header": return isScopedToSectioningContent(element) ? "generic" : "banner"
+        case "section": return hasAuthorName(element) ? "region" : "generic"
+        case "img":
+            if let alt = element.attribute("alt"), alt.isEmpty,
+               !hasGlobalAriaAttribute(element), !isFocusable(element), (element.attribute("title") ?? "").isEmpty {
+                return "presentation"
+            }
+            return "img"
+        case "input": return inputRole(element)
+        case "select":
+            if element.hasAttribute("multiple") { return "listbox" }
+            if let size = element.attribute("size"), let n = AriaData.parseInteger(size.trimmingASCIIWhitespace()), n > 1 {
+                return "listbox"
+            }
+            return "combobox"
+        case "li":
+            if let p = element.parent, ["ul", "ol", "menu"].contains(p.name), isPresentational(p) { return "none" }
+            return "listitem"
+        case "td", "th", "tr", "tbody", "thead", "tfoot":
+            return tablePartRole(element)
+        case "option":
+            if let p = element.parent, p.name == "select" || p.name == "datalist" || p.name == "optgroup" { return "option" }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Elements whose implicit role does not depend on context.
+    static let fixedImplicitRoles: [String: String] = [
+        "address": "group", "article": "article", "b": "generic", "bdi": "generic", "bdo": "generic",
+        "blockquote": "blockquote", "body": "generic", "button": "button", "caption": "caption", "code": "code",
+        "data": "generic", "datalist": "listbox", "dd": "definition", "del": "deletion", "details": "group",
+        "dfn": "term", "dialog": "dialog", "div": "generic", "dt": "term", "em": "emphasis", "fieldset": "group",
+        "figure": "figure", "form": "form", "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading",
+        "h5": "heading", "h6": "heading", "hgroup": "group", "hr": "separator", "html": "document", "i": "generic",
+        "ins": "insertion", "main": "main", "mark": "mark", "math": "math", "menu": "list", "meter": "meter",
+        "nav": "navigation", "ol": "list", "optgroup": "group", "output": "status", "p": "paragraph",
+        "pre": "generic", "progress": "progressbar", "q": "generic", "s": "deletion", "samp": "generic",
+        "search": "search", "small": "generic", "span": "generic", "strong": "strong", "sub": "subscript",
+        "sup": "superscript", "table": "table", "textarea": "textbox", "time": "time", "u": "generic", "ul": "list",
+    ]
+
+    /// `header`/`footer`/`aside` inside article, aside, main, nav or section
+    /// (or an element with the matching role) are not landmarks.
+    private func isScopedToSectioningContent(_ element: HTMLElement) -> Bool {
+        var p = element.parent
+        while let cur = p, cur.index > 0 {
+            switch cur.name {
+            case "article", "aside", "main", "nav", "section": return true
+            case "body": return false
+            default: break
+            }
+            if let r = explicitRole(of: cur), ["article", "complementary", "main", "navigation", "region"].contains(r) {
+                return true
+            }
+            p = cur.parent
+        }
+        return false
+    }
+
+    /// A non-empty `aria-label`, resolvable `aria-labelledby` or `title`.
+    private func hasAuthorName(_ element: HTMLElement) -> Bool {
+        if let l = element.attribute("aria-label"), !l.trimmingASCIIWhitespace().isEmpty { return true }
+        if let ids = element.attribute("aria-labelledby"),
+           ids.split(whereSeparator: \.isHTMLWhitespace).contains(where: { document.idIndex[String($0)] != nil }) {
+            return !accessibleName(of: element).text.isEmpty
+        }
+        if let t = element.attribute("title"), !t.trimmingASCIIWhitespace().isEmpty { return true }
+        return false
+    }
+
+    private func inputRole(_ element: HTMLElement) -> String? {
+        let type = (element.attribute("type") ?? "text").trimmingASCIIWhitespace().lowercased()
+        let hasList = element.attribute("list").map { document.idIndex[$0] != nil } ?? false
+        switch type {
+        case "button", "image", "reset", "submit": return "button"
+        case "checkbox": return "checkbox"
+        case "radio": return "radio"
+        case "range": return "slider"
+        case "number": return "spinbutton"
+        case "search": return hasList ? "combobox" : "searchbox"
+        case "email", "tel", "text", "url": return hasList ? "combobox" : "textbox"
+        case "hidden", "color", "date", "datetime-local", "file", "month", "password", "time", "week": return nil
+        default: return hasList ? "combobox" : "textbox"
+        }
+    }
+
+    /// The nearest `table` ancestor of a table part.
+    private func owningTable(_ element: HTMLElement) -> HTMLElement? {
+        var p = element.parent
+        while let cur = p, cur.index > 0 {
+            if cur.name == "table" { return cur }
+            p = cur.parent
+        }
+        return nil
+    }
+
+    private func tablePartRole(_ element: HTMLElement) -> String? {
+        let table = owningTable(element)
+        let tableRole = table.map { effectiveRole(of: $0) } ?? "table"
+        if tableRole == "none" || tableRole == "presentation" { return "none" }
+        switch element.name {
+        case "tr": return "row"
+        case "tbody", "thead", "tfoot": return "rowgroup"
+        case "td":
+            guard let tableRole else { return nil }
+            return tableRole == "grid" || tableRole == "treegrid" ? "gridcell" : (tableRole == "table" ? "cell" : nil)
+        default: // th
+            guard tableRole == "table" || tableRole == "grid" || tableRole == "treegrid" else { return nil }
+            return headerCellRole(element)
+        }
+    }
+
+    /// `th` → `columnheader` / `rowheader` from `scope`, else from position.
+    private func headerCellRole(_ th: HTMLElement) -> String {
+        if let scope = th.attribute("scope")?.trimmingASCIIWhitespace().lowercased() {
+            if scope == "row" || scope == "rowgroup" { return "rowheader" }
+            if scope == "col" || scope == "colgroup" { return "columnheader" }
+        }
+        guard let row = th.parent, row.name == "tr" else { return "columnheader" }
+        if let group = row.parent, group.name == "thead" { return "columnheader" }
+        let cells = row.children.filter { $0.name == "td" || $0.name == "th" }
+        // A header cell in a row that also has data cells is a row header
+        // when it precedes them; a row of only th is a header row.
+        if cells.contains(where: { $0.name == "td" }) { return "rowheader" }
+        return "columnheader"
+    }
+}
