@@ -4,7 +4,7 @@ public enum CheckRegistry {
         ElementExistsCheck.self, ElementAbsentCheck.self, ElementCountCheck.self,
         AttributePresentCheck.self, AttributeNotEmptyCheck.self, AttributeMatchesCheck.self, AttributeInSetCheck.self,
         TextNotEmptyCheck.self, TextMatchesCheck.self, TextLengthCheck.self,
-        UniqueInPageCheck.self, LinkTargetExistsCheck.self,
+        UniqueInPageCheck.self, LinkTargetExistsCheck.self, LanguageTagCheck.self, AccessibleNameCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([

@@ -1,0 +1,95 @@
+import Foundation
+import GovlintHTML
+import Testing
+
+@Suite struct ParserTests {
+    @Test func positionsAreOneBasedLinesAndScalarColumns() {
+        let doc = HTMLParser.parse("<p>\n\t<b>é中</b><i>x</i></p>")
+        let b = doc.elements.first { $0.name == "b" }!
+        #expect(b.startPosition == SourcePosition(line: 2, column: 2, offset: 5))
+        let i = doc.elements.first { $0.name == "i" }!
+        // "\t<b>é中</b>" — é and 中 are one column each.
+        #expect(i.startPosition.line == 2)
+        #expect(i.startPosition.column == 12)
+    }
+
+    @Test func crlfAndLoneCRBreakLines() {
+        let doc = HTMLParser.parse("<p>a</p>\r\n<p>b</p>\r<p>c</p>")
+        let lines = Array(doc.elements.filter { $0.name == "p" }.map(\.startPosition.line))
+        #expect(lines == [1, 2, 3])
+    }
+
+    @Test func insertedElementsFallBackToAnAncestor() {
+        let doc = HTMLParser.parse("<title>x</title><p>y</p>")
+        let head = doc.head!
+        #expect(!head.node.hasPosition)
+        #expect(head.sourceRange == .fileStart)
+        let body = doc.body!
+        #expect(!body.node.hasPosition)
+    }
+
+    @Test func attributesKeepValuesAndPositions() {
+        let doc = HTMLParser.parse(#"<img src="a.png" ALT="A &amp; B" hidden>"#)
+        let img = doc.elements.first { $0.name == "img" }!
+        #expect(img.attribute("alt") == "A & B")
+        #expect(img.hasAttribute("hidden"))
+        #expect(img.attribute("hidden") == "")
+        let alt = img.attributeEntry("alt")!
+        #expect(alt.nameOffset == 17)
+    }
+
+    @Test func textCommentsAndDoctype() {
+        let doc = HTMLParser.parse("<!DOCTYPE html><html><body><!-- note --><p>Hello <b>world</b></p></body></html>")
+        #expect(doc.doctype?.name == "html")
+        #expect(doc.commentIndices.count == 1)
+        #expect(doc[Int(doc.commentIndices[0])].textContent == " note ")
+        #expect(doc.elements.first { $0.name == "p" }!.textContent == "Hello world")
+    }
+
+    @Test func treeLinksAreConsistent() {
+        let doc = HTMLParser.parse("<ul><li>a</li><li>b</li><li>c</li></ul>")
+        let ul = doc.elements.first { $0.name == "ul" }!
+        let items = ul.children
+        #expect(items.map(\.textContent) == ["a", "b", "c"])
+        #expect(items[1].previousElementSibling == items[0])
+        #expect(items[1].nextElementSibling == items[2])
+        #expect(items.allSatisfy { $0.parent == ul && $0.isDescendant(of: ul) })
+        #expect(ul.descendants.count == 3)
+    }
+
+    @Test func unknownElementsKeepTheirNames() {
+        let doc = HTMLParser.parse("<my-widget data-x=1></my-widget><o:p></o:p>")
+        #expect(doc.elements.contains { $0.name == "my-widget" })
+        #expect(doc.elements.contains { $0.name == "o:p" })
+    }
+
+    @Test func templateContentIsKeptUnderTheTemplate() {
+        let doc = HTMLParser.parse("<template><img src=x></template>")
+        let img = doc.elements.first { $0.name == "img" }!
+        #expect(img.parent?.name == "template")
+    }
+
+    /// Conversion is iterative; gumbo's own clean-up recurses, so run on a big stack like the engine.
+    @Test func veryDeepNestingDoesNotOverflow() {
+        let depth = 100_000
+        let html = String(repeating: "<div>", count: depth) + "deep" + String(repeating: "</div>", count: depth)
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let doc = HTMLParser.parse(html)
+            box.count = doc.elements.filter { $0.name == "div" }.count
+            box.maxDepth = Int(doc.nodes.map(\.depth).max() ?? 0)
+            done.signal()
+        }
+        thread.stackSize = 512 << 20
+        thread.start()
+        done.wait()
+        #expect(box.count == depth)
+        #expect(box.maxDepth >= depth)
+    }
+
+    final class Box: @unchecked Sendable {
+        var count = 0
+        var maxDepth = 0
+    }
+}
