@@ -10,7 +10,7 @@ import Testing
         let i = doc.elements.first { $0.name == "i" }!
         // "\t<b>é中</b>" — é and 中 are one column each.
         #expect(i.startPosition.line == 2)
-        #expect(i.startPosition.column == 12)
+        #expect(i.startPosition.column == 11)
     }
 
     @Test func crlfAndLoneCRBreakLines() {
