@@ -77,11 +77,16 @@ public enum HTMLParser {
                 for i in 0..<Int(el.attributes.length) {
                     let a = el.attributes.data[i]!.assumingMemoryBound(to: GumboAttribute.self).pointee
                     let nameOffset = Int32(a.name_start.offset)
+                    let nameEnd = Int32(truncatingIfNeeded: a.name_end.offset)
+                    // gumbo can leave value positions unset (e.g. a valueless attribute
+                    // after valued ones): only trust offsets that fall inside the source.
+                    let limit = UInt(source.utf8.count)
                     let hasValue = a.original_value.length > 0
+                        && UInt(a.value_start.offset) <= limit && UInt(a.value_end.offset) <= limit
                     attributes.append(HTMLAttribute(
                         name: string(a.name), value: string(a.value), nameOffset: nameOffset,
-                        valueStartOffset: hasValue ? Int32(a.value_start.offset) : Int32(a.name_end.offset),
-                        valueEndOffset: hasValue ? Int32(a.value_end.offset) : Int32(a.name_end.offset)))
+                        valueStartOffset: hasValue ? Int32(a.value_start.offset) : nameEnd,
+                        valueEndOffset: hasValue ? Int32(a.value_end.offset) : nameEnd))
                 }
                 children = el.children
             case GUMBO_NODE_COMMENT:
