@@ -365,4 +365,16 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         // Ancestor walks are loops: the innermost div reaches :root through 100,000 parents.
         #expect(document.select(try Selector(":root > body div:empty")).count == 1)
     }
+
+    /// Failed descendant matches must not backtrack over every ancestor for
+    /// every compound (that would be depth^4 here).
+    @Test func backtrackingIsBounded() throws {
+        let depth = 3_000
+        let doc = HTMLParser.parse(String(repeating: "<div>", count: depth) + "<span></span>")
+        #expect(doc.select(try Selector("section div div div span")).isEmpty)
+        #expect(doc.select(try Selector("section div div div")).isEmpty)
+        #expect(doc.select(try Selector("div div div div span")).count == 1)
+        #expect(doc.select(try Selector("div > div div > div ~ span, p ~ div + div div span")).isEmpty)
+        #expect(doc.select(try Selector("div:has(section div div span)")).isEmpty)
+    }
 }

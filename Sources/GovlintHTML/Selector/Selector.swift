@@ -79,6 +79,7 @@ enum AttributeCase: UInt8, Sendable, Hashable {
 struct AttributeSelector: Sendable, Hashable {
     /// ASCII lower-cased name.
     var name: String
+    var nameBytes: [UInt8]
     var op: AttributeOperator
     var value: [UInt8]
     var caseMode: AttributeCase

@@ -9,7 +9,7 @@ struct SelectorMatcher {
 
     /// `scope` is the anchor of the innermost `:has()` (or -1).
     func matches(_ list: [ComplexSelector], _ e: Int, scope: Int) -> Bool {
-        for complex in list where matchComplex(complex, complex.compounds.count - 1, e, scope: scope) {
+        for complex in list where matchComplex(complex, complex.compounds.count - 1, e, scope: scope) == .matched {
             return true
         }
         return false
@@ -17,43 +17,54 @@ struct SelectorMatcher {
 
     // MARK: Complex selectors
 
-    private func matchComplex(_ c: ComplexSelector, _ k: Int, _ e: Int, scope: Int) -> Bool {
-        guard matchCompound(c.compounds[k], e, scope: scope) else { return false }
-        if k == 0 { return true }
+    /// How a right-to-left match failed, so outer combinator loops can stop
+    /// early instead of backtracking over every ancestor again (the scheme of
+    /// Servo's `SelectorMatchingResult`). This keeps `a b c d` linear in depth.
+    enum Result {
+        case matched
+        /// Nothing is known: the caller may try its next candidate.
+        case restartFromClosestLaterSibling
+        /// No earlier sibling can help; only a different ancestor might.
+        case restartFromClosestDescendant
+        /// No candidate further out can match either.
+        case notMatchedGlobally
+    }
+
+    private func matchComplex(_ c: ComplexSelector, _ k: Int, _ e: Int, scope: Int) -> Result {
+        guard matchCompound(c.compounds[k], e, scope: scope) else { return .restartFromClosestLaterSibling }
+        if k == 0 { return .matched }
         let combinator = c.combinators[k - 1]
         if c.isRelative, k == 1 {
             // The leftmost compound is the :has() anchor: check the relation directly.
+            let related: Bool
             switch combinator {
-            case .child: return Int(nodes[e].parent) == scope
-            case .descendant: return e > scope && e < Int(nodes[scope].subtreeEnd)
-            case .nextSibling: return previousElementSibling(e) == scope
-            case .subsequentSibling: return nodes[e].parent == nodes[scope].parent && e > scope
+            case .child: related = Int(nodes[e].parent) == scope
+            case .descendant: related = e > scope && e < Int(nodes[scope].subtreeEnd)
+            case .nextSibling: related = previousElementSibling(e) == scope
+            case .subsequentSibling: related = nodes[e].parent == nodes[scope].parent && e > scope
             }
+            return related ? .matched : .restartFromClosestLaterSibling
         }
         // In a relative selector every compound right of the anchor follows it
-        // in document order, so walks can stop at the anchor.
+        // in document order, so walks stop at the anchor.
         let floor = c.isRelative ? scope : 0
-        switch combinator {
-        case .child:
-            let p = parentElement(e)
-            return p > floor && matchComplex(c, k - 1, p, scope: scope)
-        case .descendant:
-            var p = parentElement(e)
-            while p > floor {
-                if matchComplex(c, k - 1, p, scope: scope) { return true }
-                p = parentElement(p)
+        let siblingward = combinator == .nextSibling || combinator == .subsequentSibling
+        let notFound: Result = siblingward ? .restartFromClosestDescendant : .notMatchedGlobally
+        var next = siblingward ? previousElementSibling(e) : parentElement(e)
+        while true {
+            guard next > floor else { return notFound }
+            let result = matchComplex(c, k - 1, next, scope: scope)
+            switch (result, combinator) {
+            case (.matched, _), (.notMatchedGlobally, _), (_, .nextSibling):
+                return result
+            case (_, .child):
+                return .restartFromClosestDescendant
+            case (.restartFromClosestDescendant, .subsequentSibling):
+                return result
+            default:
+                break
             }
-            return false
-        case .nextSibling:
-            let p = previousElementSibling(e)
-            return p > floor && matchComplex(c, k - 1, p, scope: scope)
-        case .subsequentSibling:
-            var p = previousElementSibling(e)
-            while p > floor {
-                if matchComplex(c, k - 1, p, scope: scope) { return true }
-                p = previousElementSibling(p)
-            }
-            return false
+            next = siblingward ? previousElementSibling(next) : parentElement(next)
         }
     }
 
@@ -186,18 +197,18 @@ struct SelectorMatcher {
                 case .child:
                     var c = firstElementChild(e)
                     while c >= 0 {
-                        if matchComplex(relative, last, c, scope: e) { return true }
+                        if matchComplex(relative, last, c, scope: e) == .matched { return true }
                         c = nextElementSibling(c)
                     }
                     continue
                 case .nextSibling:
                     let n = nextElementSibling(e)
-                    if n >= 0, matchComplex(relative, last, n, scope: e) { return true }
+                    if n >= 0, matchComplex(relative, last, n, scope: e) == .matched { return true }
                     continue
                 case .subsequentSibling:
                     var n = nextElementSibling(e)
                     while n >= 0 {
-                        if matchComplex(relative, last, n, scope: e) { return true }
+                        if matchComplex(relative, last, n, scope: e) == .matched { return true }
                         n = nextElementSibling(n)
                     }
                     continue
@@ -217,7 +228,7 @@ struct SelectorMatcher {
                 range = Int(nodes[e].subtreeEnd)..<end
             }
             for candidate in range where nodes[candidate].kind == .element {
-                if matchComplex(relative, last, candidate, scope: e) { return true }
+                if matchComplex(relative, last, candidate, scope: e) == .matched { return true }
             }
         }
         return false
@@ -280,20 +291,20 @@ struct SelectorMatcher {
 
     /// Attribute names compare ASCII case-insensitively (foreign elements keep
     /// mixed-case names such as `viewBox`).
-    private func attributeIndexIgnoringCase(_ e: Int, _ lowered: String) -> Int? {
-        if let j = attributeIndex(e, lowered) { return j }
+    private func attributeIndexIgnoringCase(_ e: Int, _ selector: AttributeSelector) -> Int? {
+        if let j = attributeIndex(e, selector.name) { return j }
         let node = nodes[e]
         guard node.namespace != .html else { return nil }
         let start = Int(node.attributeStart)
         for j in start..<(start + Int(node.attributeCount))
-        where bytesEqual(attributes[j].name, Array(lowered.utf8), caseInsensitive: true) {
+        where bytesEqual(attributes[j].name, selector.nameBytes, caseInsensitive: true) {
             return j
         }
         return nil
     }
 
     private func matchAttribute(_ selector: AttributeSelector, _ e: Int) -> Bool {
-        guard let a = attributeIndexIgnoringCase(e, selector.name) else { return false }
+        guard let a = attributeIndexIgnoringCase(e, selector) else { return false }
         if selector.op == .exists { return true }
         let ci = selector.caseMode == .insensitive
             || (selector.caseMode == .htmlInsensitive && nodes[e].namespace == .html)

@@ -187,7 +187,7 @@ struct SelectorParser {
         if i >= s.count { throw error("unclosed '['", at: open) }
         if s[i] == "]" {
             i += 1
-            return AttributeSelector(name: name, op: .exists, value: [], caseMode: .sensitive)
+            return AttributeSelector(name: name, nameBytes: Array(name.utf8), op: .exists, value: [], caseMode: .sensitive)
         }
         let op: AttributeOperator
         let opAt = i
@@ -238,7 +238,7 @@ struct SelectorParser {
         if i >= s.count { throw error("unclosed '['", at: open) }
         guard s[i] == "]" else { throw error("expected ']'", at: i) }
         i += 1
-        return AttributeSelector(name: name, op: op, value: Array(value.utf8), caseMode: mode)
+        return AttributeSelector(name: name, nameBytes: Array(name.utf8), op: op, value: Array(value.utf8), caseMode: mode)
     }
 
     // MARK: Pseudo-classes
