@@ -84,6 +84,11 @@ private let form = """
         MatchCase("<a id=a data-x=ab></a>", "[ data-x = ab ]", ["a"]),
         MatchCase("<a id=a data-x=ab></a>", "[data-x=a\\62]", ["a"]),
         MatchCase("<svg id=s viewBox='0 0 1 1'></svg>", "[viewbox]", ["s"]),
+        MatchCase("<a id=a rel='NoOpener'></a><a id=b data-k='X Y'></a>", "[rel~=noopener], [data-k~=y i]", ["a", "b"]),
+        MatchCase("<a id=a data-k='X Y'></a>", "[data-k~=y]", []),
+        MatchCase("<p id=a lang=EN-gb></p><p id=b xml-lang=EN-gb></p>", "[lang|=en], [xml-lang|=en i]", ["a", "b"]),
+        MatchCase("<p id=a data-v=abc></p>", "[data-v^=a][data-v$=c][data-v*=b]", ["a"]),
+        MatchCase("<p id=a data-v=abc></p>", "[data-v*=abcd]", []),
     ]
 
     static let escapes: [MatchCase] = [
@@ -152,6 +157,9 @@ private let form = """
         MatchCase("<div id=a><section id=s><h2></h2></section></div>", ":has(> h2)", ["s"]),
         MatchCase("<div id=a><section id=s><h2></h2></section></div>", "div :has(h2)", ["s"]),
         MatchCase("<div id=a><p id=b><img></p></div>", ":has(> :has(> img))", ["a"]),
+        MatchCase("<nav id=n><ul><li><a href=x></a></li></ul></nav><nav id=m></nav>", "nav:has(:is(ul, ol) a[href])", ["n"]),
+        MatchCase("<form id=f><label>x<input></label></form><form id=g><input></form>", "form:not(:has(label input))", ["g"]),
+        MatchCase("<h2 id=a></h2><p></p><h2 id=b></h2><h3></h3>", "h2:has(+ :is(h2, h3, h4))", ["b"]),
     ]
 
     static let structural: [MatchCase] = [
@@ -181,6 +189,11 @@ private let form = """
         MatchCase(list, "li:nth-child(2 of .a)", ["l3"]),
         MatchCase(list, "li:nth-child(odd of .a, .b)", ["l1", "l3"]),
         MatchCase(list, "li:nth-last-child(1 of .a)", ["l5"]),
+        MatchCase(list, "li:nth-child(N+2 OF li.a)", ["l3", "l5"]),
+        MatchCase(list, "li:nth-child(n)", ["l1", "l2", "l3", "l4", "l5", "l6"]),
+        MatchCase(list, "li:nth-child(-n)", []),
+        MatchCase(list, "li:nth-child(+5)", ["l5"]),
+        MatchCase(list, "li:nth-child(n- 5)", ["l1", "l2", "l3", "l4", "l5", "l6"]),
         MatchCase(mixed, "p:nth-of-type(2)", ["p2"]),
         MatchCase(mixed, "span:nth-of-type(even)", ["s2"]),
         MatchCase(mixed, "#d > :nth-last-of-type(1)", ["s2", "p3"]),
@@ -317,6 +330,13 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         BadCase(":nth-child(1.5)", 12),
         BadCase(":nth-of-type(2 of p)", 16),
         BadCase(":nth-child(2 of)", 16),
+        BadCase(":nth-child(2n1)", 12),
+        BadCase(":nth-child(oddx)", 12),
+        BadCase(":nth-child(2n of.a)", 17, "expected whitespace after 'of'"),
+        BadCase("a[x|=y", 2, "unclosed '['"),
+        BadCase("*|a", 2, "namespace prefixes are not supported"),
+        BadCase("a:is(b, c", 5, "unclosed '('"),
+        BadCase("a:is(b c]", 9, "unmatched ']'"),
         BadCase("#", 2, "expected an id after '#'"),
         BadCase("#123", 2),
         BadCase(".", 2, "expected a class name after '.'"),
