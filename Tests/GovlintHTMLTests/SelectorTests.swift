@@ -384,6 +384,9 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         #expect(document.select(try Selector("div:first-child:last-of-type")).count == depth)
         // Ancestor walks are loops: the innermost div reaches :root through 100,000 parents.
         #expect(document.select(try Selector(":root > body div:empty")).count == 1)
+        // Missing ancestors are rejected without walking 100,000 parents per element.
+        #expect(document.select(try Selector("section div, article > div, .x div")).isEmpty)
+        #expect(document.select(try Selector("div > div > div:empty")).count == 1)
     }
 
     /// Failed descendant matches must not backtrack over every ancestor for

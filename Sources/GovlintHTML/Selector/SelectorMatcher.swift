@@ -15,6 +15,20 @@ struct SelectorMatcher {
         return false
     }
 
+    /// One top-level complex selector against element `e`.
+    func matchesComplex(_ complex: ComplexSelector, _ e: Int) -> Bool {
+        matchComplex(complex, complex.compounds.count - 1, e, scope: -1) == .matched
+    }
+
+    /// Whether element `e` has an ancestor-filter feature.
+    func has(_ feature: AncestorFilter.Feature, _ e: Int) -> Bool {
+        switch feature {
+        case .name(let n): return nodes[e].name == n
+        case .id(let v): return matchSimple(.id(v), e, scope: -1)
+        case .className(let v): return matchSimple(.className(v), e, scope: -1)
+        }
+    }
+
     // MARK: Complex selectors
 
     /// How a right-to-left match failed, so outer combinator loops can stop
