@@ -24,8 +24,12 @@ struct SelectorMatcher {
     func has(_ feature: AncestorFilter.Feature, _ e: Int) -> Bool {
         switch feature {
         case .name(let n): return nodes[e].name == n
-        case .id(let v): return matchSimple(.id(v), e, scope: -1)
-        case .className(let v): return matchSimple(.className(v), e, scope: -1)
+        case .id(let v):
+            guard let a = attributeIndex(e, "id") else { return false }
+            return bytesEqual(attributes[a].value, v, caseInsensitive: false)
+        case .className(let v):
+            guard let a = attributeIndex(e, "class") else { return false }
+            return containsWord(attributes[a].value, v, caseInsensitive: false)
         }
     }
 
