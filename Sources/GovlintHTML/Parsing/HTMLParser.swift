@@ -76,11 +76,13 @@ public enum HTMLParser {
                 node.attributeCount = Int32(el.attributes.length)
                 for i in 0..<Int(el.attributes.length) {
                     let a = el.attributes.data[i]!.assumingMemoryBound(to: GumboAttribute.self).pointee
-                    // gumbo leaves name_end/value positions unset for some valueless
-                    // attributes; derive ends from the original text instead.
+                    // gumbo can leave name_end and value positions unset for valueless
+                    // attributes: derive ends from the original text, and only trust
+                    // value offsets that fall inside the source.
+                    let limit = UInt(source.utf8.count)
                     let nameOffset = Int32(clamping: a.name_start.offset)
                     let nameEnd = nameOffset &+ Int32(clamping: a.original_name.length)
-                    let hasValue = a.original_value.length > 0
+                    let hasValue = a.original_value.length > 0 && UInt(a.value_start.offset) <= limit
                     let valueStart = hasValue ? Int32(clamping: a.value_start.offset) : nameEnd
                     attributes.append(HTMLAttribute(
                         name: string(a.name), value: string(a.value), nameOffset: nameOffset,

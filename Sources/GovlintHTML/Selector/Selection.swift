@@ -1,0 +1,140 @@
+extension HTMLDocument {
+    /// Every element matching `selector`, in document order (one pass over the nodes).
+    public func select(_ selector: Selector) -> [HTMLElement] {
+        select(selector, in: 1..<nodes.count)
+    }
+
+    /// One pre-order pass over `range`. Ancestor requirements of the selectors
+    /// (`section` in `section div`) are tracked on a stack of open elements, so
+    /// an element whose ancestors cannot match is rejected without walking up
+    /// the tree — on a 100,000-deep page that walk would make the pass quadratic.
+    func select(_ selector: Selector, in range: Range<Int>) -> [HTMLElement] {
+        var result: [HTMLElement] = []
+        guard !range.isEmpty else { return result }
+        let filter = AncestorFilter(selector.list)
+        nodes.withUnsafeBufferPointer { nodes in
+            attributes.withUnsafeBufferPointer { attributes in
+                let matcher = SelectorMatcher(nodes: nodes, attributes: attributes)
+                guard let filter else {
+                    for i in range where nodes[i].kind == .element && matcher.matches(selector.list, i, scope: -1) {
+                        result.append(HTMLElement(document: self, index: i))
+                    }
+                    return
+                }
+                var state = AncestorFilter.State(filter)
+                // Seed with the ancestors of the first node (non-empty for element.select).
+                var seed: [Int] = []
+                var p = Int(nodes[range.lowerBound].parent)
+                while p > 0 {
+                    seed.append(p)
+                    p = Int(nodes[p].parent)
+                }
+                for a in seed.reversed() where nodes[a].kind == .element { state.push(a, filter, matcher) }
+                for i in range {
+                    state.pop(before: i, nodes)
+                    guard nodes[i].kind == .element else { continue }
+                    for (k, complex) in selector.list.enumerated()
+                    where state.satisfies(filter.requirements[k]) && matcher.matchesComplex(complex, i) {
+                        result.append(HTMLElement(document: self, index: i))
+                        break
+                    }
+                    state.push(i, filter, matcher)
+                }
+            }
+        }
+        return result
+    }
+}
+
+extension HTMLElement {
+    /// Descendant elements matching `selector`, in document order. Combinators
+    /// may reach outside this element (as with DOM `querySelectorAll`).
+    public func select(_ selector: Selector) -> [HTMLElement] {
+        document.select(selector, in: descendantIndices)
+    }
+
+    /// Whether this element matches `selector`.
+    public func matches(_ selector: Selector) -> Bool {
+        selector.matches(self)
+    }
+}
+
+/// Names, ids and classes that must appear on some ancestor for a complex
+/// selector to match: every compound left of its rightmost descendant or
+/// child combinator describes an ancestor of the subject.
+struct AncestorFilter {
+    enum Feature {
+        case name(String)
+        case id([UInt8])
+        case className([UInt8])
+    }
+
+    var features: [Feature] = []
+    /// Per complex selector of the list, a bit mask over `features`.
+    var requirements: [UInt64] = []
+
+    /// nil when no selector of the list has a usable requirement.
+    init?(_ list: [ComplexSelector]) {
+        for complex in list {
+            var mask: UInt64 = 0
+            if let j = complex.combinators.lastIndex(where: { $0 == .descendant || $0 == .child }) {
+                for compound in complex.compounds[0...j] {
+                    for simple in compound.simples {
+                        let feature: Feature
+                        switch simple {
+                        case .type(let n): feature = .name(n)
+                        case .id(let v): feature = .id(v)
+                        case .className(let v): feature = .className(v)
+                        default: continue
+                        }
+                        guard features.count < 64 else { continue }
+                        mask |= 1 << UInt64(features.count)
+                        features.append(feature)
+                    }
+                }
+            }
+            requirements.append(mask)
+        }
+        if requirements.allSatisfy({ $0 == 0 }) { return nil }
+    }
+
+    struct State {
+        /// Open ancestor elements and the features each has.
+        var stack: [(index: Int, mask: UInt64)] = []
+        /// How many open ancestors have each feature.
+        var counts: [Int]
+        /// Bit set of features with a non-zero count.
+        var present: UInt64 = 0
+
+        init(_ filter: AncestorFilter) {
+            counts = Array(repeating: 0, count: filter.features.count)
+        }
+
+        @inline(__always) func satisfies(_ requirement: UInt64) -> Bool {
+            requirement & present == requirement
+        }
+
+        mutating func push(_ e: Int, _ filter: AncestorFilter, _ matcher: SelectorMatcher) {
+            var mask: UInt64 = 0
+            for (f, feature) in filter.features.enumerated() where matcher.has(feature, e) {
+                mask |= 1 << UInt64(f)
+                counts[f] += 1
+            }
+            present |= mask
+            stack.append((e, mask))
+        }
+
+        mutating func pop(before i: Int, _ nodes: UnsafeBufferPointer<HTMLNode>) {
+            while let top = stack.last, Int(nodes[top.index].subtreeEnd) <= i {
+                stack.removeLast()
+                var mask = top.mask
+                while mask != 0 {
+                    let f = mask.trailingZeroBitCount
+                    mask &= mask - 1
+                    counts[f] -= 1
+                    if counts[f] == 0 { present &= ~(1 << UInt64(f)) }
+                }
+            }
+        }
+    }
+}
