@@ -1,0 +1,49 @@
+import Foundation
+@testable import GovlintCore
+import GovlintTestSupport
+import Testing
+
+@Suite struct EngineTests {
+    static func run(_ html: String, rules ids: [String], file: String = "index.html") throws -> [Finding] {
+        let catalog = try SourcePacks.catalog()
+        let rules = ids.map { ActiveRule(rule: catalog.rule($0)!, severity: catalog.rule($0)!.severity) }
+        return Linter(catalog: catalog).checkPage(bytes: Array(html.utf8), relative: file, rules: rules,
+                                                   site: SiteInfo(files: [file])).findings
+    }
+
+    @Test func suppressionsCoverNextLineAndRegions() throws {
+        let html = """
+            <html lang="en"><head><title>x</title></head><body>
+            <!-- govlint-disable-next-line image-alt -- decorative, reviewed -->
+            <img src="index.html">
+            <img src="index.html">
+            <!-- govlint-disable image-alt -->
+            <img src="index.html">
+            <!-- govlint-enable image-alt -->
+            <img src="index.html">
+            </body></html>
+            """
+        let lines = try Self.run(html, rules: ["image-alt"]).map(\.line)
+        #expect(lines == [4, 8])
+    }
+
+    @Test func outcomesFollowActSemantics() throws {
+        let catalog = try SourcePacks.catalog()
+        let rule = catalog.rule("image-alt")!
+        let linter = Linter(catalog: catalog)
+        func counts(_ html: String) -> OutcomeCounts {
+            linter.checkPage(bytes: Array(html.utf8), relative: "a.html", rules: [ActiveRule(rule: rule, severity: .error)],
+                             site: SiteInfo()).outcomes["image-alt"]!
+        }
+        #expect(counts("<p>no images</p>").overall == .inapplicable)
+        #expect(counts("<img alt=x><img alt=y>").passed == 2)
+        #expect(counts("<img alt=x><img>").overall == .failed)
+    }
+
+    @Test func truncationIsDetectedOnlyInsideTagsAndComments() {
+        #expect(Linter.truncationOffset(Array("<p>a < b</p>".utf8)) == nil)
+        #expect(Linter.truncationOffset(Array("<p>x</p><img src=".utf8)) == 8)
+        #expect(Linter.truncationOffset(Array("<p>x</p><!-- note".utf8)) == 8)
+        #expect(Linter.truncationOffset(Array("<p>x</p>\n\n".utf8)) == nil)
+    }
+}
