@@ -1,4 +1,5 @@
 import Foundation
+import GovlintHTML
 @testable import GovlintCore
 import GovlintTestSupport
 import Testing
@@ -45,5 +46,29 @@ import Testing
         #expect(Linter.truncationOffset(Array("<p>x</p><img src=".utf8)) == 8)
         #expect(Linter.truncationOffset(Array("<p>x</p><!-- note".utf8)) == 8)
         #expect(Linter.truncationOffset(Array("<p>x</p>\n\n".utf8)) == nil)
+    }
+}
+
+@Suite struct PageContextTests {
+    @Test func memoCachesNilResults() throws {
+        let page = PageContext(document: GovlintHTML.HTMLParser.parse("<p>x</p>"), file: "a.html", site: SiteInfo())
+        var calls = 0
+        let first: String? = page.memo("k") { calls += 1; return nil }
+        let second: String? = page.memo("k") { calls += 1; return "late" }
+        #expect(first == nil && second == nil)
+        #expect(calls == 1)
+        let base: String? = page.memo("other") { "computed" }
+        #expect(base == "computed")
+    }
+
+    @Test func absoluteBaseHrefResolvesFromTheExportRoot() throws {
+        let html = #"<html lang="en"><head><base href="https://agency.example.gov/site/"><title>t</title></head><body><a href="retirement">r</a> ↓<a href="gone">g</a></body></html>"#
+        let catalog = try SourcePacks.catalog()
+        let rule = catalog.rule("broken-internal-link")!
+        let (code, offsets) = ExampleRunner.stripMarkers(html)
+        let out = Linter(catalog: catalog).checkPage(bytes: Array(code.utf8), relative: "a/b/index.html",
+                                                      rules: [ActiveRule(rule: rule, severity: .error)],
+                                                      site: SiteInfo(files: ["a/b/index.html", "retirement/index.html"]))
+        #expect(out.findings.map(\.range.start.offset) == offsets)
     }
 }

@@ -37,6 +37,7 @@ import Testing
         ("../../out.html", "index.html", nil, nil),
         ("page.html", "a/index.html", "/docs/", "docs/page.html"),
         ("./", "a/b.html", nil, "a/index.html"),
+        ("flag", "a/b/index.html", "https://agency.example.gov/site/", "flag"),
     ])
     func resolve(_ link: String, _ page: String, _ base: String?, _ expected: String?) {
         #expect(ExportPath.resolve(link, from: page, base: base) == expected)

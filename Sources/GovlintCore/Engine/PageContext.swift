@@ -41,9 +41,11 @@ public final class PageContext {
 
     /// A value computed once per page and shared by all rules (an index, say).
     public func memo<T>(_ key: String, _ make: () -> T) -> T {
-        if let v = memos[key] as? T { return v }
+        // `as Any` keeps a nil result stored (a nil Optional would delete the key,
+        // and casting a missing entry to an Optional type would "succeed").
+        if let stored = memos[key] { return stored as! T }
         let v = make()
-        memos[key] = v
+        memos[key] = v as Any
         return v
     }
 

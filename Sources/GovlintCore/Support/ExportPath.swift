@@ -25,7 +25,11 @@ public enum ExportPath {
         var directory: [Substring]
         if link.hasPrefix("/") {
             directory = []
-        } else if let base, !isExternal(base), let resolvedBase = resolveDirectory(base, from: page) {
+        } else if let base, isExternal(base) {
+            // An absolute <base href> names where the export is deployed: relative
+            // links then start from the export root.
+            directory = []
+        } else if let base, let resolvedBase = resolveDirectory(base, from: page) {
             directory = resolvedBase
         } else {
             directory = page.split(separator: "/").dropLast().map { $0 }
@@ -44,6 +48,13 @@ public enum ExportPath {
         if link.hasSuffix("/") { path += path.isEmpty ? "index.html" : "/index.html" }
         if path.isEmpty { path = "index.html" }
         return path
+    }
+
+    /// Whether a relative link climbs above the export root.
+    public static func escapesRoot(_ rawLink: String, from page: String, base: String? = nil) -> Bool {
+        let link = rawLink.trimmingCharacters(in: [" ", "\t", "\n", "\r", "\u{0C}"])
+        guard !link.isEmpty, !link.hasPrefix("#"), !isExternal(link), resolve(link, from: page, base: base) == nil else { return false }
+        return link.split(separator: "/").contains("..")
     }
 
     private static func resolveDirectory(_ base: String, from page: String) -> [Substring]? {

@@ -3,6 +3,7 @@ import GovlintHTML
 /// Holds when the URL in attribute `attribute` (default `href`) names a file
 /// of the export, or is external (`https:`, `mailto:`, `//host`…), a pure
 /// fragment or empty. Honours `<base href>`; directory links find `index.html`.
+/// A relative link that climbs above the export root cannot be decided: `cantTell`.
 struct LinkTargetExistsCheck: PageCheck {
     static let id = "link-target-exists"
     static let summary = "A local link or resource URL in `attribute` names a file that exists in the export."
@@ -16,10 +17,16 @@ struct LinkTargetExistsCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let raw = element.attribute(attribute) else { return .holds }
         let base: String? = page.memo("base-href") {
-            page.document.head?.firstChild(named: "base")?.attribute("href")
+            // The document's base URL comes from the first <base href>, wherever the parser put it.
+            page.document.elements.first { $0.name == "base" && $0.hasAttribute("href") }?.attribute("href")
         }
         guard let path = ExportPath.resolve(raw, from: page.file, base: base) else {
-            return raw.trimmingCharacters(in: .whitespaces).hasPrefix("..") ? .verdict(false, data: ["url": raw]) : .holds
+            // A link climbing above the export root names something outside what was
+            // given: it may exist on the server, so a person must look.
+            if ExportPath.escapesRoot(raw, from: page.file, base: base) {
+                return CheckResult(.cantTell, data: ["url": raw, "reason": "it points outside the checked export"])
+            }
+            return .holds
         }
         return .verdict(ExportPath.exists(path, in: page.site.files), data: ["url": raw, "path": path])
     }
