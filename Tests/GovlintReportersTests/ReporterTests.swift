@@ -1,7 +1,7 @@
 import Foundation
 import GovlintCore
 import GovlintHTML
-import GovlintReporters
+@testable import GovlintReporters
 import GovlintTestSupport
 import Testing
 
@@ -175,5 +175,80 @@ struct GoldenCase: Sendable, CustomStringConvertible {
         let text = try ReportSample.render("text")
         #expect(!text.unicodeScalars.contains { $0.value == 1 || $0.value == 0x1B })
         #expect(text.contains("\\u{1}"))
+    }
+}
+
+/// Runs a python3 script with arguments; returns the exit status and combined output.
+enum Python {
+    static func run(_ script: String, _ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script] + args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    static func withTemporaryFile<T>(_ text: String, _ body: (String) throws -> T) throws -> T {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-report-\(UUID().uuidString)")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url.path)
+    }
+}
+
+@Suite struct JUnitReporterTests {
+    @Test(arguments: Language.allCases)
+    func parsesWithPythonAndHasUniqueNames(_ language: Language) throws {
+        let xml = try ReportSample.render("junit", language: language)
+        let (status, output) = try Python.withTemporaryFile(xml) { path in
+            try Python.run("""
+                import sys, collections, xml.etree.ElementTree as E
+                root = E.parse(sys.argv[1]).getroot()
+                assert root.tag == "testsuites", root.tag
+                cases = root.findall("./testsuite/testcase")
+                keys = collections.Counter((c.get("classname"), c.get("name")) for c in cases)
+                dupes = [k for k, n in keys.items() if n > 1]
+                assert not dupes, dupes
+                for s in root.findall("testsuite"):
+                    assert all(c.get("classname") == s.get("name") for c in s.findall("testcase"))
+                    assert int(s.get("tests")) == len(s.findall("testcase"))
+                    assert int(s.get("failures")) == len(s.findall("testcase/failure"))
+                print(len(cases), len(root.findall("./testsuite/testcase/failure")), len(root.findall("./testsuite/testcase/skipped")))
+                """, [path])
+        }
+        #expect(status == 0, "\(output)")
+        // 7 rules; image-alt fails on 2 files, html-lang-valid is only to review.
+        #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "8 5 1")
+    }
+
+    @Test func failureListsEveryFindingOfTheFile() throws {
+        let xml = try ReportSample.render("junit")
+        #expect(xml.contains("<testcase name=\"image-alt about/page.html\" classname=\"image-alt\" file=\"about/page.html\""))
+        #expect(xml.contains("<failure message=\"2 findings; first at 5:1: Image has no alt text.\" type=\"warning\">5:1 warning: Image has no alt text."))
+        #expect(xml.contains("8:3 warning: Image has no alt text."))
+        #expect(xml.contains("<testcase name=\"html-has-lang\" classname=\"html-has-lang\" time=\"0\"/>"))
+    }
+
+    @Test(arguments: ["plain", "a<b>&\"c\"'d'", "line\nbreak\r\ttab", "nul\u{0}bell\u{7}esc\u{1B}", "\u{FFFE}\u{FFFF}", "rtl\u{200F}中文"])
+    func escapingYieldsWellFormedXML(_ value: String) throws {
+        let doc = "<a v=\(JUnitReporter.attr(value))>\(JUnitReporter.text(value))</a>"
+        let (status, output) = try Python.withTemporaryFile(doc) { path in
+            try Python.run("""
+                import sys, xml.etree.ElementTree as E
+                e = E.parse(sys.argv[1]).getroot()
+                print(repr(e.get("v")))
+                """, [path])
+        }
+        #expect(status == 0, "\(output)")
+        if !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t" || $0.value >= 0xFFFE }) {
+            // Attribute values survive exactly, newlines and tabs included.
+            let (_, repr) = try Python.run("import sys; print(repr(sys.argv[1]))", [value])
+            #expect(output == repr)
+        }
     }
 }
