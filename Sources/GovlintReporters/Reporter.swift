@@ -43,7 +43,7 @@ public protocol Reporter: Sendable {
 /// The single list of output formats.
 public enum ReporterRegistry {
     public static let all: [any Reporter.Type] = [
-        TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self,
+        TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
     ]
 
     public static func reporter(_ id: String) -> (any Reporter.Type)? { all.first { $0.id == id } }

@@ -252,3 +252,51 @@ enum Python {
         }
     }
 }
+
+@Suite struct GitHubReporterTests {
+    @Test(arguments: [
+        ("plain", "plain", "plain"),
+        ("100%", "100%25", "100%25"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("key: a,b", "key: a,b", "key%3A a%2Cb"),
+        ("%0A", "%250A", "%250A"),
+        ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
+    ])
+    func escapesLikeActionsToolkit(_ input: String, _ data: String, _ property: String) {
+        #expect(GitHubReporter.escapeData(input) == data)
+        #expect(GitHubReporter.escapeProperty(input) == property)
+    }
+
+    @Test func oneCommandPerFindingWithToolkitSeverities() throws {
+        let lines = try ReportSample.render("github").split(separator: "\n").map(String.init)
+        #expect(lines.count == ReportSample.findings.count)
+        let commands = lines.map { String($0.dropFirst(2).prefix { $0 != " " }) }
+        let expected = ReportSample.findings.map { f in
+            f.outcome == .cantTell ? "notice" : f.severity == .error ? "error" : f.severity == .warning ? "warning" : "notice"
+        }
+        #expect(commands == expected)
+    }
+
+    @Test func columnsOnlyWhenTheFindingIsOnOneLine() throws {
+        let lines = try ReportSample.render("github").split(separator: "\n").map(String.init)
+        let multi = try #require(lines.first { $0.contains("line=10,") })
+        #expect(multi.contains("endLine=12") && !multi.contains("col=") && !multi.contains("endColumn="))
+        let single = try #require(lines.first { $0.contains("line=3,") })
+        #expect(single.contains("line=3,endLine=3,col=5,endColumn=15,"))
+    }
+
+    @Test func propertiesAndMessageDecodeBackToTheOriginal() throws {
+        let lines = try ReportSample.render("github").split(separator: "\n").map(String.init)
+        let hostile = try #require(lines.first { $0.contains("line=3,") })
+        let unescape = { (s: Substring) -> String in
+            s.replacingOccurrences(of: "%0D", with: "\r").replacingOccurrences(of: "%0A", with: "\n")
+                .replacingOccurrences(of: "%3A", with: ":").replacingOccurrences(of: "%2C", with: ",")
+                .replacingOccurrences(of: "%25", with: "%")
+        }
+        let parts = hostile.dropFirst(2).split(separator: "::", maxSplits: 1)
+        #expect(parts.count == 2)
+        #expect(unescape(parts[1]) == ReportSample.hostileEN.replacingOccurrences(of: "\u{1}", with: "\\u{1}"))
+        let file = try #require(lines.first { $0.contains("unique-page-title") })
+        #expect(file.contains("file=news/a%2Cb%3Ac%25.html,"))
+    }
+}
