@@ -300,3 +300,79 @@ enum Python {
         #expect(file.contains("file=news/a%2Cb%3Ac%25.html,"))
     }
 }
+
+@Suite struct MarkdownReporterTests {
+    /// Many findings over many rules, with long hostile messages.
+    static func bigContext() throws -> ReportContext {
+        let ids = try SourcePacks.catalog().rules.map(\.id) + (0..<8).map { "extra-rule-\($0)" }
+        var findings: [Finding] = []
+        for i in 0..<1200 {
+            let id = ids[i % ids.count]
+            findings.append(Finding(ruleID: id, severity: .error, file: "p\(i / 10).html", range: ReportSample.range(i % 10 + 1, 1),
+                                    message: LocalizedText(en: String(repeating: ReportSample.hostileEN, count: 20),
+                                                           zhCN: String(repeating: ReportSample.hostileZH, count: 20))))
+        }
+        let result = RunResult(findings: findings.sorted(by: Finding.ordered), rulesRun: ids.sorted(), pagesChecked: 120,
+                               now: ReportSample.result.now)
+        return ReportContext(result: result, catalog: try SourcePacks.catalog(), toolVersion: "0.0.0-test")
+    }
+
+    /// Pipes that are not backslash-escaped, i.e. cell separators.
+    static func separators(_ line: Substring) -> Int {
+        var n = 0, escaped = false
+        for ch in line {
+            if escaped { escaped = false; continue }
+            if ch == "\\" { escaped = true } else if ch == "|" { n += 1 }
+        }
+        return n
+    }
+
+    @Test(arguments: Language.allCases)
+    func fitsAPullRequestComment(_ language: Language) throws {
+        var context = try Self.bigContext()
+        context.language = language
+        let md = try MarkdownReporter.render(context)
+        #expect(md.utf8.count < 65_536, "GitHub comments hold at most 65536 characters")
+        let findingRows = md.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains(".html |") }
+        #expect(findingRows.count == 50)
+        let tables = md.components(separatedBy: "\n### ")
+        let ruleRows = tables.first { $0.hasPrefix(language == .en ? "Rules with" : "失败最多") }?
+            .split(separator: "\n").filter { $0.hasPrefix("| `") } ?? []
+        #expect(ruleRows.count == 10)
+        #expect(md.contains(language == .en ? "Showing the first 50 of 1200 findings" : "仅显示前 50 个问题，共 1200 个"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func tableRowsKeepTheirColumns(_ language: Language) throws {
+        let md = try ReportSample.render("markdown", language: language)
+        for line in md.split(separator: "\n") where line.hasPrefix("|") {
+            let n = Self.separators(line)
+            #expect([5, 6, 8].contains(n), "a row has \(n) separators: \(line)")
+        }
+        #expect(!md.contains("<script"))
+        #expect(!md.unicodeScalars.contains { $0.value == 1 })
+        #expect(md.contains(language == .en ? "❌ **Failed**: 3 errors, 3 warnings, 0 info, 1 to review." : "❌ **未通过**："))
+    }
+
+    @Test(arguments: [
+        ("a|b", "a\\|b"),
+        ("`x`", "\\`x\\`"),
+        ("<img src=x onerror=y>", "&lt;img src=x onerror=y&gt;"),
+        ("[link](http://e.test)", "\\[link\\](http://e.test)"),
+        ("two\nlines", "two lines"),
+        ("a & b", "a &amp; b"),
+        ("bell\u{7}", "bell\\\\u{7}"),
+    ])
+    func escapesTableCells(_ input: String, _ expected: String) {
+        #expect(MarkdownReporter.cell(input) == expected)
+    }
+
+    @Test func cleanRunSaysSo() throws {
+        let context = ReportContext(result: RunResult(rulesRun: ["image-alt"], pagesChecked: 1, now: ReportSample.result.now),
+                                    catalog: try SourcePacks.catalog(), toolVersion: "0.0.0-test")
+        let md = try MarkdownReporter.render(context)
+        #expect(md.contains("✅ **Passed**"))
+        #expect(md.contains("No findings."))
+        #expect(!md.contains("Rules with the most failures"))
+    }
+}
