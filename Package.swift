@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "GovlintCoreTests", dependencies: ["GovlintCore", "GovlintTestSupport"]),
         .testTarget(name: "RulePackTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
         .testTarget(name: "FixtureTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
-        .testTarget(name: "GovlintReportersTests", dependencies: ["GovlintReporters", "GovlintTestSupport"]),
+        .testTarget(name: "GovlintReportersTests", dependencies: ["GovlintReporters", "GovlintCore", "GovlintHTML", "GovlintTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["GovlintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

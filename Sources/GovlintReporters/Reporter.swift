@@ -42,7 +42,10 @@ public protocol Reporter: Sendable {
 
 /// The single list of output formats.
 public enum ReporterRegistry {
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
+        MarkdownReporter.self,
+    ]
 
     public static func reporter(_ id: String) -> (any Reporter.Type)? { all.first { $0.id == id } }
     public static var ids: [String] { all.map { $0.id } }

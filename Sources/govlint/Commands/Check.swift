@@ -18,7 +18,7 @@ extension Govlint {
         @Option(name: .long, help: "Configuration file (default: .govlint.yml found upward from the current folder).")
         var config: String?
 
-        @Option(name: .long, help: ArgumentHelp("Output format, optionally with a file: text, json, sarif, or FORMAT=PATH (repeatable).", valueName: "format"))
+        @Option(name: .long, help: ArgumentHelp("Output format, optionally with a file: \(ReporterRegistry.ids.joined(separator: ", ")), or FORMAT=PATH (repeatable).", valueName: "format"))
         var format: [String] = []
 
         @Option(name: .shortAndLong, help: "Write the (single) output to this file instead of standard output.")
