@@ -26,5 +26,10 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test --parallel
 
+# Benchmarks, not tests: release build, then throughput, memory and ratios (see scripts/bench.py).
+bench: deps
+	$(SWIFT) build -c release --product govlint
+	python3 scripts/bench.py
+
 clean:
 	rm -rf .build out

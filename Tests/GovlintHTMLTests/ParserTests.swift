@@ -93,3 +93,25 @@ import Testing
         var maxDepth = 0
     }
 }
+
+@Suite struct SourceTextTests {
+    /// Columns on long lines use block checkpoints; they must equal a plain count.
+    @Test(arguments: [0, 1, 4095, 4096, 4097, 9000, 20_000, 39_999])
+    func columnsOnLongLinesMatchAPlainCount(_ offset: Int) {
+        var text = "ab\n"
+        for i in 0..<8000 { text += i % 3 == 0 ? "中" : i % 7 == 0 ? "\r\n" : "x" }
+        let source = SourceText(text)
+        let bytes = Array(text.utf8)
+        let clamped = min(offset, bytes.count)
+        var line = 1, column = 1, i = 0
+        while i < clamped {
+            if bytes[i] == 0x0A { line += 1; column = 1 }
+            else if bytes[i] == 0x0D { if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1; if i >= clamped { break } }; line += 1; column = 1 }
+            else if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        let p = source.position(ofOffset: clamped)
+        if bytes.indices.contains(clamped), bytes[clamped] & 0xC0 == 0x80 { column -= 1 }
+        #expect(p.line == line && p.column == column, "offset \(clamped)")
+    }
+}

@@ -7,11 +7,15 @@ public struct RunOptions: Sendable {
     /// Profiles from the command line (win over the configuration's).
     public var profiles: [String]
     public var now: Date?
+    /// Benchmark baseline: read, decode and parse every page, run no rule.
+    public var parseOnly = false
 
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil) {
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil,
+                parseOnly: Bool = false) {
         self.jobs = jobs
         self.profiles = profiles
         self.now = now
+        self.parseOnly = parseOnly
     }
 }
 
@@ -71,7 +75,7 @@ public struct Linter: Sendable {
 
     public func run(paths: [URL], options: RunOptions = RunOptions()) -> RunResult {
         let started = Date()
-        let active = activeRules(profiles: options.profiles)
+        let active = options.parseOnly ? [] : activeRules(profiles: options.profiles)
         let (files, problems, _) = Discovery.discover(paths: paths, configuration: configuration) {
             isDescriptor($0, rules: active)
         }

@@ -56,7 +56,7 @@ public enum PageRunner {
                         out.findings.append(Finding(
                             ruleID: rule.id, severity: active.severity, outcome: failed ? .failed : .cantTell,
                             file: page.file, range: location.sourceRange, message: message,
-                            snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location)))
+                            snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location, page)))
                     }
                 }
             }
@@ -130,9 +130,11 @@ public enum PageRunner {
         return s.count > 200 ? String(s.prefix(200)) + "…" : s
     }
 
-    /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or the `#id` when unique.
-    static func cssPath(_ element: HTMLElement) -> String? {
+    /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or from the nearest unique `#id`.
+    /// Sibling positions are indexed once per parent, so a page with 100,000 findings stays linear.
+    static func cssPath(_ element: HTMLElement, _ page: PageContext) -> String? {
         guard element.isElement else { return nil }
+        let index = page.memo("css-path-sibling-index") { SiblingIndex() }
         var parts: [String] = []
         var current: HTMLElement? = element
         while let e = current, e.isElement {
@@ -141,13 +143,37 @@ public enum PageRunner {
                 break
             }
             var part = e.name
-            if let parent = e.parent {
-                let same = parent.children.filter { $0.name == e.name }
-                if same.count > 1, let i = same.firstIndex(of: e) { part += ":nth-of-type(\(i + 1))" }
-            }
+            if let (position, count) = index.position(of: e), count > 1 { part += ":nth-of-type(\(position))" }
             parts.append(part)
             current = e.parent
         }
         return parts.reversed().joined(separator: " > ")
+    }
+
+    /// Position of each element among its same-named siblings, filled one parent at a time.
+    final class SiblingIndex {
+        private var positions: [Int: (Int, Int)] = [:]
+        private var indexedParents: Set<Int> = []
+
+        func position(of e: HTMLElement) -> (Int, Int)? {
+            guard let parent = e.parent else { return nil }
+            if !indexedParents.contains(parent.index) {
+                indexedParents.insert(parent.index)
+                var counts: [String: Int] = [:]
+                var members: [(Int, String)] = []
+                var c = parent.node.firstChild
+                while c >= 0 {
+                    let n = e.document.nodes[Int(c)]
+                    if n.kind == .element {
+                        counts[n.name, default: 0] += 1
+                        members.append((Int(c), n.name))
+                        positions[Int(c)] = (counts[n.name]!, 0)
+                    }
+                    c = n.nextSibling
+                }
+                for (i, name) in members { positions[i]!.1 = counts[name]! }
+            }
+            return positions[e.index]
+        }
     }
 }

@@ -12,6 +12,10 @@ public final class SourceText: Sendable {
     /// How the encoding was determined: "bom", "meta", "default" or "sniffed".
     public let encodingSource: String
     private let lineStarts: [Int]
+    /// For every 4 KiB block: scalars between its line's start and the block start,
+    /// so a column on a very long line costs at most one block's scan.
+    private let blockColumns: [Int32]
+    static let blockSize = 4096
     private let originalLineStarts: [Int]?
     private let encoder: (@Sendable ([UInt8]) -> Int)?
 
@@ -24,6 +28,7 @@ public final class SourceText: Sendable {
         self.encoding = encoding
         self.encodingSource = encodingSource
         self.lineStarts = SourceText.computeLineStarts(utf8)
+        self.blockColumns = SourceText.computeBlockColumns(utf8)
         self.originalLineStarts = originalLineStarts
         self.encoder = encoder
     }
@@ -52,6 +57,25 @@ public final class SourceText: Sendable {
         return starts
     }
 
+    static func computeBlockColumns(_ bytes: [UInt8]) -> [Int32] {
+        guard bytes.count > blockSize else { return [] }
+        var result: [Int32] = []
+        result.reserveCapacity(bytes.count / blockSize + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            var scalars: Int32 = 0
+            for i in 0..<buf.count {
+                if i % blockSize == 0 { result.append(scalars) }
+                let b = buf[i]
+                if b == 0x0A || b == 0x0D {
+                    scalars = 0
+                } else if b & 0xC0 != 0x80 {
+                    scalars += 1
+                }
+            }
+        }
+        return result
+    }
+
     public var lineCount: Int { lineStarts.count }
 
     /// The position of a decoded byte offset (clamped into the text).
@@ -65,6 +89,11 @@ public final class SourceText: Sendable {
         let lineStart = lineStarts[lo]
         var column = 1
         var i = lineStart
+        let block = offset / SourceText.blockSize
+        if block < blockColumns.count, block * SourceText.blockSize > lineStart {
+            i = block * SourceText.blockSize
+            column = 1 + Int(blockColumns[block])
+        }
         while i < offset {
             if utf8[i] & 0xC0 != 0x80 { column += 1 }
             i += 1

@@ -42,6 +42,9 @@ extension Govlint {
         @Flag(name: .customLong("no-color"), help: "Never colour the text output.")
         var noColor = false
 
+        @Flag(name: .customLong("parse-only"), help: .hidden)
+        var parseOnly = false
+
         func run() throws {
             guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
             let threshold: Severity?
@@ -94,7 +97,7 @@ extension Govlint {
             }
 
             let linter = Linter(catalog: catalog, configuration: configuration)
-            var options = RunOptions(profiles: profile, now: nowDate)
+            var options = RunOptions(profiles: profile, now: nowDate, parseOnly: parseOnly)
             if let jobs { options.jobs = jobs }
             let result = linter.run(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
 

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""govlint benchmarks (make bench).
+
+For each corpus: pages/s, MB/s and peak RSS of a full lint (all built-in page
+packs, site rules included) and, in the same run, of a parse-only pass (read,
+decode, parse with gumbo, no rules), for 1 job and for all cores. Prints the
+ratios the project tracks: lint/parse-only throughput, all-cores/one-job
+speed-up, 2,000 -> 20,000 pages growth, and start-up times.
+
+Corpora: ../shared/corpora/usagov-2023 (real), gen_site.py exports of 2,000 and
+20,000 pages (seed 1, generated once under .build-bench/), and one 20 MB page.
+usage: scripts/bench.py [--quick] [--binary PATH]
+"""
+import argparse, os, subprocess, sys, time, shutil, json
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+BENCH = os.path.join(ROOT, ".build-bench")
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=False, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+
+
+def measure(binary, path, jobs, parse_only):
+    """Wall seconds and peak RSS (KiB) of one run, via /usr/bin/time."""
+    cmd = ["/usr/bin/time", "-f", "%e %M", binary, "check", path, "--jobs", str(jobs),
+           "--fail-on", "never", "--no-color"]
+    if parse_only:
+        cmd.append("--parse-only")
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    last = p.stderr.decode().strip().splitlines()[-1].split()
+    if p.returncode != 0:
+        sys.exit(f"benchmark run failed: {' '.join(cmd)}\n{p.stderr.decode()[-2000:]}")
+    return float(last[0]), int(last[1])
+
+
+def corpus_size(path):
+    pages, size = 0, 0
+    for d, _, files in os.walk(path):
+        for f in files:
+            if f.rsplit(".", 1)[-1].lower() in ("html", "htm", "shtml", "xhtml"):
+                pages += 1
+                size += os.path.getsize(os.path.join(d, f))
+    return pages, size
+
+
+def ensure_generated(pages):
+    out = os.path.join(BENCH, f"gen-{pages}")
+    if not os.path.exists(os.path.join(out, "_manifest.json")):
+        print(f"generating {pages}-page export (gen_site.py --seed 1)…", file=sys.stderr)
+        subprocess.run([sys.executable, os.path.join(SHARED, "tools", "gen_site.py"), out,
+                        "--pages", str(pages), "--seed", "1", "--clean"], check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
+def ensure_big_page():
+    out = os.path.join(BENCH, "big-page")
+    page = os.path.join(out, "index.html")
+    if not os.path.exists(page):
+        os.makedirs(out, exist_ok=True)
+        row = ('<tr><td>2023-05-12</td><td><a href="t{i}.html">办事指南 item {i}</a></td>'
+               '<td><img src="i.png" alt="icon"> 江滨市人民政府 statistics row {i}</td></tr>\n')
+        with open(page, "w", encoding="utf-8") as f:
+            f.write('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>Big table</title></head>'
+                    '<body><table><tr><th>Date</th><th>Item</th><th>Detail</th></tr>\n')
+            i = 0
+            while f.tell() < 20 * 1024 * 1024:
+                f.write(row.format(i=i))
+                i += 1
+            f.write("</table></body></html>\n")
+    return out
+
+
+def startup(binary, args, runs=10):
+    best = 1e9
+    for _ in range(runs):
+        t = time.perf_counter()
+        run([binary] + args)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "govlint"))
+    ap.add_argument("--quick", action="store_true", help="skip the 20,000-page export")
+    args = ap.parse_args()
+    binary = args.binary
+    cores = os.cpu_count() or 1
+    corpora = []
+    usagov = os.path.join(SHARED, "corpora", "usagov-2023")
+    if os.path.isdir(usagov):
+        corpora.append(("usagov-2023", usagov))
+    corpora.append(("gen-2000", ensure_generated(2000)))
+    if not args.quick:
+        corpora.append(("gen-20000", ensure_generated(20000)))
+    corpora.append(("one-20MB-page", ensure_big_page()))
+
+    print(f"govlint benchmark — {cores} cores, binary {os.path.relpath(binary, ROOT)}")
+    header = f"{'corpus':<15}{'pages':>7}{'MB':>8}  {'mode':<11}{'jobs':>4}{'sec':>8}{'pages/s':>9}{'MB/s':>7}{'RSS MB':>8}"
+    print(header)
+    print("-" * len(header))
+    results = {}
+    for name, path in corpora:
+        pages, size = corpus_size(path)
+        mb = size / 1e6
+        for mode in ("parse-only", "lint"):
+            for jobs in sorted({1, cores}):
+                sec, rss = measure(binary, path, jobs, mode == "parse-only")
+                results[(name, mode, jobs)] = sec
+                print(f"{name:<15}{pages:>7}{mb:>8.1f}  {mode:<11}{jobs:>4}{sec:>8.2f}{pages / sec:>9.0f}{mb / sec:>7.1f}{rss / 1024:>8.0f}")
+        results[(name, "pages")] = pages
+    print()
+    print("ratios (targets in brackets)")
+    for name, _ in corpora:
+        for jobs in sorted({1, cores}):
+            lint, parse = results[(name, "lint", jobs)], results[(name, "parse-only", jobs)]
+            print(f"  {name:<15} lint/parse-only throughput, {jobs} job(s): {parse / lint:5.2f}  [>= 0.70]")
+        if cores > 1:
+            print(f"  {name:<15} lint speed-up {cores} jobs vs 1:       {results[(name, 'lint', 1)] / results[(name, 'lint', cores)]:5.2f}  [>= 1.8 on 2 cores]")
+    if ("gen-20000", "lint", cores) in results:
+        g = results[("gen-20000", "lint", cores)] / results[("gen-2000", "lint", cores)]
+        print(f"  growth 2,000 -> 20,000 pages (lint, {cores} jobs): {g:5.2f}x time  [<= 11]")
+    print(f"  start-up: rules list {startup(binary, ['rules', 'list']) * 1000:.0f} ms, "
+          f"one-page check {startup(binary, ['check', os.path.join(ROOT, 'Fixtures/sites/demo-agency/index.html'), '--fail-on', 'never']) * 1000:.0f} ms  [< 150 ms]")
+
+
+if __name__ == "__main__":
+    main()
