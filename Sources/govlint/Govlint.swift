@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import GovlintCore
 
 /// The `govlint` command: parses arguments and hands off to the engine.
 struct Govlint: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = GovlintVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "govlint",
@@ -13,7 +14,7 @@ struct Govlint: ParsableCommand {
             2 usage, configuration, rule-pack or internal error.
             """,
         version: version,
-        subcommands: [Check.self, Rules.self],
+        subcommands: [Check.self, Rules.self, Report.self],
         defaultSubcommand: Check.self)
 }
 

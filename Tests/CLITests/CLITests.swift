@@ -203,3 +203,36 @@ import Testing
         #expect(r.stdout.contains("ok.html:1:1: error [html-has-lang]"))
     }
 }
+
+@Suite(.serialized) struct ShardCLITests {
+    @Test func shardPartsMergeToTheUnshardedReport() throws {
+        let out = try CLITests.tempDir()
+        let demo = CLITests.demo
+        let base = ["--profile", "starter", "--now", "2026-11-25", "--no-cache"]
+        _ = try CLITests.govlint(["check", demo] + base + ["--fail-on", "never", "--format", "json=\(out.path)/whole.json"])
+        for i in 1...3 {
+            let r = try CLITests.govlint(["check", demo] + base + ["--shard", "\(i)/3", "--output", "\(out.path)/p\(i).json"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let m = try CLITests.govlint(["report", "merge", "\(out.path)/p1.json", "\(out.path)/p2.json", "\(out.path)/p3.json",
+                                      "--format", "json=\(out.path)/merged.json", "--fail-on", "never"])
+        #expect(m.status == 0, "\(m.stderr)")
+        let whole = try String(contentsOf: out.appendingPathComponent("whole.json"), encoding: .utf8)
+        let merged = try String(contentsOf: out.appendingPathComponent("merged.json"), encoding: .utf8)
+        #expect(whole == merged)
+        let missing = try CLITests.govlint(["report", "merge", "\(out.path)/p1.json", "\(out.path)/p2.json"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("exactly once"))
+    }
+
+    @Test func secondRunUsesTheCache() throws {
+        let cache = try CLITests.tempDir()
+        let args = ["check", CLITests.demo, "--profile", "starter", "--cache-dir", cache.path, "--fail-on", "never", "--format", "json"]
+        let a = try CLITests.govlint(args)
+        let b = try CLITests.govlint(args)
+        #expect(a.stdout == b.stdout)
+        let entries = FileManager.default.enumerator(atPath: cache.path)?.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".json") } ?? []
+        #expect(entries.count == 5)
+        #expect(try CLITests.govlint(["check", CLITests.demo, "--cache-dir", CLITests.demo + "/c"]).status == 2)
+    }
+}

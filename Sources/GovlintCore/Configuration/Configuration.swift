@@ -24,6 +24,8 @@ public struct Configuration: Sendable {
     public var descriptors: [(glob: Glob, pack: String)] = []
     /// Where it was read from, if anywhere.
     public var file: String?
+    /// SHA-256 of the configuration text (part of cache keys).
+    public var digest: String = ""
 
     public init() {}
 

@@ -33,6 +33,7 @@ public enum ConfigurationLoader {
         let root = try YAMLReader.load(text, file: file)
         var config = Configuration()
         config.file = file
+        config.digest = SHA256.hex(text)
         if case let .scalar(s) = root, s.string.isEmpty { return config }
         var m = try YAMLMap(root, file: file, what: "the configuration")
         if let p = m.value("profile") ?? m.value("profiles") {

@@ -9,6 +9,14 @@ public struct RunOptions: Sendable {
     public var now: Date?
     /// Benchmark baseline: read, decode and parse every page, run no rule.
     public var parseOnly = false
+    /// Check only this share of the files.
+    public var shard: Shard?
+    /// Reuse and store per-file outcomes here (nil: no cache).
+    public var cache: URL?
+    /// Identifies the running build beyond its version (cache keys).
+    public var buildIdentity = ""
+    /// Where cache warnings go.
+    public var warn: @Sendable (String) -> Void = { _ in }
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil,
                 parseOnly: Bool = false) {
@@ -75,41 +83,108 @@ public struct Linter: Sendable {
 
     public func run(paths: [URL], options: RunOptions = RunOptions()) -> RunResult {
         let started = Date()
+        var result = try! finish([collect(paths: paths, options: options)])
+        result.durationSeconds = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// The page phase: discovery, then every (shard's) page and descriptor
+    /// checked in parallel, keeping findings and compact site facts.
+    public func collect(paths: [URL], options: RunOptions = RunOptions()) -> RunPart {
         let active = options.parseOnly ? [] : activeRules(profiles: options.profiles)
         let (files, problems, _) = Discovery.discover(paths: paths, configuration: configuration) {
             isDescriptor($0, rules: active)
         }
         let now = options.now ?? configuration.now ?? Date()
-        let site = SiteInfo(files: Set(files.map(\.relative)), now: now)
-        let work = files.filter { $0.kind != .other }
+        let siteFiles = files.map(\.relative)
+        let site = SiteInfo(files: Set(siteFiles), now: now)
+        let work = files.filter { $0.kind != .other && (options.shard?.includes($0.relative) ?? true) }
         let pageRules = active.filter { $0.rule.target != .descriptor }
         let descriptorRules = active.filter { $0.rule.target == .descriptor }
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> FileOutcome in
+        let cache = options.cache.map { dir -> ResultCache in
+            var key = SHA256()
+            let nowDay = Int(now.timeIntervalSince1970 / 86_400)
+            let ruleKey = active.map { "\($0.rule.id)=\($0.severity.rawValue)" }.joined(separator: ",")
+            for part in [GovlintVersion.current, options.buildIdentity, catalog.digest, configuration.digest, ruleKey, String(nowDay)] {
+                key.update(part); key.update([0])
+            }
+            for f in siteFiles { key.update(f); key.update([0]) }
+            return ResultCache(directory: dir, runKey: key.finalize(), warn: options.warn)
+        }
+        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
             let file = work[i]
+            let bytes: [UInt8]
+            do {
+                bytes = [UInt8](try Data(contentsOf: file.url))
+            } catch {
+                return (systemFinding(SystemRules.fileUnreadable, file.relative, ["reason": (error as NSError).localizedDescription]), false)
+            }
+            let key = cache?.key(relative: file.relative, bytes: bytes)
+            if let cache, let key, let hit = cache.lookup(key) { return (hit, true) }
+            let outcome: FileOutcome
             switch file.kind {
             case .page:
-                return checkPage(at: file.url, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site)
+                outcome = checkPage(bytes: bytes, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site)
             default:
                 let applicable = rules(descriptorRules, for: file.relative).filter { applies($0.rule, to: file.relative) }
-                return checkDescriptor(at: file.url, relative: file.relative, rules: applicable)
+                if let text = String(bytes: bytes, encoding: .utf8) {
+                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable)
+                } else {
+                    outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
+                }
+            }
+            if let cache, let key { cache.store(outcome, key: key) }
+            return (outcome, false)
+        }
+        var byFile: [String: FileOutcome] = [:]
+        for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
+        let problemFindings = problems.map {
+            Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: $0.path, range: .fileStart,
+                    message: SystemRules.fileUnreadable.message.filled(["reason": $0.message]))
+        }
+        let pages = work.filter { $0.kind == .page }.count
+        return RunPart(toolVersion: GovlintVersion.current, catalogDigest: catalog.digest, shard: options.shard,
+                       profile: (options.profiles.isEmpty ? configuration.profiles : options.profiles).first,
+                       rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,
+                       siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
+                       pagesChecked: pages, descriptorsChecked: work.count - pages,
+                       cacheHits: outcomes.filter(\.1).count)
+    }
+
+    /// The site phase over one or more parts (a whole run, or the shards of one).
+    public func finish(_ parts: [RunPart]) throws -> RunResult {
+        guard let first = parts.first else { throw MergeError(description: "nothing to merge") }
+        for p in parts {
+            if p.schemaVersion != RunPart.currentSchemaVersion {
+                throw MergeError(description: "part written by a different format version (\(p.schemaVersion), expected \(RunPart.currentSchemaVersion))")
+            }
+            if p.catalogDigest != first.catalogDigest || p.rules != first.rules {
+                throw MergeError(description: "parts were made with different rule packs or rule settings")
+            }
+            if p.siteFiles != first.siteFiles { throw MergeError(description: "parts were made from different exports") }
+        }
+        if let n = first.shard?.count {
+            let seen = Set(parts.compactMap(\.shard?.index))
+            if parts.contains(where: { $0.shard?.count != n }) || seen.count != parts.count || seen != Set(1...n) {
+                throw MergeError(description: "expected each of the shards 1/\(n)…\(n)/\(n) exactly once")
             }
         }
-        var result = RunResult(profile: (options.profiles.isEmpty ? configuration.profiles : options.profiles).first, now: now)
+        var result = RunResult(profile: first.profile, now: first.now)
         var facts: [String: [SiteFact]] = [:]
-        for o in outcomes { merge(o, into: &result, facts: &facts) }
-        for p in problems {
-            result.findings.append(Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: p.path,
-                                           range: .fileStart, message: SystemRules.fileUnreadable.message.filled(["reason": p.message])))
-        }
-        let site2 = SiteContext(info: site)
-        merge(SiteRunner.run(pageRules, facts: facts, site: site2), into: &result, facts: &facts)
+        var files: [String: FileOutcome] = [:]
+        for p in parts { files.merge(p.files) { a, _ in a } }
+        for path in files.keys.sorted() { merge(files[path]!, into: &result, facts: &facts) }
+        result.findings += parts.flatMap(\.problems)
+        let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
+        let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now))
+        merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site), into: &result, facts: &facts)
         result.findings = filterSuppressed(result.findings)
         result.findings.sort(by: Finding.ordered)
         result.rulesRun = active.map(\.rule.id)
-        result.pagesChecked = work.filter { $0.kind == .page }.count
-        result.descriptorsChecked = work.count - result.pagesChecked
-        result.filesSeen = files.count
-        result.durationSeconds = Date().timeIntervalSince(started)
+        result.pagesChecked = parts.map(\.pagesChecked).reduce(0, +)
+        result.descriptorsChecked = parts.map(\.descriptorsChecked).reduce(0, +)
+        result.filesSeen = first.siteFiles.count
+        result.cacheHits = parts.map(\.cacheHits).reduce(0, +)
         return result
     }
 

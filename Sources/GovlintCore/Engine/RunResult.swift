@@ -39,6 +39,8 @@ public struct RunResult: Sendable, Codable {
     public var filesSeen: Int
     public var durationSeconds: Double
     public var now: Date
+    /// Files whose outcome came from the cache.
+    public var cacheHits = 0
 
     public init(findings: [Finding] = [], outcomes: [String: OutcomeCounts] = [:], rulesRun: [String] = [],
                 profile: String? = nil, pagesChecked: Int = 0, descriptorsChecked: Int = 0, filesSeen: Int = 0,

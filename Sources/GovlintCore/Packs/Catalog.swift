@@ -9,8 +9,10 @@ public struct Catalog: Sendable {
     private let byID: [String: Int]
     /// Extra files of the packs (data, scoring models), by path relative to the packs root.
     public let dataFiles: [String: String]
+    /// SHA-256 over every pack file: part of cache keys, so editing a rule invalidates results.
+    public let digest: String
 
-    public init(packs: [RulePack], dataFiles: [String: String] = [:]) throws(LocatedErrors) {
+    public init(packs: [RulePack], dataFiles: [String: String] = [:], digest: String = "") throws(LocatedErrors) {
         var errors: [LocatedError] = []
         var seen: [String: Rule] = [:]
         var profiles: [String: Profile] = [:]
@@ -36,6 +38,7 @@ public struct Catalog: Sendable {
         self.byID = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         self.profiles = profiles
         self.dataFiles = dataFiles
+        self.digest = digest
         let packIDs = Set(packs.map(\.id))
         for profile in profiles.values.sorted(by: { $0.id < $1.id }) {
             for r in profile.rules where seen[r] == nil {
@@ -73,6 +76,10 @@ public struct Catalog: Sendable {
     /// The built-in packs plus those in `rulesDirectories`.
     public static func load(builtin: [PackFile], rulesDirectories: [URL] = []) throws(LocatedErrors) -> Catalog {
         var packs = try PackLoader.load(builtin, origin: "builtin")
+        var hash = SHA256()
+        for f in builtin.sorted(by: { $0.relativePath < $1.relativePath }) {
+            hash.update(f.relativePath); hash.update([0]); hash.update(f.contents); hash.update([0])
+        }
         var data: [String: String] = [:]
         for f in builtin where !f.relativePath.hasSuffix("pack.yaml") && !PackLoader.isRuleFile(f.relativePath, folder: "") {
             data[f.relativePath] = f.contents
@@ -80,12 +87,15 @@ public struct Catalog: Sendable {
         for dir in rulesDirectories {
             let files = try PackLoader.files(inDirectory: dir)
             let loaded = try PackLoader.load(files, origin: dir.path)
+            for f in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+                hash.update(f.displayPath); hash.update([0]); hash.update(f.contents); hash.update([0])
+            }
             if loaded.isEmpty {
                 throw LocatedErrors([LocatedError(file: dir.path, line: 1, column: 1,
                                                   message: "no pack found (a pack is a folder with a pack.yaml)")])
             }
             packs += loaded
         }
-        return try Catalog(packs: packs, dataFiles: data)
+        return try Catalog(packs: packs, dataFiles: data, digest: hash.finalize())
     }
 }

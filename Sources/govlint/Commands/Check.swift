@@ -45,6 +45,15 @@ extension Govlint {
         @Flag(name: .customLong("parse-only"), help: .hidden)
         var parseOnly = false
 
+        @Option(name: .long, help: "Check one share of the files, I/N (1-based), and write a part file for 'govlint report merge' to --output.")
+        var shard: String?
+
+        @Flag(name: .customLong("no-cache"), help: "Do not read or write the result cache.")
+        var noCache = false
+
+        @Option(name: .customLong("cache-dir"), help: "Result cache folder (default: $XDG_CACHE_HOME/govlint or ~/.cache/govlint).")
+        var cacheDir: String?
+
         func run() throws {
             guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
             let threshold: Severity?
@@ -62,6 +71,14 @@ extension Govlint {
                 nowDate = d
             }
             let inputs = paths.isEmpty ? ["."] : paths
+            var shardSpec: Shard?
+            if let shard {
+                guard let s = Shard(shard) else { throw UsageFailure("--shard must be I/N with 1 ≤ I ≤ N") }
+                guard output != nil, format.isEmpty else {
+                    throw UsageFailure("--shard writes a part file: give --output FILE (and no --format); merge parts with 'govlint report merge'")
+                }
+                shardSpec = s
+            }
 
             // Outputs are validated before any work is done.
             var outputs: [(format: any Reporter.Type, path: String?)] = []
@@ -79,6 +96,7 @@ extension Govlint {
                 outputs[0].path = output
             }
             for o in outputs { if let p = o.path { try OutputWriter.validate(p, checkedPaths: inputs) } }
+            if let cacheDir { try OutputWriter.validateCache(cacheDir, checkedPaths: inputs) }
 
             let catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
             var configuration = Configuration()
@@ -99,7 +117,21 @@ extension Govlint {
             let linter = Linter(catalog: catalog, configuration: configuration)
             var options = RunOptions(profiles: profile, now: nowDate, parseOnly: parseOnly)
             if let jobs { options.jobs = jobs }
-            let result = linter.run(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
+            options.shard = shardSpec
+            if !noCache && !parseOnly {
+                options.cache = cacheDir.map { URL(fileURLWithPath: $0) } ?? ResultCache.defaultDirectory
+                options.buildIdentity = BuildIdentity.current
+                options.warn = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            }
+            let part = linter.collect(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
+            if shardSpec != nil, let output {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                encoder.dateEncodingStrategy = .iso8601
+                try OutputWriter.write(String(decoding: try encoder.encode(part), as: UTF8.self) + "\n", to: output)
+                return
+            }
+            let result = try linter.finish([part])
 
             for o in outputs {
                 let colour = o.path == nil && !noColor && isatty(STDOUT_FILENO) == 1

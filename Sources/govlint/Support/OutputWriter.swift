@@ -24,6 +24,17 @@ enum OutputWriter {
         }
     }
 
+    /// The cache folder must not be inside a checked path either.
+    static func validateCache(_ path: String, checkedPaths: [String]) throws {
+        let dir = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        for checked in checkedPaths {
+            let root = URL(fileURLWithPath: checked).standardizedFileURL.resolvingSymlinksInPath().path
+            if dir.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
+                throw UsageFailure("\(path): refusing to keep the cache inside the checked path \(checked)")
+            }
+        }
+    }
+
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let temp = url.deletingLastPathComponent()

@@ -28,7 +28,8 @@ struct LinkTargetExistsCheck: PageCheck {
             }
             return .holds
         }
-        return .verdict(ExportPath.exists(path, in: page.site.files), data: ["url": raw, "path": path])
+        if ExportPath.exists(path, in: page.site.files) { return .holds }
+        return CheckResult(.doesNotHold, data: ["url": raw, "path": path])
     }
 }
 

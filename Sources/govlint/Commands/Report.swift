@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GovlintCore
+import GovlintReporters
+
+extension Govlint {
+    /// `govlint report merge PART...`
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Work with the parts of sharded runs.",
+            subcommands: [Merge.self])
+    }
+}
+
+extension Govlint.Report {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Join the parts written by 'check --shard I/N', run the site rules, and write any format.")
+
+        @Argument(help: "Part files, one per shard.") var parts: [String]
+        @Option(name: .long, help: "Output format, optionally FORMAT=PATH (repeatable).") var format: [String] = []
+        @Option(name: .shortAndLong, help: "Write the single output to this file.") var output: String?
+        @Option(name: .customLong("rules-dir"), help: "Folder of additional rule packs (as used for the parts).") var rulesDir: [String] = []
+        @Option(name: .customLong("fail-on"), help: "error, warning, info or never.") var failOn: String = "error"
+        @Option(name: .long, help: "Language of messages: en or zh-CN.") var lang: String = "en"
+
+        func run() throws {
+            guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
+            var outputs: [(any Reporter.Type, String?)] = []
+            for spec in (format.isEmpty ? ["text"] : format) {
+                let p = spec.split(separator: "=", maxSplits: 1).map(String.init)
+                guard let r = ReporterRegistry.reporter(p[0]) else { throw UsageFailure("unknown format '\(p[0])'") }
+                outputs.append((r, p.count == 2 ? p[1] : nil))
+            }
+            if let output {
+                guard outputs.count == 1 else { throw UsageFailure("--output takes one format") }
+                outputs[0].1 = output
+            }
+            for o in outputs { if let p = o.1 { try OutputWriter.validate(p, checkedPaths: []) } }
+            let catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            var loaded: [RunPart] = []
+            for path in parts {
+                guard let data = FileManager.default.contents(atPath: path) else { throw UsageFailure("\(path): cannot read part file") }
+                do { loaded.append(try decoder.decode(RunPart.self, from: data)) } catch {
+                    throw UsageFailure("\(path): not a govlint part file (\(error.localizedDescription))")
+                }
+            }
+            let result: RunResult
+            do { result = try Linter(catalog: catalog).finish(loaded) } catch {
+                throw UsageFailure("cannot merge: \(error)")
+            }
+            for (reporter, path) in outputs {
+                let text = try reporter.render(ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version, language: language))
+                if let path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
+            }
+            if let sev = Severity(rawValue: failOn), result.count(atLeast: sev) > 0 { throw ExitCode(1) }
+        }
+    }
+}
