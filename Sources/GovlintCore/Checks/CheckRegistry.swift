@@ -5,6 +5,7 @@ public enum CheckRegistry {
         AttributePresentCheck.self, AttributeNotEmptyCheck.self, AttributeMatchesCheck.self, AttributeInSetCheck.self,
         TextNotEmptyCheck.self, TextMatchesCheck.self, TextLengthCheck.self,
         UniqueInPageCheck.self, LinkTargetExistsCheck.self, LanguageTagCheck.self, AccessibleNameCheck.self,
+        AriaAttributesCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([

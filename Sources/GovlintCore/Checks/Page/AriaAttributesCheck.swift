@@ -1,0 +1,139 @@
+import Foundation
+import GovlintAccessibility
+import GovlintHTML
+
+/// Checks the target's `aria-*` attributes against WAI-ARIA 1.2, one aspect
+/// per invocation (`aspect:`):
+/// - `names`: every `aria-*` attribute is a known state or property;
+/// - `values`: every known one has a valid value; IDREFs resolve in the page
+///   (unresolved `aria-labelledby`/`aria-describedby` and unknown
+///   `aria-current` tokens are cantTell, as axe-core reviews them);
+/// - `allowed`: every known one is global or supported by the element's role
+///   (cantTell when the element has no role this engine knows);
+/// - `required`: the explicit role's required states and properties are
+///   present and not empty, unless the element supplies them natively.
+/// Holds when the target has no `aria-*` attribute concerned.
+struct AriaAttributesCheck: PageCheck {
+    static let id = "aria-attributes"
+    static let summary = "The target's aria-* attributes are known (`aspect: names`), valid (`values`), allowed on its role (`allowed`), or its role's required ones are present (`required`)."
+
+    enum Aspect: String { case names, values, allowed, required }
+    let aspect: Aspect
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        let raw = try options.requireString("aspect")
+        guard let a = Aspect(rawValue: raw) else {
+            throw options.error(at: "aspect", "'aspect' must be one of: names, values, allowed, required")
+        }
+        aspect = a
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        switch aspect {
+        case .names: return names(element)
+        case .values: return values(element, page)
+        case .allowed: return allowed(element, page)
+        case .required: return required(element, page)
+        }
+    }
+
+    private func ariaAttributes(_ element: HTMLElement) -> [HTMLAttribute] {
+        element.attributes.filter { $0.name.hasPrefix("aria-") }
+    }
+
+    private func names(_ element: HTMLElement) -> CheckResult {
+        let unknown = ariaAttributes(element).filter { AriaAttribute.named($0.name) == nil }.map(\.name)
+        if unknown.isEmpty { return .holds }
+        return CheckResult(.doesNotHold, data: ["attribute": unknown.joined(separator: ", ")])
+    }
+
+    private func values(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        var invalid: [String] = []
+        var review: [String] = []
+        for attr in ariaAttributes(element) {
+            guard let spec = AriaAttribute.named(attr.name) else { continue }
+            let expandedFalse = Self.isFalse(element.attribute("aria-expanded"))
+            // A collapsed control's popup may not be in the DOM yet (axe-core's pre-checks).
+            if attr.name == "aria-controls", expandedFalse || Self.isFalse(element.attribute("aria-selected")) { continue }
+            if attr.name == "aria-owns", expandedFalse { continue }
+            let shapeOK = AriaData.isValidValue(attr.value, for: spec)
+            if shapeOK, AriaData.isValidValue(attr.value, for: attr.name, in: page.document) { continue }
+            let shown = "\(attr.name)=\"\(attr.value)\""
+            switch attr.name {
+            case "aria-labelledby", "aria-describedby":
+                review.append(shown)
+            case "aria-current":
+                review.append(shown)
+            default:
+                invalid.append(shown)
+            }
+        }
+        if !invalid.isEmpty { return CheckResult(.doesNotHold, data: ["attribute": invalid.joined(separator: ", ")]) }
+        if !review.isEmpty {
+            return CheckResult(.cantTell, data: ["attribute": review.joined(separator: ", "),
+                                                  "reason": "the value may refer to content added later"])
+        }
+        return .holds
+    }
+
+    private func allowed(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        let specific = ariaAttributes(element).filter { a in
+            guard let spec = AriaAttribute.named(a.name) else { return false }
+            return !spec.isGlobal
+        }
+        if specific.isEmpty { return .holds }
+        guard let roleName = page.accessibility.effectiveRole(of: element), let role = AriaRole.named(roleName) else {
+            return .cantTell("the element has no role this engine knows")
+        }
+        let bad = specific.filter { !role.supportedAttributes.contains($0.name) }.map(\.name)
+        if bad.isEmpty { return .holds }
+        // ARIA 1.2 deprecated aria-expanded on several roles that ARIA 1.1 allowed it on.
+        if bad.allSatisfy({ $0 == "aria-expanded" }) {
+            return CheckResult(.cantTell, data: ["attribute": "aria-expanded", "role": roleName,
+                                                  "reason": "aria-expanded support on this role changed between ARIA versions"])
+        }
+        return CheckResult(.doesNotHold, data: ["attribute": bad.joined(separator: ", "), "role": roleName])
+    }
+
+    private func required(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        guard let roleName = page.accessibility.explicitRole(of: element),
+              page.accessibility.effectiveRole(of: element) == roleName,
+              let role = AriaRole.named(roleName) else { return .holds }
+        var missing: [String] = []
+        for name in role.requiredAttributes.sorted() {
+            if let v = element.attribute(name), !v.allSatisfy(\.isWhitespace) { continue }
+            if Self.suppliedNatively(name, by: element) { continue }
+            // A heading's level defaults to 2; a collapsed combobox needs no popup yet.
+            if roleName == "heading", name == "aria-level" { continue }
+            if roleName == "combobox", name == "aria-controls", !Self.isTrue(element.attribute("aria-expanded")) { continue }
+            missing.append(name)
+        }
+        if missing.isEmpty { return .holds }
+        return CheckResult(.doesNotHold, data: ["attribute": missing.joined(separator: ", "), "role": roleName])
+    }
+
+    /// Native elements whose state provides the attribute (HTML-AAM).
+    static func suppliedNatively(_ attribute: String, by element: HTMLElement) -> Bool {
+        guard element.namespace == .html else { return false }
+        let type = (element.attribute("type") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        switch (element.name, attribute) {
+        case ("input", "aria-checked"): return type == "checkbox" || type == "radio"
+        case ("input", "aria-valuenow"): return type == "range" || type == "number"
+        case ("meter", "aria-valuenow"), ("progress", "aria-valuenow"): return true
+        case ("option", "aria-selected"): return true
+        case ("select", _): return true
+        case ("h1", "aria-level"), ("h2", "aria-level"), ("h3", "aria-level"),
+             ("h4", "aria-level"), ("h5", "aria-level"), ("h6", "aria-level"): return true
+        default: return false
+        }
+    }
+
+    static func isFalse(_ value: String?) -> Bool {
+        value?.trimmingCharacters(in: .whitespaces).lowercased() == "false"
+    }
+
+    static func isTrue(_ value: String?) -> Bool {
+        value?.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import GovlintCore
+
+@Suite struct AriaAttributesCheckTests {
+    @Test(arguments: [
+        ("names", #"<div id="t" aria-label="x" aria-describedby="t"></div>"#, Verdict.holds),
+        ("names", #"<div id="t" aria-labeledby="x"></div>"#, .doesNotHold),
+        ("names", #"<span id="t" aria-role="button"></span>"#, .doesNotHold),
+        ("names", #"<span id="t">no aria</span>"#, .holds),
+        ("values", #"<button id="t" aria-expanded="yes">x</button>"#, .doesNotHold),
+        ("values", #"<button id="t" aria-expanded="TRUE" aria-controls="m">x</button><ul id="m"></ul>"#, .holds),
+        ("values", #"<button id="t" aria-expanded="true" aria-controls="none">x</button>"#, .doesNotHold),
+        ("values", #"<button id="t" aria-expanded="false" aria-controls="none">x</button>"#, .holds),
+        ("values", #"<input id="t" aria-labelledby="none">"#, .cantTell),
+        ("values", #"<a id="t" href="/" aria-current="yes">x</a>"#, .cantTell),
+        ("values", #"<div id="t" role="heading" aria-level="0">x</div>"#, .doesNotHold),
+        ("values", #"<div id="t" role="slider" aria-valuenow="-1.5e2"></div>"#, .holds),
+        ("allowed", #"<button id="t" aria-pressed="true">x</button>"#, .holds),
+        ("allowed", #"<button id="t" aria-checked="true">x</button>"#, .doesNotHold),
+        ("allowed", #"<a id="t" href="/" aria-pressed="true">x</a>"#, .doesNotHold),
+        ("allowed", #"<input id="t" type="date" aria-required="true">"#, .cantTell),
+        ("allowed", #"<p id="t" aria-label="x" aria-hidden="true">x</p>"#, .holds),
+        ("allowed", #"<input id="t" type="checkbox" aria-required="true">"#, .holds),
+        ("required", #"<div id="t" role="checkbox">x</div>"#, .doesNotHold),
+        ("required", #"<div id="t" role="checkbox" aria-checked="false">x</div>"#, .holds),
+        ("required", #"<input id="t" type="checkbox" role="switch">"#, .holds),
+        ("required", #"<div id="t" role="slider" aria-valuenow=" "></div>"#, .doesNotHold),
+        ("required", #"<div id="t" role="combobox" aria-expanded="false"></div>"#, .holds),
+        ("required", #"<div id="t" role="combobox" aria-expanded="true"></div>"#, .doesNotHold),
+        ("required", #"<div id="t" role="heading">x</div>"#, .holds),
+        ("required", #"<div id="t">x</div>"#, .holds),
+    ])
+    func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
+        let check = try makeCheck(AriaAttributesCheck.self, "aspect: \(aspect)")
+        #expect(evaluate(check, html).verdict == expected)
+    }
+
+    @Test func unknownAspectIsRejected() {
+        #expect(throws: LocatedError.self) { try makeCheck(AriaAttributesCheck.self, "aspect: spelling") }
+    }
+
+    @Test func reportsTheOffendingAttributes() throws {
+        let check = try makeCheck(AriaAttributesCheck.self, "aspect: required")
+        let r = evaluate(check, #"<div id="t" role="combobox" aria-expanded="true"></div>"#)
+        #expect(r.data["attribute"] == "aria-controls")
+        #expect(r.data["role"] == "combobox")
+    }
+}
