@@ -5,7 +5,8 @@ public enum CheckRegistry {
         AttributePresentCheck.self, AttributeNotEmptyCheck.self, AttributeMatchesCheck.self, AttributeInSetCheck.self,
         TextNotEmptyCheck.self, TextMatchesCheck.self, TextLengthCheck.self,
         UniqueInPageCheck.self, LinkTargetExistsCheck.self, LanguageTagCheck.self, AccessibleNameCheck.self,
-        AriaAttributesCheck.self,
+        AriaAttributesCheck.self, RoleAttributeCheck.self, FocusableContentCheck.self, MatchesSelectorCheck.self,
+        RefreshDelayCheck.self, ViewportZoomCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([

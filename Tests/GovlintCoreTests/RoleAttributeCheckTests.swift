@@ -1,0 +1,28 @@
+import Testing
+@testable import GovlintCore
+
+@Suite struct RoleAttributeCheckTests {
+    @Test(arguments: [
+        ("valid", #"<div id="t" role="navigation"></div>"#, Verdict.holds),
+        ("valid", #"<div id="t" role="NAVIGATION"></div>"#, .holds),
+        ("valid", #"<div id="t" role="btn"></div>"#, .doesNotHold),
+        ("valid", #"<div id="t" role="toggle switch"></div>"#, .holds),
+        ("valid", #"<div id="t" role="widget"></div>"#, .doesNotHold),
+        ("valid", #"<div id="t" role="region landmark"></div>"#, .doesNotHold),
+        ("valid", #"<div id="t" role="  "></div>"#, .holds),
+        ("valid", #"<div id="t"></div>"#, .holds),
+        ("valid", #"<section id="t" role="doc-chapter"></section>"#, .holds),
+        ("deprecated", #"<ul id="t" role="directory"></ul>"#, .doesNotHold),
+        ("deprecated", #"<ul id="t" role="list directory"></ul>"#, .holds),
+        ("deprecated", #"<ul id="t" role="bogus directory"></ul>"#, .doesNotHold),
+        ("deprecated", #"<ul id="t" role="list"></ul>"#, .holds),
+    ])
+    func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
+        let check = try makeCheck(RoleAttributeCheck.self, "aspect: \(aspect)")
+        #expect(evaluate(check, html).verdict == expected)
+    }
+
+    @Test func aspectIsRequired() {
+        #expect(throws: LocatedError.self) { try makeCheck(RoleAttributeCheck.self) }
+    }
+}
