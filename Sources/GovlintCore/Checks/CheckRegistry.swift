@@ -6,7 +6,8 @@ public enum CheckRegistry {
         TextNotEmptyCheck.self, TextMatchesCheck.self, TextLengthCheck.self,
         UniqueInPageCheck.self, LinkTargetExistsCheck.self, LanguageTagCheck.self, AccessibleNameCheck.self,
         AriaAttributesCheck.self, RoleAttributeCheck.self, FocusableContentCheck.self, MatchesSelectorCheck.self,
-        RefreshDelayCheck.self, ViewportZoomCheck.self,
+        RefreshDelayCheck.self, ViewportZoomCheck.self, AllowedChildrenCheck.self, ParentCheck.self,
+        HeadersAttributeCheck.self, ReferencedIDUniqueCheck.self, LanguageAttributesMatchCheck.self, AutocompleteCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
