@@ -28,6 +28,8 @@ import Testing
         ("required", #"<div id="t" role="combobox" aria-expanded="false"></div>"#, .holds),
         ("required", #"<div id="t" role="combobox" aria-expanded="true"></div>"#, .doesNotHold),
         ("required", #"<div id="t" role="heading">x</div>"#, .holds),
+        ("required", #"<div id="t" role="combobox"></div>"#, .holds),
+        ("values", #"<input id="t" aria-errormessage="none">"#, .cantTell),
         ("required", #"<div id="t">x</div>"#, .holds),
     ])
     func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {

@@ -61,7 +61,7 @@ struct AriaAttributesCheck: PageCheck {
             if shapeOK, AriaData.isValidValue(attr.value, for: attr.name, in: page.document) { continue }
             let shown = "\(attr.name)=\"\(attr.value)\""
             switch attr.name {
-            case "aria-labelledby", "aria-describedby":
+            case "aria-labelledby", "aria-describedby", "aria-errormessage":
                 review.append(shown)
             case "aria-current":
                 review.append(shown)
@@ -84,7 +84,8 @@ struct AriaAttributesCheck: PageCheck {
         }
         if specific.isEmpty { return .holds }
         guard let roleName = page.accessibility.effectiveRole(of: element), let role = AriaRole.named(roleName) else {
-            return .cantTell("the element has no role this engine knows")
+            return CheckResult(.cantTell, data: ["attribute": specific.map(\.name).joined(separator: ", "), "role": "(none)",
+                                                  "reason": "the element has no role this engine knows"])
         }
         let bad = specific.filter { !role.supportedAttributes.contains($0.name) }.map(\.name)
         if bad.isEmpty { return .holds }
@@ -106,6 +107,9 @@ struct AriaAttributesCheck: PageCheck {
             if Self.suppliedNatively(name, by: element) { continue }
             // A heading's level defaults to 2; a collapsed combobox needs no popup yet.
             if roleName == "heading", name == "aria-level" { continue }
+            // ARIA 1.2 gives a combobox's aria-expanded a default (false), and a
+            // collapsed combobox needs no popup yet.
+            if roleName == "combobox", name == "aria-expanded" { continue }
             if roleName == "combobox", name == "aria-controls", !Self.isTrue(element.attribute("aria-expanded")) { continue }
             missing.append(name)
         }
