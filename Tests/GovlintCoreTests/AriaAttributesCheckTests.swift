@@ -31,6 +31,12 @@ import Testing
         ("required", #"<div id="t" role="combobox"></div>"#, .holds),
         ("values", #"<input id="t" aria-errormessage="none">"#, .cantTell),
         ("required", #"<div id="t">x</div>"#, .holds),
+        ("prohibited", #"<div id="t" aria-label="x"></div>"#, .doesNotHold),
+        ("prohibited", #"<div id="t" aria-label="x">text</div>"#, .cantTell),
+        ("prohibited", #"<div id="t" aria-label=" "></div>"#, .holds),
+        ("prohibited", #"<nav id="t" aria-label="x"></nav>"#, .holds),
+        ("prohibited", #"<span id="t" role="none" aria-labelledby="t"></span>"#, .doesNotHold),
+        ("prohibited", #"<input id="t" type="date" aria-label="x">"#, .holds),
     ])
     func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(AriaAttributesCheck.self, "aspect: \(aspect)")

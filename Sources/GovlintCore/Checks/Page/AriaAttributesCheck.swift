@@ -11,19 +11,21 @@ import GovlintHTML
 /// - `allowed`: every known one is global or supported by the element's role
 ///   (cantTell when the element has no role this engine knows);
 /// - `required`: the explicit role's required states and properties are
-///   present and not empty, unless the element supplies them natively.
+///   present and not empty, unless the element supplies them natively;
+/// - `prohibited`: no attribute the role prohibits (e.g. `aria-label` on a
+///   `generic` `<div>`) has a value; cantTell when the element has text.
 /// Holds when the target has no `aria-*` attribute concerned.
 struct AriaAttributesCheck: PageCheck {
     static let id = "aria-attributes"
     static let summary = "The target's aria-* attributes are known (`aspect: names`), valid (`values`), allowed on its role (`allowed`), or its role's required ones are present (`required`)."
 
-    enum Aspect: String { case names, values, allowed, required }
+    enum Aspect: String { case names, values, allowed, required, prohibited }
     let aspect: Aspect
 
     init(options: inout CheckOptions) throws(LocatedError) {
         let raw = try options.requireString("aspect")
         guard let a = Aspect(rawValue: raw) else {
-            throw options.error(at: "aspect", "'aspect' must be one of: names, values, allowed, required")
+            throw options.error(at: "aspect", "'aspect' must be one of: names, values, allowed, required, prohibited")
         }
         aspect = a
         try options.finish()
@@ -35,6 +37,7 @@ struct AriaAttributesCheck: PageCheck {
         case .values: return values(element, page)
         case .allowed: return allowed(element, page)
         case .required: return required(element, page)
+        case .prohibited: return prohibited(element, page)
         }
     }
 
@@ -115,6 +118,24 @@ struct AriaAttributesCheck: PageCheck {
         }
         if missing.isEmpty { return .holds }
         return CheckResult(.doesNotHold, data: ["attribute": missing.joined(separator: ", "), "role": roleName])
+    }
+
+    /// Attributes the role prohibits (naming on `generic`, `paragraph`, `none`,
+    /// …) with a non-blank value. When the element has text, the author may
+    /// have meant it as the name: cantTell, as axe-core reviews it.
+    private func prohibited(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        let present = ariaAttributes(element).filter { !$0.value.allSatisfy(\.isWhitespace) }.map(\.name)
+        if present.isEmpty { return .holds }
+        guard let roleName = page.accessibility.effectiveRole(of: element), let role = AriaRole.named(roleName) else {
+            return .holds
+        }
+        let bad = present.filter { role.prohibitedAttributes.contains($0) }
+        if bad.isEmpty { return .holds }
+        let data = ["attribute": bad.joined(separator: ", "), "role": roleName]
+        if !element.textContent.allSatisfy(\.isWhitespace) {
+            return CheckResult(.cantTell, data: data.merging(["reason": "the element has text that may be its intended name"]) { a, _ in a })
+        }
+        return CheckResult(.doesNotHold, data: data)
     }
 
     /// Native elements whose state provides the attribute (HTML-AAM).
