@@ -37,6 +37,14 @@ import Testing
         ("prohibited", #"<nav id="t" aria-label="x"></nav>"#, .holds),
         ("prohibited", #"<span id="t" role="none" aria-labelledby="t"></span>"#, .doesNotHold),
         ("prohibited", #"<input id="t" type="date" aria-label="x">"#, .holds),
+        ("conditional", #"<table><tr id="t" aria-level="1"><td>a</td></tr></table>"#, .doesNotHold),
+        ("conditional", #"<table role="treegrid"><tr id="t" aria-level="1"><td>a</td></tr></table>"#, .holds),
+        ("conditional", #"<div role="grid"><div role="row" id="t" aria-expanded="true"></div></div>"#, .doesNotHold),
+        ("conditional", #"<table><tr id="t"><td>a</td></tr></table>"#, .holds),
+        ("conditional", #"<input id="t" type="checkbox" aria-checked="true">"#, .doesNotHold),
+        ("conditional", #"<input id="t" type="checkbox" checked aria-checked="TRUE">"#, .holds),
+        ("conditional", #"<input id="t" type="checkbox" aria-checked="mixed">"#, .cantTell),
+        ("conditional", #"<div id="t" role="checkbox" aria-checked="true"></div>"#, .holds),
     ])
     func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(AriaAttributesCheck.self, "aspect: \(aspect)")

@@ -13,19 +13,21 @@ import GovlintHTML
 /// - `required`: the explicit role's required states and properties are
 ///   present and not empty, unless the element supplies them natively;
 /// - `prohibited`: no attribute the role prohibits (e.g. `aria-label` on a
-///   `generic` `<div>`) has a value; cantTell when the element has text.
+///   `generic` `<div>`) has a value; cantTell when the element has text;
+/// - `conditional`: tree attributes on rows only in a treegrid, and
+///   `aria-checked` on a native checkbox agreeing with its `checked` state.
 /// Holds when the target has no `aria-*` attribute concerned.
 struct AriaAttributesCheck: PageCheck {
     static let id = "aria-attributes"
     static let summary = "The target's aria-* attributes are known (`aspect: names`), valid (`values`), allowed on its role (`allowed`), or its role's required ones are present (`required`)."
 
-    enum Aspect: String { case names, values, allowed, required, prohibited }
+    enum Aspect: String { case names, values, allowed, required, prohibited, conditional }
     let aspect: Aspect
 
     init(options: inout CheckOptions) throws(LocatedError) {
         let raw = try options.requireString("aspect")
         guard let a = Aspect(rawValue: raw) else {
-            throw options.error(at: "aspect", "'aspect' must be one of: names, values, allowed, required, prohibited")
+            throw options.error(at: "aspect", "'aspect' must be one of: names, values, allowed, required, prohibited, conditional")
         }
         aspect = a
         try options.finish()
@@ -38,6 +40,7 @@ struct AriaAttributesCheck: PageCheck {
         case .allowed: return allowed(element, page)
         case .required: return required(element, page)
         case .prohibited: return prohibited(element, page)
+        case .conditional: return conditional(element, page)
         }
     }
 
@@ -136,6 +139,47 @@ struct AriaAttributesCheck: PageCheck {
             return CheckResult(.cantTell, data: data.merging(["reason": "the element has text that may be its intended name"]) { a, _ in a })
         }
         return CheckResult(.doesNotHold, data: data)
+    }
+
+    static let treegridRowAttributes = ["aria-posinset", "aria-setsize", "aria-expanded", "aria-level"]
+
+    /// Attributes allowed only under conditions (axe-core's aria-conditional-attr):
+    /// tree attributes on a row only in a `treegrid`; `aria-checked` on a native
+    /// checkbox must agree with its `checked` state (`mixed` can only match an
+    /// indeterminate state set by script: cantTell).
+    private func conditional(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        let ax = page.accessibility
+        if ax.effectiveRole(of: element) == "row" {
+            let used = Self.treegridRowAttributes.filter { element.hasAttribute($0) }
+            if !used.isEmpty {
+                var p = element.parent
+                while let cur = p, cur.isElement {
+                    if let r = ax.effectiveRole(of: cur), ["table", "grid", "treegrid"].contains(r) {
+                        if r == "treegrid" { break }
+                        return CheckResult(.doesNotHold, data: ["attribute": used.joined(separator: ", "), "role": "row in a \(r)"])
+                    }
+                    p = cur.parent
+                }
+            }
+        }
+        if element.name == "input", element.namespace == .html,
+           (element.attribute("type") ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "checkbox",
+           let raw = element.attribute("aria-checked") {
+            let v = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let native = element.hasAttribute("checked") ? "true" : "false"
+            switch v {
+            case "mixed":
+                return CheckResult(.cantTell, data: ["attribute": "aria-checked=\"\(raw)\"", "role": "checkbox",
+                                                      "reason": "only script can make a checkbox indeterminate"])
+            case "true", "false":
+                if v != native {
+                    return CheckResult(.doesNotHold, data: ["attribute": "aria-checked=\"\(raw)\"", "role": "checkbox"])
+                }
+            default:
+                break
+            }
+        }
+        return .holds
     }
 
     /// Native elements whose state provides the attribute (HTML-AAM).
