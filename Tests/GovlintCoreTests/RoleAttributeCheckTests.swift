@@ -16,6 +16,13 @@ import Testing
         ("deprecated", #"<ul id="t" role="list directory"></ul>"#, .holds),
         ("deprecated", #"<ul id="t" role="bogus directory"></ul>"#, .doesNotHold),
         ("deprecated", #"<ul id="t" role="list"></ul>"#, .holds),
+        ("allowed", #"<div id="t" role="button"></div>"#, .holds),
+        ("allowed", #"<h2 id="t" role="button">x</h2>"#, .doesNotHold),
+        ("allowed", #"<h2 id="t" role="tab">x</h2>"#, .holds),
+        ("allowed", #"<a id="t" href="/" role="button">x</a>"#, .holds),
+        ("allowed", #"<a id="t" href="/" role="heading">x</a>"#, .doesNotHold),
+        ("allowed", #"<button id="t" role="button">x</button>"#, .holds),
+        ("allowed", #"<label id="t" role="bogus">x</label>"#, .holds),
     ])
     func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(RoleAttributeCheck.self, "aspect: \(aspect)")

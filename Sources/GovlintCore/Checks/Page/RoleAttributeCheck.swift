@@ -6,18 +6,20 @@ import GovlintHTML
 ///   Graphics role (fallback lists such as `role="switch checkbox"` pass) and
 ///   no token is an abstract role;
 /// - `deprecated`: the role in effect is not deprecated (`directory`,
-///   `doc-biblioentry`, `doc-endnote`).
+///   `doc-biblioentry`, `doc-endnote`);
+/// - `allowed`: ARIA in HTML allows the role in effect on this element
+///   (e.g. no `role="button"` on an `<h2>`, no role at all on `<label>`).
 /// A missing or blank `role` holds.
 struct RoleAttributeCheck: PageCheck {
     static let id = "role-attribute"
-    static let summary = "The target's `role` names a concrete ARIA role and no abstract one (`aspect: valid`), or is not deprecated (`aspect: deprecated`)."
+    static let summary = "The target's `role` names a concrete ARIA role and no abstract one (`aspect: valid`), is not deprecated (`deprecated`), or is allowed on the element (`allowed`)."
 
-    enum Aspect: String { case valid, deprecated }
+    enum Aspect: String { case valid, deprecated, allowed }
     let aspect: Aspect
 
     init(options: inout CheckOptions) throws(LocatedError) {
         let raw = try options.requireString("aspect")
-        guard let a = Aspect(rawValue: raw) else { throw options.error(at: "aspect", "'aspect' must be 'valid' or 'deprecated'") }
+        guard let a = Aspect(rawValue: raw) else { throw options.error(at: "aspect", "'aspect' must be 'valid', 'deprecated' or 'allowed'") }
         aspect = a
         try options.finish()
     }
@@ -37,6 +39,10 @@ struct RoleAttributeCheck: PageCheck {
             guard let role = page.accessibility.explicitRole(of: element),
                   AriaRole.named(role)?.isDeprecated == true else { return .holds }
             return CheckResult(.doesNotHold, data: ["role": role, "value": value])
+        case .allowed:
+            guard let role = page.accessibility.explicitRole(of: element) else { return .holds }
+            return .verdict(page.accessibility.isRoleAllowed(role, on: element),
+                            data: ["role": role, "value": value, "element": element.name])
         }
     }
 }
