@@ -9,6 +9,8 @@ import Testing
         (#"<label for="t">L</label><input id="t"><input id="t">"#, .doesNotHold),
         (#"<div id="t"></div><div id="t"></div><button aria-controls="t">x</button>"#, .doesNotHold),
         (#"<div id="t"></div><div id="t"></div><div title="t"></div>"#, .holds),
+        (#"<span id="t">a</span><template><span id="t">b</span></template><input aria-labelledby="t">"#, .holds),
+        (#"<span id="t">a</span><span id="t">b</span><template><input aria-labelledby="t"></template>"#, .holds),
     ])
     func unique(_ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(ReferencedIDUniqueCheck.self)

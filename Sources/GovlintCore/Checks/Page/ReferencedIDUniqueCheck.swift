@@ -4,7 +4,8 @@ import GovlintHTML
 /// Holds unless the target's `id` is shared with another element *and* is
 /// referenced by an ARIA IDREF attribute (`aria-labelledby`, `aria-controls`,
 /// …) or a `label[for]`. Only the first element with a duplicated id fails,
-/// so each duplicate is reported once.
+/// so each duplicate is reported once. Content of `<template>` is not part of
+/// the document and is ignored.
 struct ReferencedIDUniqueCheck: PageCheck {
     static let id = "referenced-id-unique"
     static let summary = "An id referenced by ARIA or label[for] is used by one element only (the first duplicate is reported)."
@@ -24,7 +25,15 @@ struct ReferencedIDUniqueCheck: PageCheck {
         guard let id = element.id, !id.trimmingCharacters(in: .whitespaces).isEmpty else { return .holds }
         let index: Index = page.memo("referenced-id-unique") {
             var ix = Index()
-            for e in page.document.elements {
+            let nodes = page.document.nodes
+            var i = 1
+            while i < nodes.count {
+                let node = nodes[i]
+                // Template content is an inert fragment, outside the document's id space.
+                if node.kind == .element, node.name == "template" { i = Int(node.subtreeEnd); continue }
+                i += 1
+                guard node.kind == .element else { continue }
+                let e = page.document[i - 1]
                 if let own = e.id { ix.elementsByID[own, default: []].append(e.index) }
                 if e.name == "label", let f = e.attribute("for") { ix.referenced.insert(f) }
                 for name in Self.idrefAttributes {
