@@ -8,7 +8,7 @@ public enum CheckRegistry {
         AriaAttributesCheck.self, RoleAttributeCheck.self, FocusableContentCheck.self, MatchesSelectorCheck.self,
         RefreshDelayCheck.self, ViewportZoomCheck.self, AllowedChildrenCheck.self, ParentCheck.self,
         HeadersAttributeCheck.self, ReferencedIDUniqueCheck.self, LanguageAttributesMatchCheck.self, AutocompleteCheck.self,
-        RequiredContextCheck.self, RequiredChildrenCheck.self,
+        RequiredContextCheck.self, RequiredChildrenCheck.self, InlineTextSpacingCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
