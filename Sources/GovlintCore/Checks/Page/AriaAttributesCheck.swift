@@ -57,28 +57,37 @@ struct AriaAttributesCheck: PageCheck {
     private func values(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
         var invalid: [String] = []
         var review: [String] = []
+        let expandedFalse = Self.isFalse(element.attribute("aria-expanded"))
+        let hasPopup = element.attribute("aria-haspopup").map { !Self.isFalse($0) } ?? false
         for attr in ariaAttributes(element) {
-            guard let spec = AriaAttribute.named(attr.name) else { continue }
-            let expandedFalse = Self.isFalse(element.attribute("aria-expanded"))
-            // A collapsed control's popup may not be in the DOM yet (axe-core's pre-checks).
-            if attr.name == "aria-controls", expandedFalse || Self.isFalse(element.attribute("aria-selected")) { continue }
-            if attr.name == "aria-owns", expandedFalse { continue }
-            let shapeOK = AriaData.isValidValue(attr.value, for: spec)
-            if shapeOK, AriaData.isValidValue(attr.value, for: attr.name, in: page.document) { continue }
+            // aria-errormessage is checked on its own by axe-core, not here.
+            guard let spec = AriaAttribute.named(attr.name), attr.name != "aria-errormessage" else { continue }
+            if AriaData.isValidValue(attr.value, for: spec), AriaData.isValidValue(attr.value, for: attr.name, in: page.document) {
+                continue
+            }
             let shown = "\(attr.name)=\"\(attr.value)\""
             switch attr.name {
-            case "aria-labelledby", "aria-describedby", "aria-errormessage":
+            case "aria-controls":
+                // A collapsed control's popup, an unselected tab's panel, or a
+                // popup loaded on demand may not be in the DOM yet (axe-core's pre-checks).
+                if hasPopup { review.append(shown); continue }
+                if expandedFalse || Self.isFalse(element.attribute("aria-selected")) { continue }
+            case "aria-owns":
+                if expandedFalse { continue }
+            case "aria-labelledby", "aria-describedby", "aria-current":
                 review.append(shown)
-            case "aria-current":
-                review.append(shown)
+                continue
             default:
-                invalid.append(shown)
+                break
             }
+            // An empty value of a non-string type is reviewed, as axe-core does.
+            if attr.value.isEmpty, spec.type != .string { review.append(shown); continue }
+            invalid.append(shown)
         }
         if !invalid.isEmpty { return CheckResult(.doesNotHold, data: ["attribute": invalid.joined(separator: ", ")]) }
         if !review.isEmpty {
             return CheckResult(.cantTell, data: ["attribute": review.joined(separator: ", "),
-                                                  "reason": "the value may refer to content added later"])
+                                                  "reason": "the value may be empty on purpose or refer to content added later"])
         }
         return .holds
     }
@@ -113,6 +122,9 @@ struct AriaAttributesCheck: PageCheck {
             if Self.suppliedNatively(name, by: element) { continue }
             // A heading's level defaults to 2; a collapsed combobox needs no popup yet.
             if roleName == "heading", name == "aria-level" { continue }
+            // A slider may give its value only as text (e.g. a media seek bar).
+            if roleName == "slider", name == "aria-valuenow",
+               !(element.attribute("aria-valuetext") ?? "").allSatisfy(\.isWhitespace) { continue }
             // ARIA 1.2 gives a combobox's aria-expanded a default (false), and a
             // collapsed combobox needs no popup yet.
             if roleName == "combobox", name == "aria-expanded" { continue }
