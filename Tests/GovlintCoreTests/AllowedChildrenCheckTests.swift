@@ -17,6 +17,9 @@ import Testing
         (dl, #"<dl id="t"><dt>a</dt><dd>b</dd><div><dt>c</dt></div></dl>"#, .holds),
         (dl, #"<dl id="t"><dt>a</dt><span>b</span></dl>"#, .doesNotHold),
         ("{ roles: [listitem] }", #"<ul id="t">text<li>a</li></ul>"#, .holds),
+        (#"{ roles: [listitem], tolerate: "li" }"#, #"<ul id="t"><li>a</li><li role="none">b</li></ul>"#, .holds),
+        (#"{ roles: [listitem], tolerate: "li" }"#, #"<ul id="t"><li role="none">b</li></ul>"#, .doesNotHold),
+        (#"{ roles: [listitem], tolerate: "li" }"#, #"<ul id="t"><li>a</li><p>b</p></ul>"#, .doesNotHold),
     ])
     func children(_ options: String, _ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(AllowedChildrenCheck.self, options)
