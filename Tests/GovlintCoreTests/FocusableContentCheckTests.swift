@@ -16,6 +16,9 @@ import Testing
         ("widgets: true", #"<button id="t"><span role="link" tabindex="0">x</span></button>"#, .doesNotHold),
         ("presentationalChildren: true", #"<div id="t" role="link" tabindex="0"><a href="/">x</a></div>"#, .holds),
         ("presentationalChildren: true", #"<div id="t" role="tab" tabindex="0"><a href="/">x</a></div>"#, .doesNotHold),
+        ("modal: cantTell", #"<div id="t"><a href="/">x</a></div><div role="dialog" aria-modal="true">d</div>"#, .cantTell),
+        ("modal: cantTell", #"<div id="t"><a href="/">x</a></div><div role="dialog" aria-modal="true" hidden>d</div>"#, .doesNotHold),
+        ("", #"<div id="t"><a href="/">x</a></div><dialog open>d</dialog>"#, .doesNotHold),
     ])
     func focusable(_ options: String, _ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(FocusableContentCheck.self, options)
