@@ -9,7 +9,7 @@ public enum CheckRegistry {
         RefreshDelayCheck.self, ViewportZoomCheck.self, AllowedChildrenCheck.self, ParentCheck.self,
         HeadersAttributeCheck.self, ReferencedIDUniqueCheck.self, LanguageAttributesMatchCheck.self, AutocompleteCheck.self,
         RequiredContextCheck.self, RequiredChildrenCheck.self, InlineTextSpacingCheck.self,
-        HeadingOrderCheck.self, AutoplayAudioCheck.self,
+        HeadingOrderCheck.self, AutoplayAudioCheck.self, FrameFocusableContentCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
