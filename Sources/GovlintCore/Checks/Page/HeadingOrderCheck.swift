@@ -29,14 +29,18 @@ struct HeadingOrderCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
         guard let mine = Self.level(element, ax) else { return .holds }
-        let headings: [(index: Int, level: Int)] = page.memo("heading-order|levels") {
-            page.select(Self.selector).compactMap { h in
-                guard !ax.isHiddenFromAccessibilityTree(h), let l = Self.level(h, ax) else { return nil }
-                return (h.index, l)
+        // The level of the previous heading in the accessibility tree, by node index.
+        let previousLevel: [Int: Int] = page.memo("heading-order|previous") {
+            var map: [Int: Int] = [:]
+            var last: Int?
+            for h in page.select(Self.selector) {
+                guard !ax.isHiddenFromAccessibilityTree(h), let l = Self.level(h, ax) else { continue }
+                if let last { map[h.index] = last }
+                last = l
             }
+            return map
         }
-        guard let position = headings.firstIndex(where: { $0.index == element.index }), position > 0 else { return .holds }
-        let previous = headings[position - 1].level
+        guard let previous = previousLevel[element.index] else { return .holds }
         return .verdict(mine <= previous + 1, data: ["level": String(mine), "previous": String(previous)])
     }
 }
