@@ -23,6 +23,11 @@ import Testing
         ("allowed", #"<a id="t" href="/" role="heading">x</a>"#, .doesNotHold),
         ("allowed", #"<button id="t" role="button">x</button>"#, .holds),
         ("allowed", #"<label id="t" role="bogus">x</label>"#, .holds),
+        ("conflict", #"<div id="t" role="presentation">x</div>"#, .holds),
+        ("conflict", #"<div id="t" role="none" tabindex="0">x</div>"#, .doesNotHold),
+        ("conflict", #"<table id="t" role="presentation" aria-label="x"></table>"#, .doesNotHold),
+        ("conflict", #"<img id="t" role="none" src="x.png" alt="" aria-hidden="true">"#, .holds),
+        ("conflict", #"<div id="t" role="button">x</div>"#, .holds),
     ])
     func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
         let check = try makeCheck(RoleAttributeCheck.self, "aspect: \(aspect)")

@@ -8,18 +8,20 @@ import GovlintHTML
 /// - `deprecated`: the role in effect is not deprecated (`directory`,
 ///   `doc-biblioentry`, `doc-endnote`);
 /// - `allowed`: ARIA in HTML allows the role in effect on this element
-///   (e.g. no `role="button"` on an `<h2>`, no role at all on `<label>`).
+///   (e.g. no `role="button"` on an `<h2>`, no role at all on `<label>`);
+/// - `conflict`: a `none`/`presentation` role is not overridden because the
+///   element is focusable or has a global ARIA attribute.
 /// A missing or blank `role` holds.
 struct RoleAttributeCheck: PageCheck {
     static let id = "role-attribute"
-    static let summary = "The target's `role` names a concrete ARIA role and no abstract one (`aspect: valid`), is not deprecated (`deprecated`), or is allowed on the element (`allowed`)."
+    static let summary = "The target's `role` names a concrete ARIA role and no abstract one (`aspect: valid`), is not deprecated (`deprecated`), is allowed on the element (`allowed`), or is a presentational role that takes effect (`conflict`)."
 
-    enum Aspect: String { case valid, deprecated, allowed }
+    enum Aspect: String { case valid, deprecated, allowed, conflict }
     let aspect: Aspect
 
     init(options: inout CheckOptions) throws(LocatedError) {
         let raw = try options.requireString("aspect")
-        guard let a = Aspect(rawValue: raw) else { throw options.error(at: "aspect", "'aspect' must be 'valid', 'deprecated' or 'allowed'") }
+        guard let a = Aspect(rawValue: raw) else { throw options.error(at: "aspect", "'aspect' must be 'valid', 'deprecated', 'allowed' or 'conflict'") }
         aspect = a
         try options.finish()
     }
@@ -43,6 +45,12 @@ struct RoleAttributeCheck: PageCheck {
             guard let role = page.accessibility.explicitRole(of: element) else { return .holds }
             return .verdict(page.accessibility.isRoleAllowed(role, on: element),
                             data: ["role": role, "value": value, "element": element.name])
+        case .conflict:
+            guard let role = page.accessibility.explicitRole(of: element), role == "none" || role == "presentation" else {
+                return .holds
+            }
+            let effective = page.accessibility.effectiveRole(of: element)
+            return .verdict(effective == role, data: ["role": role, "value": value, "element": element.name])
         }
     }
 }
