@@ -10,7 +10,7 @@ public enum CheckRegistry {
         HeadersAttributeCheck.self, ReferencedIDUniqueCheck.self, LanguageAttributesMatchCheck.self, AutocompleteCheck.self,
         RequiredContextCheck.self, RequiredChildrenCheck.self, InlineTextSpacingCheck.self,
         HeadingOrderCheck.self, AutoplayAudioCheck.self, FrameFocusableContentCheck.self,
-        LandmarkTopLevelCheck.self, RoleCountCheck.self,
+        LandmarkTopLevelCheck.self, RoleCountCheck.self, UniqueLandmarkCheck.self, RedundantAltCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
