@@ -5,6 +5,12 @@ public enum CheckRegistry {
         AttributePresentCheck.self, AttributeNotEmptyCheck.self, AttributeMatchesCheck.self, AttributeInSetCheck.self,
         TextNotEmptyCheck.self, TextMatchesCheck.self, TextLengthCheck.self,
         UniqueInPageCheck.self, LinkTargetExistsCheck.self, LanguageTagCheck.self, AccessibleNameCheck.self,
+        AriaAttributesCheck.self, RoleAttributeCheck.self, FocusableContentCheck.self, MatchesSelectorCheck.self,
+        RefreshDelayCheck.self, ViewportZoomCheck.self, AllowedChildrenCheck.self, ParentCheck.self,
+        HeadersAttributeCheck.self, ReferencedIDUniqueCheck.self, LanguageAttributesMatchCheck.self, AutocompleteCheck.self,
+        RequiredContextCheck.self, RequiredChildrenCheck.self, InlineTextSpacingCheck.self,
+        HeadingOrderCheck.self, AutoplayAudioCheck.self, FrameFocusableContentCheck.self,
+        LandmarkTopLevelCheck.self, RoleCountCheck.self, UniqueLandmarkCheck.self, RedundantAltCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([

@@ -1,0 +1,220 @@
+import Foundation
+import GovlintAccessibility
+import GovlintHTML
+
+/// Checks the target's `aria-*` attributes against WAI-ARIA 1.2, one aspect
+/// per invocation (`aspect:`):
+/// - `names`: every `aria-*` attribute is a known state or property;
+/// - `values`: every known one has a valid value; IDREFs resolve in the page
+///   (unresolved `aria-labelledby`/`aria-describedby` and unknown
+///   `aria-current` tokens are cantTell, as axe-core reviews them);
+/// - `allowed`: every known one is global or supported by the element's role
+///   (cantTell when the element has no role this engine knows);
+/// - `required`: the explicit role's required states and properties are
+///   present and not empty, unless the element supplies them natively;
+/// - `prohibited`: no attribute the role prohibits (e.g. `aria-label` on a
+///   `generic` `<div>`) has a value; cantTell when the element has text;
+/// - `conditional`: tree attributes on rows only in a treegrid, and
+///   `aria-checked` on a native checkbox agreeing with its `checked` state.
+/// Holds when the target has no `aria-*` attribute concerned.
+struct AriaAttributesCheck: PageCheck {
+    static let id = "aria-attributes"
+    static let summary = "The target's aria-* attributes are known (`aspect: names`), valid (`values`), allowed on its role (`allowed`), or its role's required ones are present (`required`)."
+
+    enum Aspect: String { case names, values, allowed, required, prohibited, conditional }
+    let aspect: Aspect
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        let raw = try options.requireString("aspect")
+        guard let a = Aspect(rawValue: raw) else {
+            throw options.error(at: "aspect", "'aspect' must be one of: names, values, allowed, required, prohibited, conditional")
+        }
+        aspect = a
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        switch aspect {
+        case .names: return names(element)
+        case .values: return values(element, page)
+        case .allowed: return allowed(element, page)
+        case .required: return required(element, page)
+        case .prohibited: return prohibited(element, page)
+        case .conditional: return conditional(element, page)
+        }
+    }
+
+    private func ariaAttributes(_ element: HTMLElement) -> [HTMLAttribute] {
+        element.attributes.filter { $0.name.hasPrefix("aria-") }
+    }
+
+    private func names(_ element: HTMLElement) -> CheckResult {
+        let unknown = ariaAttributes(element).filter { AriaAttribute.named($0.name) == nil }.map(\.name)
+        if unknown.isEmpty { return .holds }
+        return CheckResult(.doesNotHold, data: ["attribute": unknown.joined(separator: ", ")])
+    }
+
+    private func values(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        var invalid: [String] = []
+        var review: [String] = []
+        let expandedFalse = Self.isFalse(element.attribute("aria-expanded"))
+        let hasPopup = element.attribute("aria-haspopup").map { !Self.isFalse($0) } ?? false
+        for attr in ariaAttributes(element) {
+            // aria-errormessage is checked on its own by axe-core, not here.
+            guard let spec = AriaAttribute.named(attr.name), attr.name != "aria-errormessage" else { continue }
+            if AriaData.isValidValue(attr.value, for: spec), AriaData.isValidValue(attr.value, for: attr.name, in: page.document) {
+                continue
+            }
+            let shown = "\(attr.name)=\"\(attr.value)\""
+            switch attr.name {
+            case "aria-controls":
+                // A collapsed control's popup, an unselected tab's panel, or a
+                // popup loaded on demand may not be in the DOM yet (axe-core's pre-checks).
+                if hasPopup { review.append(shown); continue }
+                if expandedFalse || Self.isFalse(element.attribute("aria-selected")) { continue }
+            case "aria-owns":
+                if expandedFalse { continue }
+            case "aria-labelledby", "aria-describedby", "aria-current":
+                review.append(shown)
+                continue
+            default:
+                break
+            }
+            // An empty value of a non-string type is reviewed, as axe-core does.
+            if attr.value.isEmpty, spec.type != .string { review.append(shown); continue }
+            invalid.append(shown)
+        }
+        if !invalid.isEmpty { return CheckResult(.doesNotHold, data: ["attribute": invalid.joined(separator: ", ")]) }
+        if !review.isEmpty {
+            return CheckResult(.cantTell, data: ["attribute": review.joined(separator: ", "),
+                                                  "reason": "the value may be empty on purpose or refer to content added later"])
+        }
+        return .holds
+    }
+
+    private func allowed(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        let specific = ariaAttributes(element).filter { a in
+            guard let spec = AriaAttribute.named(a.name) else { return false }
+            return !spec.isGlobal
+        }
+        if specific.isEmpty { return .holds }
+        guard let roleName = page.accessibility.effectiveRole(of: element), let role = AriaRole.named(roleName) else {
+            return CheckResult(.cantTell, data: ["attribute": specific.map(\.name).joined(separator: ", "), "role": "(none)",
+                                                  "reason": "the element has no role this engine knows"])
+        }
+        let bad = specific.filter { !role.supportedAttributes.contains($0.name) }.map(\.name)
+        if bad.isEmpty { return .holds }
+        // ARIA 1.2 deprecated aria-expanded on several roles that ARIA 1.1 allowed it on.
+        if bad.allSatisfy({ $0 == "aria-expanded" }) {
+            return CheckResult(.cantTell, data: ["attribute": "aria-expanded", "role": roleName,
+                                                  "reason": "aria-expanded support on this role changed between ARIA versions"])
+        }
+        return CheckResult(.doesNotHold, data: ["attribute": bad.joined(separator: ", "), "role": roleName])
+    }
+
+    private func required(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        guard let roleName = page.accessibility.explicitRole(of: element),
+              page.accessibility.effectiveRole(of: element) == roleName,
+              let role = AriaRole.named(roleName) else { return .holds }
+        var missing: [String] = []
+        for name in role.requiredAttributes.sorted() {
+            if let v = element.attribute(name), !v.allSatisfy(\.isWhitespace) { continue }
+            if Self.suppliedNatively(name, by: element) { continue }
+            // A heading's level defaults to 2; a collapsed combobox needs no popup yet.
+            if roleName == "heading", name == "aria-level" { continue }
+            // A slider may give its value only as text (e.g. a media seek bar).
+            if roleName == "slider", name == "aria-valuenow",
+               !(element.attribute("aria-valuetext") ?? "").allSatisfy(\.isWhitespace) { continue }
+            // ARIA 1.2 gives a combobox's aria-expanded a default (false), and a
+            // collapsed combobox needs no popup yet.
+            if roleName == "combobox", name == "aria-expanded" { continue }
+            if roleName == "combobox", name == "aria-controls", !Self.isTrue(element.attribute("aria-expanded")) { continue }
+            missing.append(name)
+        }
+        if missing.isEmpty { return .holds }
+        return CheckResult(.doesNotHold, data: ["attribute": missing.joined(separator: ", "), "role": roleName])
+    }
+
+    /// Attributes the role prohibits (naming on `generic`, `paragraph`, `none`,
+    /// …) with a non-blank value. When the element has text, the author may
+    /// have meant it as the name: cantTell, as axe-core reviews it.
+    private func prohibited(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        let present = ariaAttributes(element).filter { !$0.value.allSatisfy(\.isWhitespace) }.map(\.name)
+        if present.isEmpty { return .holds }
+        guard let roleName = page.accessibility.effectiveRole(of: element), let role = AriaRole.named(roleName) else {
+            return .holds
+        }
+        let bad = present.filter { role.prohibitedAttributes.contains($0) }
+        if bad.isEmpty { return .holds }
+        let data = ["attribute": bad.joined(separator: ", "), "role": roleName]
+        if !element.textContent.allSatisfy(\.isWhitespace) {
+            return CheckResult(.cantTell, data: data.merging(["reason": "the element has text that may be its intended name"]) { a, _ in a })
+        }
+        return CheckResult(.doesNotHold, data: data)
+    }
+
+    static let treegridRowAttributes = ["aria-posinset", "aria-setsize", "aria-expanded", "aria-level"]
+
+    /// Attributes allowed only under conditions (axe-core's aria-conditional-attr):
+    /// tree attributes on a row only in a `treegrid`; `aria-checked` on a native
+    /// checkbox must agree with its `checked` state (`mixed` can only match an
+    /// indeterminate state set by script: cantTell).
+    private func conditional(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
+        let ax = page.accessibility
+        if ax.effectiveRole(of: element) == "row" {
+            let used = Self.treegridRowAttributes.filter { element.hasAttribute($0) }
+            if !used.isEmpty {
+                var p = element.parent
+                while let cur = p, cur.isElement {
+                    if let r = ax.effectiveRole(of: cur), ["table", "grid", "treegrid"].contains(r) {
+                        if r == "treegrid" { break }
+                        return CheckResult(.doesNotHold, data: ["attribute": used.joined(separator: ", "), "role": "row in a \(r)"])
+                    }
+                    p = cur.parent
+                }
+            }
+        }
+        if element.name == "input", element.namespace == .html,
+           (element.attribute("type") ?? "").trimmingCharacters(in: .whitespaces).lowercased() == "checkbox",
+           let raw = element.attribute("aria-checked") {
+            let v = raw.trimmingCharacters(in: .whitespaces).lowercased()
+            let native = element.hasAttribute("checked") ? "true" : "false"
+            switch v {
+            case "mixed":
+                return CheckResult(.cantTell, data: ["attribute": "aria-checked=\"\(raw)\"", "role": "checkbox",
+                                                      "reason": "only script can make a checkbox indeterminate"])
+            case "true", "false":
+                if v != native {
+                    return CheckResult(.doesNotHold, data: ["attribute": "aria-checked=\"\(raw)\"", "role": "checkbox"])
+                }
+            default:
+                break
+            }
+        }
+        return .holds
+    }
+
+    /// Native elements whose state provides the attribute (HTML-AAM).
+    static func suppliedNatively(_ attribute: String, by element: HTMLElement) -> Bool {
+        guard element.namespace == .html else { return false }
+        let type = (element.attribute("type") ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        switch (element.name, attribute) {
+        case ("input", "aria-checked"): return type == "checkbox" || type == "radio"
+        case ("input", "aria-valuenow"): return type == "range" || type == "number"
+        case ("meter", "aria-valuenow"), ("progress", "aria-valuenow"): return true
+        case ("option", "aria-selected"): return true
+        case ("select", _): return true
+        case ("h1", "aria-level"), ("h2", "aria-level"), ("h3", "aria-level"),
+             ("h4", "aria-level"), ("h5", "aria-level"), ("h6", "aria-level"): return true
+        default: return false
+        }
+    }
+
+    static func isFalse(_ value: String?) -> Bool {
+        value?.trimmingCharacters(in: .whitespaces).lowercased() == "false"
+    }
+
+    static func isTrue(_ value: String?) -> Bool {
+        value?.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+    }
+}

@@ -1,0 +1,19 @@
+import GovlintHTML
+
+/// Holds when the target itself matches `selector`. Combine with `none:` to
+/// fail on elements that must not be used (`<blink>`, `img[ismap]`).
+struct MatchesSelectorCheck: PageCheck {
+    static let id = "matches-selector"
+    static let summary = "The target itself matches `selector` (use under `none:` to forbid elements)."
+    let selector: Selector
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        guard let s = try options.selector("selector") else { throw options.error("missing required option 'selector'") }
+        selector = s
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        .verdict(selector.matches(element), data: ["selector": selector.text])
+    }
+}

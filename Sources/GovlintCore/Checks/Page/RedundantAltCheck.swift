@@ -1,0 +1,40 @@
+import GovlintAccessibility
+import GovlintHTML
+
+/// For an image: holds unless its text alternative repeats the text of the
+/// nearest enclosing element matching `container` (default: links, buttons,
+/// paragraphs, list items and table cells), so that the text is announced
+/// twice. Compared case-insensitively after normalising whitespace; the
+/// container's own text excludes the image. Presentational images hold.
+struct RedundantAltCheck: PageCheck {
+    static let id = "redundant-alt"
+    static let summary = "An image's text alternative does not repeat the text of its enclosing link, button, paragraph, item or cell."
+    let container: Selector
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        container = try options.selector("container")
+            ?? (try! Selector("button, [role=button i], a[href], p, li, td, th"))
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        let ax = page.accessibility
+        if ax.isPresentational(element) { return .holds }
+        var p = element.parent
+        while let cur = p, cur.isElement, !container.matches(cur) { p = cur.parent }
+        guard let parent = p, parent.isElement else { return .holds }
+        // The container's rendered text, without alternative text of images.
+        var text = ""
+        for i in parent.descendantIndices {
+            let n = page.document.nodes[i]
+            guard n.kind == .text else { continue }
+            let node = page.document[i]
+            if ax.isHiddenFromAccessibilityTree(node) { continue }
+            text += n.text + " "
+        }
+        let visible = AccessibilityContext.normalise(text).lowercased()
+        if visible.isEmpty { return .holds }
+        let name = ax.accessibleName(of: element).text.lowercased()
+        return .verdict(visible != name, data: ["alt": name])
+    }
+}

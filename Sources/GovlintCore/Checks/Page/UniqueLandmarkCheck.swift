@@ -1,0 +1,39 @@
+import GovlintAccessibility
+import GovlintHTML
+
+/// For a target that is a landmark: holds unless an earlier landmark in the
+/// accessibility tree has the same role and the same accessible name
+/// (compared case-insensitively; two unnamed landmarks of one role clash too).
+struct UniqueLandmarkCheck: PageCheck {
+    static let id = "unique-landmark"
+    static let summary = "No earlier landmark has the same role and accessible name."
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        try options.finish()
+    }
+
+    static func key(_ e: HTMLElement, _ ax: AccessibilityContext) -> String? {
+        guard let role = ax.effectiveRole(of: e), AriaData.landmarkRoleNames.contains(role),
+              !ax.isHiddenFromAccessibilityTree(e) else { return nil }
+        let name = ax.accessibleName(of: e).text.lowercased()
+        // An unnamed form is not a landmark.
+        if role == "form", name.isEmpty, ax.explicitRole(of: e) == nil { return nil }
+        return role + "\u{1F}" + name
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        let ax = page.accessibility
+        guard let mine = Self.key(element, ax) else { return .holds }
+        let first: [String: Int] = page.memo("unique-landmark|first") {
+            var map: [String: Int] = [:]
+            for e in page.document.elements {
+                if let k = Self.key(e, ax), map[k] == nil { map[k] = e.index }
+            }
+            return map
+        }
+        guard let firstIndex = first[mine], firstIndex < element.index else { return .holds }
+        let parts = mine.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        return CheckResult(.doesNotHold, data: ["role": String(parts[0]),
+                                                "name": parts.count > 1 && !parts[1].isEmpty ? "\"\(parts[1])\"" : "no name"])
+    }
+}

@@ -1,0 +1,69 @@
+import Testing
+@testable import GovlintCore
+
+@Suite struct AriaAttributesCheckTests {
+    @Test(arguments: [
+        ("names", #"<div id="t" aria-label="x" aria-describedby="t"></div>"#, Verdict.holds),
+        ("names", #"<div id="t" aria-labeledby="x"></div>"#, .doesNotHold),
+        ("names", #"<span id="t" aria-role="button"></span>"#, .doesNotHold),
+        ("names", #"<span id="t">no aria</span>"#, .holds),
+        ("values", #"<button id="t" aria-expanded="yes">x</button>"#, .doesNotHold),
+        ("values", #"<button id="t" aria-expanded="TRUE" aria-controls="m">x</button><ul id="m"></ul>"#, .holds),
+        ("values", #"<button id="t" aria-expanded="true" aria-controls="none">x</button>"#, .doesNotHold),
+        ("values", #"<button id="t" aria-expanded="false" aria-controls="none">x</button>"#, .holds),
+        ("values", #"<input id="t" aria-labelledby="none">"#, .cantTell),
+        ("values", #"<a id="t" href="/" aria-current="yes">x</a>"#, .cantTell),
+        ("values", #"<div id="t" role="heading" aria-level="0">x</div>"#, .doesNotHold),
+        ("values", #"<div id="t" role="slider" aria-valuenow="-1.5e2"></div>"#, .holds),
+        ("allowed", #"<button id="t" aria-pressed="true">x</button>"#, .holds),
+        ("allowed", #"<button id="t" aria-checked="true">x</button>"#, .doesNotHold),
+        ("allowed", #"<a id="t" href="/" aria-pressed="true">x</a>"#, .doesNotHold),
+        ("allowed", #"<input id="t" type="date" aria-required="true">"#, .cantTell),
+        ("allowed", #"<p id="t" aria-label="x" aria-hidden="true">x</p>"#, .holds),
+        ("allowed", #"<input id="t" type="checkbox" aria-required="true">"#, .holds),
+        ("required", #"<div id="t" role="checkbox">x</div>"#, .doesNotHold),
+        ("required", #"<div id="t" role="checkbox" aria-checked="false">x</div>"#, .holds),
+        ("required", #"<input id="t" type="checkbox" role="switch">"#, .holds),
+        ("required", #"<div id="t" role="slider" aria-valuenow=" "></div>"#, .doesNotHold),
+        ("required", #"<div id="t" role="combobox" aria-expanded="false"></div>"#, .holds),
+        ("required", #"<div id="t" role="combobox" aria-expanded="true"></div>"#, .doesNotHold),
+        ("required", #"<div id="t" role="heading">x</div>"#, .holds),
+        ("required", #"<div id="t" role="combobox"></div>"#, .holds),
+        ("values", #"<input id="t" aria-errormessage="none">"#, .holds),
+        ("values", #"<div id="t" aria-hidden="">x</div>"#, .cantTell),
+        ("values", #"<div id="t" aria-label="">x</div>"#, .holds),
+        ("values", #"<button id="t" aria-haspopup="menu" aria-controls="later">x</button>"#, .cantTell),
+        ("values", #"<button id="t" role="tab" aria-selected="false" aria-controls="later">x</button>"#, .holds),
+        ("required", #"<div id="t" role="slider" aria-valuetext="0:35"></div>"#, .holds),
+        ("required", #"<div id="t">x</div>"#, .holds),
+        ("prohibited", #"<div id="t" aria-label="x"></div>"#, .doesNotHold),
+        ("prohibited", #"<div id="t" aria-label="x">text</div>"#, .cantTell),
+        ("prohibited", #"<div id="t" aria-label=" "></div>"#, .holds),
+        ("prohibited", #"<nav id="t" aria-label="x"></nav>"#, .holds),
+        ("prohibited", #"<span id="t" role="none" aria-labelledby="t"></span>"#, .doesNotHold),
+        ("prohibited", #"<input id="t" type="date" aria-label="x">"#, .holds),
+        ("conditional", #"<table><tr id="t" aria-level="1"><td>a</td></tr></table>"#, .doesNotHold),
+        ("conditional", #"<table role="treegrid"><tr id="t" aria-level="1"><td>a</td></tr></table>"#, .holds),
+        ("conditional", #"<div role="grid"><div role="row" id="t" aria-expanded="true"></div></div>"#, .doesNotHold),
+        ("conditional", #"<table><tr id="t"><td>a</td></tr></table>"#, .holds),
+        ("conditional", #"<input id="t" type="checkbox" aria-checked="true">"#, .doesNotHold),
+        ("conditional", #"<input id="t" type="checkbox" checked aria-checked="TRUE">"#, .holds),
+        ("conditional", #"<input id="t" type="checkbox" aria-checked="mixed">"#, .cantTell),
+        ("conditional", #"<div id="t" role="checkbox" aria-checked="true"></div>"#, .holds),
+    ])
+    func aspect(_ aspect: String, _ html: String, _ expected: Verdict) throws {
+        let check = try makeCheck(AriaAttributesCheck.self, "aspect: \(aspect)")
+        #expect(evaluate(check, html).verdict == expected)
+    }
+
+    @Test func unknownAspectIsRejected() {
+        #expect(throws: LocatedError.self) { try makeCheck(AriaAttributesCheck.self, "aspect: spelling") }
+    }
+
+    @Test func reportsTheOffendingAttributes() throws {
+        let check = try makeCheck(AriaAttributesCheck.self, "aspect: required")
+        let r = evaluate(check, #"<div id="t" role="combobox" aria-expanded="true"></div>"#)
+        #expect(r.data["attribute"] == "aria-controls")
+        #expect(r.data["role"] == "combobox")
+    }
+}
