@@ -21,6 +21,8 @@ public struct JSONSchema: Sendable {
         public var at: DescriptorMatch
         public var keyword: String
         public var message: String
+        /// The keyword's argument for messages: the missing or extra property name, the expected type, the allowed values…
+        public var param: String = ""
         public var description: String { "\(at.pathText): \(message)" }
     }
 
@@ -162,8 +164,8 @@ public struct JSONSchema: Sendable {
     }
 
     func validate(_ m: DescriptorMatch, against schema: JSONValue, depth: Int, into errors: inout [ValidationError]) {
-        func fail(_ keyword: String, _ message: String, at: DescriptorMatch? = nil) {
-            errors.append(ValidationError(at: at ?? m, keyword: keyword, message: message))
+        func fail(_ keyword: String, _ message: String, at: DescriptorMatch? = nil, param: String = "") {
+            errors.append(ValidationError(at: at ?? m, keyword: keyword, message: message, param: param))
         }
         guard depth < 64 else { return fail("$ref", "schema nesting is too deep (a $ref cycle?)") }
         switch schema {
@@ -188,12 +190,12 @@ public struct JSONSchema: Sendable {
             default: names = []
             }
             if !names.contains(where: { Self.has(type: $0, value) }) {
-                fail("type", "must be \(names.joined(separator: " or "))")
+                fail("type", "must be \(names.joined(separator: " or "))", param: names.joined(separator: " | "))
                 return // further keywords would only repeat the type error
             }
         }
         if case let .array(options)? = s["enum"], !options.contains(value) {
-            fail("enum", "must be one of: \(options.map(\.description).joined(separator: ", "))")
+            fail("enum", "must be one of: \(options.map(\.description).joined(separator: ", "))", param: options.map(\.description).joined(separator: ", "))
         }
         if let c = s["const"], c != value {
             fail("const", "must be \(c)")
@@ -205,10 +207,10 @@ public struct JSONSchema: Sendable {
             if let n = Self.int(s["minLength"]), length < n { fail("minLength", "must have at least \(n) characters (has \(length))") }
             if let n = Self.int(s["maxLength"]), length > n { fail("maxLength", "must have at most \(n) characters (has \(length))") }
             if case let .string(p)? = s["pattern"], let re = patterns[p], !Self.search(re, text) {
-                fail("pattern", "must match pattern \"\(p)\"")
+                fail("pattern", "must match pattern \"\(p)\"", param: p)
             }
             if case let .string(format)? = s["format"], !Self.formatHolds(format, text) {
-                fail("format", "must be a valid \(format)")
+                fail("format", "must be a valid \(format)", param: format)
             }
         case let .number(d):
             if case let .number(x)? = s["minimum"] {
@@ -228,7 +230,7 @@ public struct JSONSchema: Sendable {
         case let .object(o):
             if case let .array(required)? = s["required"] {
                 for case let .string(name) in required where o[name] == nil {
-                    fail("required", "must have required property '\(name)'")
+                    fail("required", "must have required property '\(name)'", param: name)
                 }
             }
             if let n = Self.int(s["minProperties"]), o.count < n { fail("minProperties", "must have at least \(n) properties") }
@@ -240,7 +242,7 @@ public struct JSONSchema: Sendable {
                 switch need {
                 case let .array(names):
                     for case let .string(name) in names where o[name] == nil {
-                        fail("dependentRequired", "must have property '\(name)' when '\(trigger)' is present")
+                        fail("dependentRequired", "must have property '\(name)' when '\(trigger)' is present", param: name)
                     }
                 default:
                     validate(m, against: need, depth: depth + 1, into: &errors)
@@ -273,7 +275,7 @@ public struct JSONSchema: Sendable {
                 }
                 if !matched, let additional = s["additionalProperties"] {
                     if case .bool(false) = additional {
-                        fail("additionalProperties", "must not have additional property '\(name)'", at: child)
+                        fail("additionalProperties", "must not have additional property '\(name)'", at: child, param: name)
                     } else {
                         validate(child, against: additional, depth: depth + 1, into: &errors)
                     }

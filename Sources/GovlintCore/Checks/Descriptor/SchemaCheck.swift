@@ -28,7 +28,7 @@ struct SchemaCheck: DescriptorCheck {
         guard let value else { return [] }
         return schema.validate(value).map { e in
             DescriptorFailure(at: e.at, data: [
-                "error": e.message, "keyword": e.keyword, "property": e.at.path.last?.description ?? "",
+                "error": e.message, "keyword": e.keyword, "param": e.param, "property": e.at.path.last?.description ?? "",
                 "value": e.at.value.scalarText ?? "",
             ])
         }
