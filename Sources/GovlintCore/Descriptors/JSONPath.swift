@@ -378,6 +378,13 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             let operandStart = i
             let left = try operand()
             skipSpaces()
+            // JavaScript's strict operators, common in Spectral rulesets, mean the same here.
+            if (peek == "=" || peek == "!"), peek(1) == "=", peek(2) == "=" {
+                let op: CompareOp = peek == "=" ? .eq : .ne
+                i += 3
+                skipSpaces()
+                return .compare(left, op, try operand())
+            }
             let ops: [CompareOp] = [.eq, .ne, .le, .ge, .lt, .gt]
             for op in ops {
                 let s = Array(op.rawValue)

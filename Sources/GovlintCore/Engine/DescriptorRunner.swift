@@ -6,9 +6,15 @@ public enum DescriptorRunner {
     public static func run(_ rules: [ActiveRule], on document: DescriptorDocument) -> FileOutcome {
         var out = FileOutcome()
         let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
+        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
         for active in rules {
             let rule = active.rule
             var counts = OutcomeCounts()
+            if !rule.formats.isEmpty, formats.isDisjoint(with: rule.formats) {
+                counts.inapplicable = 1
+                out.outcomes[rule.id] = counts
+                continue
+            }
             var targets: [DescriptorMatch] = []
             for given in rule.given {
                 if let path = try? JSONPath(given) { targets += path.select(root) }
@@ -29,6 +35,10 @@ public enum DescriptorRunner {
                     let anchor = failure.at.anchor
                     var data = failure.data
                     data["path"] = failure.at.pathText
+                    // Spectral's {{path}} (segments joined by dots), {{property}} (last segment) and {{value}}.
+                    data["spectralPath"] = failure.at.path.map(\.description).joined(separator: ".")
+                    if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
+                    if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
                     out.findings.append(Finding(
                         ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
                         range: range(of: anchor, in: document.source), message: (message ?? rule.message).filled(data),
@@ -55,7 +65,12 @@ public enum DescriptorRunner {
     static func evaluate(_ tree: CheckTree, _ target: DescriptorMatch) -> ([DescriptorFailure], LocalizedText?) {
         switch tree {
         case let .descriptor(inv):
-            let value = inv.field.map { target.field($0) } ?? target
+            let value: DescriptorMatch?
+            switch inv.field {
+            case nil: value = target
+            case "@key"?: value = target.keyMatch // Spectral: check the target's key (name or index)
+            case let field?: value = target.field(field)
+            }
             return (inv.check.evaluate(value, parent: target, field: inv.field), inv.message)
         case let .all(children):
             var all: [DescriptorFailure] = []

@@ -5,6 +5,9 @@ struct FalsyCheck: DescriptorCheck {
     init(options: inout CheckOptions) throws(LocatedError) { try options.finish() }
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
         guard let value, value.value.isTruthy else { return [] }
-        return [DescriptorFailure(at: value, data: ["property": field ?? value.path.last?.description ?? "", "value": value.value.scalarText ?? ""])]
+        return [DescriptorFailure(at: value, data: [
+            "property": field ?? value.path.last?.description ?? "", "value": value.value.scalarText ?? "",
+            "error": SpectralText.property(field) + "must be falsy",
+        ])]
     }
 }

@@ -1,0 +1,159 @@
+import Foundation
+@testable import GovlintCore
+import GovlintTestSupport
+import Testing
+
+/// A small Spectral ruleset with core functions runs unchanged: same rule
+/// names, locations and message templates as Spectral.
+@Suite struct SpectralRulesetTests {
+    static let base = """
+        rules:
+          info-contact:
+            description: Info object must have a contact.
+            given: $.info
+            then: { field: contact, function: truthy }
+          info-license:
+            description: Info object should have a license.
+            recommended: false
+            given: $.info
+            then: { field: license, function: truthy }
+          tag-description:
+            description: Tags need a description.
+            severity: info
+            given: $.tags[*]
+            then: { field: description, function: truthy }
+        """
+
+    static let main = """
+        extends: [[./base.yaml, recommended], spectral:oas]
+        formats: [oas3]
+        aliases:
+          Operation: "$.paths[*][get,put,post,delete]"
+        rules:
+          tag-description: error
+          operation-id-camel:
+            description: operationId must be camelCase.
+            message: "{{property}} of {{path}} is '{{value}}': {{error}}"
+            severity: error
+            given: "#Operation"
+            then:
+              field: operationId
+              function: casing
+              functionOptions: { type: camel }
+          operation-summary:
+            given: "#Operation"
+            severity: warn
+            then:
+              - { field: summary, function: truthy }
+              - { field: summary, function: pattern, functionOptions: { match: "/^[A-Z]/" } }
+          paths-kebab:
+            given: $.paths[*]
+            severity: hint
+            then: { field: "@key", function: pattern, functionOptions: { match: "^(/[a-z0-9-{}]+)+$" } }
+          query-params-snake:
+            given: "$..parameters[?(@.in === 'query')]"
+            then: { field: name, function: casing, functionOptions: { type: snake } }
+          servers-https:
+            description: Servers must use https
+            message: "{{description}}"
+            given: $.servers[*].url
+            then: { function: pattern, functionOptions: { notMatch: "^http:" } }
+          swagger-only:
+            formats: [oas2]
+            given: $.info
+            then: { field: title, function: truthy }
+          custom-js:
+            given: $.info
+            then: { function: myCustomCheck }
+          custom-js-again:
+            given: "$.paths[?(@property.match(/^x-/))]"
+            then: { function: truthy }
+          switched-off:
+            severity: off
+            given: $
+            then: { function: falsy }
+        """
+
+    static let openapi = """
+        openapi: 3.0.3
+        info:
+          title: Permits API
+          version: "1.0"
+        servers:
+          - url: http://api.example.gov
+          - url: https://api.example.gov
+        tags:
+          - name: permits
+        paths:
+          /permits:
+            get:
+              operationId: list_permits
+              summary: list permits
+              parameters:
+                - { name: pageSize, in: query }
+                - { name: permitId, in: path }
+          /Permit_Types:
+            post:
+              operationId: createPermitType
+              summary: Create a permit type
+        """
+
+    static func load() throws -> SpectralRuleset {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-spectral-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try base.write(to: dir.appendingPathComponent("base.yaml"), atomically: true, encoding: .utf8)
+        try main.write(to: dir.appendingPathComponent(".spectral.yaml"), atomically: true, encoding: .utf8)
+        return try SpectralRuleset.load(file: dir.appendingPathComponent(".spectral.yaml"))
+    }
+
+    @Test func loadsRulesAndListsWhatItCannotRun() throws {
+        let r = try Self.load()
+        #expect(r.rules.map(\.id) == ["info-contact", "tag-description", "operation-id-camel", "operation-summary",
+                                      "paths-kebab", "query-params-snake", "servers-https", "swagger-only"])
+        #expect(r.unsupported.map(\.rule) == ["custom-js", "custom-js-again"])
+        #expect(r.unsupported[0].reason.contains("myCustomCheck"))
+        #expect(r.disabled.sorted() == ["info-license", "switched-off"])
+        #expect(r.notes.contains { $0.contains("spectral:oas") })
+        let severities = Dictionary(uniqueKeysWithValues: r.rules.map { ($0.id, $0.severity) })
+        #expect(severities["tag-description"] == .error)   // raised by the shortcut
+        #expect(severities["info-contact"] == .warning)    // Spectral's default
+        #expect(severities["paths-kebab"] == .info)        // hint
+        #expect(r.rules.first { $0.id == "operation-id-camel" }?.given == ["$.paths[*][get,put,post,delete]"])
+    }
+
+    @Test func findingsMatchSpectral() throws {
+        let r = try Self.load()
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let out = linter.checkDescriptor(text: Self.openapi, relative: "openapi.yaml",
+                                         rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.ruleID) \($0.message.en)" }
+        #expect(got == [
+            "2:1 info-contact \"contact\" property must be truthy",
+            "6:5 servers-https Servers must use https",
+            "9:5 tag-description \"description\" property must be truthy",
+            "13:7 operation-id-camel operationId of paths./permits.get.operationId is 'list_permits': must be camel case",
+            "14:7 operation-summary \"list permits\" must match the pattern \"/^[A-Z]/\"",
+            "16:13 query-params-snake must be snake case",
+            "18:3 paths-kebab \"/Permit_Types\" must match the pattern \"^(/[a-z0-9-{}]+)+$\"",
+        ])
+        #expect(out.outcomes["swagger-only"]?.inapplicable == 1)
+    }
+
+    @Test(arguments: [
+        ("rules: {r: {given: $, then: {function: length, functionOptions: {}}}}", "give 'min' or 'max'"),
+        ("rules: {r: {then: {function: truthy}}}", "given"),
+        ("rules: {r: {given: $, then: {function: casing, functionOptions: {type: upper}}}}", "'type' must be one of"),
+        ("rules: {r: {given: $, then: {function: truthy, feild: x}}}", "feild"),
+        ("rules: {r: maybe}", "expected a rule"),
+    ])
+    func badRulesetsAreLocatedErrors(_ text: String, _ message: String) {
+        do {
+            _ = try SpectralRuleset.load(text: text, file: ".spectral.yaml")
+            Issue.record("expected an error for \(text)")
+        } catch {
+            #expect(error.message.contains(message), "\(error)")
+            #expect(error.line == 1)
+        }
+    }
+}
