@@ -89,6 +89,22 @@ import Testing
         ("$.n[?(@property >= 4)]", ["$.n[4]", "$.n[5]"]),
         ("$.n[?(@ > 3)]", ["$.n[4]", "$.n[5]"]),
         ("$.people[?($.n[0] == 0)]", people(0, 1, 2, 3)),
+        // JavaScript forms Spectral rulesets use
+        ("$.people[?(@.name === 'Ann')]", people(0)),
+        ("$.people[?(@.name !== 'Ann')]", people(1, 2, 3)),
+        ("$.paths[?(@property.match(/^\\/a/))]", ["$.paths['/a']"]),
+        ("$.paths[?(@property && !@property.match(/A$/i))]", ["$.paths['/b']"]),
+        ("$.paths[?(@property.startsWith('/b'))]", ["$.paths['/b']"]),
+        ("$.people[?(@.name.match(/^[ab]/i))]", people(0, 1)),
+        ("$.people[?(@.name.endsWith('y'))]", people(2)),
+        ("$.people[?(@.name.includes('n'))]", people(0)),
+        ("$.people[?(@.age.match(/^3/))]", people(0, 3)),
+        ("$.people[?(@.tags.length > 0)]", people(0)),
+        ("$.people[?(@.name.length == 2)]", people(1, 2, 3)),
+        ("$.people[?(@.tags && @.tags.length)]", people(0)),
+        ("$..[?(@property.match(/^op/))]", ["$.paths['/a'].get.operationId", "$.paths['/a'].post.operationId"]),
+        ("$.paths.[*].get", ["$.paths['/a'].get", "$.paths['/b'].get"]),
+        ("$.paths['/a'].parameters.[?(@.in == 'path')].name", ["$.paths['/a'].parameters[1].name"]),
     ])
     func filters(_ path: String, _ expected: [String]) throws {
         #expect(try Self.select(path) == expected)
@@ -102,12 +118,16 @@ import Testing
         ("$.n[?(@.a = 'x')]", 11),
         ("$.n[?(@.a == )]", 14),
         ("$.n[?(@.a == 'x)]", 14),
-        ("$.n[?(@.a.match(/x/))]", 11),
         ("$.n[?(@.a == /x/)]", 14),
         ("$.n[?(@parent)]", 7),
         ("$.n[?('x')]", 7),
         ("$.n[?(@.a && )]", 14),
         ("$.n[0] x", 7),
+        ("$.n[?(@.a.foo(1))]", 11),
+        ("$.n[?(@.a.match('x'))]", 17),
+        ("$.n[?(@.a.match(/x/q))]", 20),
+        ("$.n[?(@.a.match(/(/))]", 17),
+        ("$.n~.a", 5),
     ])
     func badPathsAreLocated(_ path: String, _ column: Int) {
         do {
@@ -116,5 +136,33 @@ import Testing
         } catch {
             #expect(error.column == column, "\(path): \(error)")
         }
+    }
+}
+
+@Suite struct JSONPathKeysTests {
+    @Test func tildeSelectsKeysAtTheirPosition() throws {
+        let doc = try DescriptorDocument(file: "d.yml", text: "paths:\n  /a: 1\n  /B: 2\nlist: [x, y]\n")
+        let root = DescriptorMatch(value: doc.root, keyNode: nil, path: [])
+        let keys = try JSONPath("$.paths[*]~").select(root)
+        #expect(keys.map { $0.value.scalarText } == ["/a", "/B"])
+        #expect(keys.map { $0.anchor.mark?.line } == [2, 3])
+        #expect(keys.map { $0.anchor.mark?.column } == [3, 3])
+        let indexes = try JSONPath("$.list[*]~").select(root)
+        #expect(indexes.map { $0.value.scalarText } == ["0", "1"])
+    }
+}
+
+@Suite struct JSRegexTests {
+    @Test(arguments: [
+        ("^/{[^}]+}$", "^/\\{[^}]+\\}$"),
+        ("a{2}b{2,}c{2,3}", "a{2}b{2,}c{2,3}"),
+        ("x{,3}", "x\\{,3\\}"),
+        ("\\{a}", "\\{a\\}"),
+        ("[{}]", "[{}]"),
+        ("plain", "plain"),
+    ])
+    func bracesThatAreNotQuantifiersAreLiterals(_ js: String, _ icu: String) throws {
+        #expect(JSRegex.translate(js) == icu)
+        _ = try JSRegex.compile(js)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A JSONPath expression over descriptors: the RFC 9535 subset Spectral
@@ -17,6 +18,8 @@ public struct JSONPath: Sendable, CustomStringConvertible {
     enum Segment: Sendable {
         case child([Selector])
         case descendant([Selector])
+        /// jsonpath-plus `~`: the names (keys) of the selected values instead of the values.
+        case keys
     }
 
     indirect enum FilterExpr: Sendable {
@@ -25,6 +28,15 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         case not(FilterExpr)
         case exists(Operand)
         case compare(Operand, CompareOp, Operand)
+        /// JavaScript string tests Spectral rulesets use: `x.match(/re/)`, `startsWith`, `endsWith`, `includes`.
+        case method(Operand, StringMethod)
+    }
+
+    enum StringMethod: @unchecked Sendable {
+        case match(NSRegularExpression)
+        case startsWith(String)
+        case endsWith(String)
+        case includes(String)
     }
 
     enum Operand: Sendable {
@@ -33,6 +45,8 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         case path(relative: Bool, [Segment])
         /// `@property` / `@key`: the candidate's member name or index.
         case property
+        /// `@.length` on a list or string (JavaScript's length).
+        case length(relative: Bool, [Segment])
     }
 
     enum CompareOp: String, Sendable { case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=" }
@@ -66,6 +80,9 @@ public struct JSONPath: Sendable, CustomStringConvertible {
                 switch segment {
                 case let .child(selectors):
                     for s in selectors { apply(s, to: m, root: root, into: &next) }
+                case .keys:
+                    if let k = m.keyMatch { next.append(k) }
+                    continue
                 case let .descendant(selectors):
                     // Iterative pre-order walk: no recursion per nesting level.
                     var stack = [m]
@@ -132,6 +149,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         case let .not(a): return !evaluate(a, c, root: root)
         case let .exists(op):
             switch op {
+            case .length: return { if case let .value(v) = value(op, c, root: root), v != .number(0) { true } else { false } }()
             case let .path(relative, segs): return !run(segs, from: relative ? c : root, root: root).isEmpty
             case .property: return true
             case let .literal(v):
@@ -140,6 +158,20 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             }
         case let .compare(l, op, r):
             return compare(value(l, c, root: root), op, value(r, c, root: root))
+        case let .method(op, method):
+            guard case let .value(v) = value(op, c, root: root) else { return false }
+            let text: String
+            switch v {
+            case let .string(s): text = s
+            case .number, .bool: text = v.description
+            default: return false
+            }
+            switch method {
+            case let .match(re): return re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            case let .startsWith(p): return text.hasPrefix(p)
+            case let .endsWith(p): return text.hasSuffix(p)
+            case let .includes(p): return p.isEmpty || text.contains(p)
+            }
         }
     }
 
@@ -155,6 +187,14 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         case let .path(relative, segs):
             let found = run(segs, from: relative ? c : root, root: root)
             return found.count == 1 ? .value(JSONValue(found[0].value)) : .nothing
+        case let .length(relative, segs):
+            let found = run(segs, from: relative ? c : root, root: root)
+            guard found.count == 1 else { return .nothing }
+            switch JSONValue(found[0].value) {
+            case let .array(a): return .value(.number(Double(a.count)))
+            case let .string(s): return .value(.number(Double(s.utf16.count)))
+            default: return .nothing
+            }
         }
     }
 
@@ -217,21 +257,33 @@ public struct JSONPath: Sendable, CustomStringConvertible {
                             result.append(.descendant([.name(name)]))
                         }
                     } else {
+                        let dot = i
                         i += 1
                         if peek == "*" {
                             i += 1; result.append(.child([.wildcard]))
+                        } else if peek == "[" {
+                            // jsonpath-plus accepts `.[…]` as `[…]`
+                            result.append(.child(try bracket()))
                         } else {
                             let start = i
                             let name = readName()
                             guard !name.isEmpty else { throw error("expected a name after '.'") }
                             if inFilter, peek == "(" {
-                                throw error("JavaScript method calls like '\(name)(…)' are not supported", at: start + 1)
+                                guard ["match", "startsWith", "endsWith", "includes"].contains(name) else {
+                                    throw error("JavaScript method calls like '\(name)(…)' are not supported", at: start + 1)
+                                }
+                                i = dot // the operand parser reads the call
+                                return result
                             }
                             result.append(.child([.name(name)]))
                         }
                     }
                 } else if c == "[" {
                     result.append(.child(try bracket()))
+                } else if c == "~", !inFilter {
+                    i += 1
+                    result.append(.keys)
+                    guard atEnd else { throw error("'~' must end the path") }
                 } else if inFilter {
                     break
                 } else {
@@ -244,7 +296,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         mutating func readName() -> String {
             var name = ""
             while let c = peek, c != ".", c != "[" {
-                if c == " " || c == ")" || c == "]" || c == "=" || c == "!" || c == "<" || c == ">" || c == "&" || c == "|" || c == "(" || c == "," {
+                if c == " " || c == ")" || c == "]" || c == "=" || c == "!" || c == "<" || c == ">" || c == "&" || c == "|" || c == "(" || c == "," || c == "~" {
                     break
                 }
                 name.append(c); i += 1
@@ -377,6 +429,12 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             }
             let operandStart = i
             let left = try operand()
+            if let call = try methodCall() {
+                if case .property = left {} else if case .path = left {} else {
+                    throw error("string methods apply to @property or a path", at: operandStart + 1)
+                }
+                return .method(left, call)
+            }
             skipSpaces()
             // JavaScript's strict operators, common in Spectral rulesets, mean the same here.
             if (peek == "=" || peek == "!"), peek(1) == "=", peek(2) == "=" {
@@ -401,6 +459,63 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             return .exists(left)
         }
 
+        /// `.match(/re/flags)`, `.startsWith('x')`, `.endsWith('x')`, `.includes('x')` after an operand.
+        mutating func methodCall() throws(JSONPathError) -> StringMethod? {
+            guard peek == "." else { return nil }
+            let start = i
+            var j = i + 1
+            var name = ""
+            while j < chars.count, chars[j].isLetter { name.append(chars[j]); j += 1 }
+            guard j < chars.count, chars[j] == "(" else { return nil }
+            guard ["match", "startsWith", "endsWith", "includes"].contains(name) else {
+                throw error("JavaScript method calls like '\(name)(…)' are not supported", at: start + 2)
+            }
+            i = j + 1
+            skipSpaces()
+            let method: StringMethod
+            if name == "match" {
+                guard peek == "/" else { throw error("match() takes a regular expression literal /…/") }
+                let reStart = i
+                i += 1
+                var body = ""
+                var inClass = false
+                while let c = peek, c != "/" || inClass {
+                    if c == "\\", let n = peek(1) { body.append(c); body.append(n); i += 2; continue }
+                    if c == "[" { inClass = true } else if c == "]" { inClass = false }
+                    body.append(c); i += 1
+                }
+                guard peek == "/" else { throw error("unclosed regular expression", at: reStart + 1) }
+                i += 1
+                var options: NSRegularExpression.Options = []
+                while let f = peek, f.isLetter {
+                    switch f {
+                    case "i": options.insert(.caseInsensitive)
+                    case "m": options.insert(.anchorsMatchLines)
+                    case "s": options.insert(.dotMatchesLineSeparators)
+                    case "g", "u", "y", "d": break
+                    default: throw error("unknown regular expression flag '\(f)'")
+                    }
+                    i += 1
+                }
+                guard let re = try? JSRegex.compile(body, options: options) else {
+                    throw error("invalid regular expression /\(body)/", at: reStart + 1)
+                }
+                method = .match(re)
+            } else {
+                guard peek == "'" || peek == "\"" else { throw error("\(name)() takes a string") }
+                let arg = try quoted()
+                switch name {
+                case "startsWith": method = .startsWith(arg)
+                case "endsWith": method = .endsWith(arg)
+                default: method = .includes(arg)
+                }
+            }
+            skipSpaces()
+            guard peek == ")" else { throw error("expected ')'") }
+            i += 1
+            return method
+        }
+
         mutating func operand() throws(JSONPathError) -> Operand {
             skipSpaces()
             guard let c = peek else { throw error("expected a value") }
@@ -414,7 +529,11 @@ public struct JSONPath: Sendable, CustomStringConvertible {
                     if word == "property" || word == "key" { i = j; return .property }
                     if !word.isEmpty { throw error("unsupported '@\(word)'", at: start + 1) }
                 }
-                let segs = try segments(inFilter: true)
+                var segs = try segments(inFilter: true)
+                if case let .child(sel)? = segs.last, sel.count == 1, case .name("length") = sel[0] {
+                    segs.removeLast()
+                    return .length(relative: c == "@", segs)
+                }
                 return .path(relative: c == "@", segs)
             }
             if c == "'" || c == "\"" { return .literal(.string(try quoted())) }

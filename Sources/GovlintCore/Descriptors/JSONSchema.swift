@@ -66,7 +66,7 @@ public struct JSONSchema: Sendable {
             }
             if let p = o["pattern"] {
                 guard case let .string(text) = p else { throw SchemaError(pointer: pointer + "/pattern", message: "'pattern' must be a string") }
-                do { patterns[text] = try NSRegularExpression(pattern: text) } catch {
+                do { patterns[text] = try JSRegex.compile(text) } catch {
                     throw SchemaError(pointer: pointer + "/pattern", message: "invalid regular expression '\(text)'")
                 }
             }
@@ -93,7 +93,7 @@ public struct JSONSchema: Sendable {
                     guard case let .object(m) = sub else { throw SchemaError(pointer: pointer + "/" + key, message: "'\(key)' must be a mapping of schemas") }
                     for (name, s) in m {
                         if key == "patternProperties" {
-                            do { patterns[name] = try NSRegularExpression(pattern: name) } catch {
+                            do { patterns[name] = try JSRegex.compile(name) } catch {
                                 throw SchemaError(pointer: pointer + "/" + key + "/" + name, message: "invalid regular expression '\(name)'")
                             }
                         }

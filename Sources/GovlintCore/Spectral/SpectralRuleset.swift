@@ -114,14 +114,21 @@ public struct SpectralRuleset: Sendable {
                         guard let t = item.string else { throw YAMLMap.error(item, file: file, "an extends entry is a ruleset or [ruleset, recommended|all|off]") }
                         target = t
                     }
-                    if target.hasPrefix("spectral:") || target.contains("://") || !(target.hasPrefix(".") || target.hasPrefix("/") || target.hasSuffix(".yaml") || target.hasSuffix(".yml") || target.hasSuffix(".json")) {
-                        notes.append("\(file): extends '\(target)' is not supported (only local ruleset files); its rules are not loaded")
+                    // Local files: explicit relative or absolute paths, or a bare name that exists next to
+                    // the ruleset. Built-in rulesets, URLs and npm packages are reported, not loaded.
+                    let explicit = target.hasPrefix("./") || target.hasPrefix("../") || target.hasPrefix("/")
+                    let url = directory.map { URL(fileURLWithPath: target, relativeTo: $0).standardizedFileURL }
+                    let exists = url.map { FileManager.default.fileExists(atPath: $0.path) } ?? false
+                    let isLocal = !target.hasPrefix("spectral:") && !target.contains("://") && !target.hasPrefix("@")
+                        && (explicit || exists)
+                    guard isLocal else {
+                        let kind = target.hasPrefix("spectral:") ? "a built-in Spectral ruleset" : (target.contains("://") ? "a URL" : "an npm package")
+                        notes.append("\(file): extends '\(target)' (\(kind)) is not supported, only local ruleset files; its rules are not loaded")
                         continue
                     }
-                    guard let directory else {
+                    guard let url else {
                         throw YAMLMap.error(item, file: file, "cannot resolve extends '\(target)' without a ruleset folder")
                     }
-                    let url = URL(fileURLWithPath: target, relativeTo: directory).standardizedFileURL
                     for var e in try loadFile(url, displayName: target) {
                         switch mode {
                         case "all": e.enabled = true
@@ -302,5 +309,17 @@ public struct SpectralRuleset: Sendable {
             .replacingOccurrences(of: "{{path}}", with: "{spectralPath}")
             .replacingOccurrences(of: "{{property}}", with: "{property}")
             .replacingOccurrences(of: "{{value}}", with: "{value}")
+    }
+}
+
+extension SpectralRuleset {
+    /// The loaded rules as a pack `spectral` with a profile `spectral` selecting them all,
+    /// to add to a ``Catalog``.
+    public func pack(file: String) -> RulePack {
+        let title = LocalizedText(en: "Spectral ruleset \(file)", zhCN: "Spectral 规则集 \(file)")
+        let profile = Profile(id: Self.pack, title: title, description: nil, packs: [Self.pack], rules: [], tags: [],
+                              extends: [], definedIn: file, scoring: nil)
+        return RulePack(id: Self.pack, title: title, version: "0", description: "Rules loaded from \(file)",
+                        rules: rules, profiles: [profile], origin: file)
     }
 }

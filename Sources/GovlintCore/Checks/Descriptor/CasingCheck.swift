@@ -35,8 +35,9 @@ struct CasingCheck: DescriptorCheck {
         if let node = options.node("separator") {
             var m = try YAMLMap(node, file: options.file, what: "'separator' (give 'char' and 'allowLeading')")
             let char = try m.requireString("char")
-            guard char.count == 1 else { throw m.error(node, "'separator.char' must be one character") }
-            separator = char
+            guard char.count <= 1 else { throw m.error(node, "'separator.char' must be one character") }
+            // An empty char (allowed by Spectral's option schema) separates nothing.
+            separator = char.isEmpty ? nil : char
             allowLeading = try m.bool("allowLeading") ?? false
             try m.finish("'separator'")
         }

@@ -41,10 +41,10 @@ struct PatternCheck: DescriptorCheck {
                     default: throw NSError(domain: "govlint", code: 1)
                     }
                 }
-                return try NSRegularExpression(pattern: body, options: options)
+                return try JSRegex.compile(body, options: options)
             }
         }
-        return try NSRegularExpression(pattern: text)
+        return try JSRegex.compile(text)
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
