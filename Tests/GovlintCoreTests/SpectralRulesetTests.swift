@@ -130,10 +130,10 @@ import Testing
                                          rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
         let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.ruleID) \($0.message.en)" }
         #expect(got == [
-            "2:1 info-contact \"contact\" property must be truthy",
+            "2:1 info-contact Info object must have a contact.",
             "6:5 servers-https Servers must use https",
-            "9:5 tag-description \"description\" property must be truthy",
-            "13:7 operation-id-camel operationId of paths./permits.get.operationId is 'list_permits': must be camel case",
+            "9:5 tag-description Tags need a description.",
+            "13:7 operation-id-camel operationId of #/paths/~1permits/get/operationId is 'list_permits': must be camel case",
             "14:7 operation-summary \"list permits\" must match the pattern \"/^[A-Z]/\"",
             "16:13 query-params-snake must be snake case",
             "18:3 paths-kebab \"/Permit_Types\" must match the pattern \"^(/[a-z0-9-{}]+)+$\"",

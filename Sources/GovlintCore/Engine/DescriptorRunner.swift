@@ -35,8 +35,10 @@ public enum DescriptorRunner {
                     let anchor = failure.at.anchor
                     var data = failure.data
                     data["path"] = failure.at.pathText
-                    // Spectral's {{path}} (segments joined by dots), {{property}} (last segment) and {{value}}.
-                    data["spectralPath"] = failure.at.path.map(\.description).joined(separator: ".")
+                    // Spectral's {{path}} (a JSON pointer, `#/paths/~1pets/get`), {{property}} (last segment) and {{value}}.
+                    data["spectralPath"] = "#" + failure.at.path.map {
+                        "/" + $0.description.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                    }.joined()
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
                     if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
                     out.findings.append(Finding(

@@ -8,7 +8,8 @@ import Yams
 /// must hold), `field` (dotted, or `@key`), `function` (Spectral's core
 /// functions), `functionOptions`, `severity` (`error`, `warn`, `info`, `hint`,
 /// `off`, 0–3, `true`/`false`), `message` templates (`{{error}}`, `{{path}}`,
-/// `{{property}}`, `{{value}}`, `{{description}}`), `description`,
+/// `{{property}}`, `{{value}}`, `{{description}}`; without a message, the
+/// description; without either, the function's error), `description`,
 /// `recommended`, `formats` (ruleset and rule level), `aliases` (plain), and
 /// `extends` of local files with `recommended`/`all`/`off`.
 ///
@@ -277,7 +278,8 @@ public struct SpectralRuleset: Sendable {
         }
         try m.finish("a Spectral rule")
         guard let severity = severity(e.severity) else { return nil }
-        let template = convert(messageTemplate ?? "{{error}}", description: description ?? e.name)
+        // As Spectral: without a message, the description; without either, the function's error.
+        let template = convert(messageTemplate ?? description ?? "{{error}}", description: description ?? "")
         let title = LocalizedText(en: description ?? e.name, zhCN: description ?? e.name)
         return Rule(id: e.name, pack: pack, title: title, summary: nil, rationale: nil,
                     message: LocalizedText(en: template, zhCN: template), severity: severity, target: .descriptor,
