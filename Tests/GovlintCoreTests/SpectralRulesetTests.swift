@@ -47,7 +47,7 @@ import Testing
               - { field: summary, function: truthy }
               - { field: summary, function: pattern, functionOptions: { match: "/^[A-Z]/" } }
           paths-kebab:
-            given: $.paths[*]
+            given: $.paths
             severity: hint
             then: { field: "@key", function: pattern, functionOptions: { match: "^(/[a-z0-9-{}]+)+$" } }
           query-params-snake:

@@ -70,7 +70,14 @@ public enum DescriptorRunner {
             let value: DescriptorMatch?
             switch inv.field {
             case nil: value = target
-            case "@key"?: value = target.keyMatch // Spectral: check the target's key (name or index)
+            case "@key"?:
+                // Spectral: every key (or index) of the target; a scalar target is checked itself.
+                switch target.value {
+                case .mapping, .sequence:
+                    return (target.children.compactMap(\.keyMatch).flatMap { inv.check.evaluate($0, parent: target, field: nil) }, inv.message)
+                default:
+                    value = target
+                }
             case let field?: value = target.field(field)
             }
             return (inv.check.evaluate(value, parent: target, field: inv.field), inv.message)
