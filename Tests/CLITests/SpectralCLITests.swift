@@ -7,8 +7,10 @@ import Testing
     @Test func rulesetRunsAndUnsupportedRulesAreListed() throws {
         let dir = try CLITests.tempDir()
         try """
-            extends: [spectral:oas]
+            extends: [[spectral:oas, off]]
             rules:
+              operation-operationId: error
+              oas3-schema: error
               operation-summary:
                 description: Operations need a summary.
                 given: $.paths[*][get,post]
@@ -37,7 +39,8 @@ import Testing
         #expect(r.stdout.contains("openapi.yaml:4:5: error [https-only] Server http://api.example.gov must use https"), "\(r.stdout)")
         #expect(r.stdout.contains("openapi.yaml:7:5: warning [operation-summary] Operations need a summary."), "\(r.stdout)")
         #expect(r.stderr.contains("rule js-rule is not supported: function 'myJavaScriptFunction'"), "\(r.stderr)")
-        #expect(r.stderr.contains("spectral:oas"), "\(r.stderr)")
+        #expect(r.stderr.contains("rule oas3-schema is not supported: function 'oasDocumentSchema'"), "\(r.stderr)")
+        #expect(!r.stdout.contains("[operation-operationId]"), "\(r.stdout)")
         let json = try CLITests.govlint(["check", "openapi.yaml", "--ruleset", ".spectral.yaml", "--format", "json", "--fail-on", "never"], cwd: dir)
         #expect(json.status == 0)
         #expect(json.stdout.contains("\"https-only\""))

@@ -165,8 +165,10 @@ enum DescriptorFunctionHarness {
         #expect(failures == ["$", "$.name", "$.tags[1]", "$.extra"])
     }
 
-    @Test func schemaOnMissingFieldHolds() throws {
-        #expect(try H.failures("schema", "schema: {type: string}", "a: 1", field: "b").isEmpty)
+    @Test func schemaOnMissingFieldFails() throws {
+        // Spectral: "must exist", at the target
+        #expect(try H.failures("schema", "schema: {type: string}", "a: 1", field: "b") == ["$"])
+        #expect(try H.failures("schema", "schema: {type: string}", "a: x", field: "a").isEmpty)
     }
 
     @Test func registryListsEverySpectralCoreFunction() {

@@ -25,7 +25,7 @@ import Testing
         """
 
     static let main = """
-        extends: [[./base.yaml, recommended], spectral:oas]
+        extends: [[./base.yaml, recommended], spectral:asyncapi]
         formats: [oas3]
         aliases:
           Operation: "$.paths[*][get,put,post,delete]"
@@ -115,7 +115,7 @@ import Testing
         #expect(r.unsupported[0].reason.contains("myCustomCheck"))
         #expect(r.unsupported[1].reason.contains("toLowerCase"))
         #expect(r.disabled.sorted() == ["info-license", "switched-off"])
-        #expect(r.notes.contains { $0.contains("spectral:oas") })
+        #expect(r.notes.contains { $0.contains("spectral:asyncapi") })
         let severities = Dictionary(uniqueKeysWithValues: r.rules.map { ($0.id, $0.severity) })
         #expect(severities["tag-description"] == .error)   // raised by the shortcut
         #expect(severities["info-contact"] == .warning)    // Spectral's default
@@ -139,6 +139,38 @@ import Testing
             "18:3 paths-kebab \"/Permit_Types\" must match the pattern \"^(/[a-z0-9-{}]+)+$\"",
         ])
         #expect(out.outcomes["swagger-only"]?.inapplicable == 1)
+    }
+
+    @Test func builtInOASRulesetRunsWithSpectralNames() throws {
+        let r = try SpectralRuleset.load(text: "extends: [[spectral:oas, recommended]]\nrules:\n  info-license: warn\n", file: ".spectral.yaml")
+        let ids = Set(r.rules.map(\.id))
+        #expect(ids.isSuperset(of: ["info-contact", "info-description", "info-license", "operation-operationId",
+                                    "operation-tags", "path-keys-no-trailing-slash", "oas3-server-trailing-slash", "array-items"]))
+        #expect(!ids.contains("license-url") && !ids.contains("contact-properties")) // recommended: false
+        #expect(r.unsupported.contains { $0.rule == "oas3-schema" && $0.reason.contains("oasDocumentSchema") })
+        #expect(r.unsupported.contains { $0.rule == "operation-operationId-unique" })
+        #expect(r.notes.isEmpty, "\(r.notes)")
+        let doc = """
+            openapi: 3.1.0
+            info: {title: T, version: 1.0.0, description: D, contact: {name: N}}
+            servers: [{url: "https://api.example.gov/"}]
+            paths:
+              /permits/:
+                get:
+                  operationId: list permits
+                  description: Lists.
+                  tags: [permits]
+                  responses: {"200": {description: OK, content: {application/json: {schema: {type: array}}}}}
+            """
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let out = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.ruleID)" }
+        #expect(got == ["2:1 info-license", "3:12 oas3-server-trailing-slash", "5:3 path-keys-no-trailing-slash",
+                        "7:7 operation-operationId-valid-in-url", "10:73 array-items"])
+        let swagger = try SpectralRuleset.load(text: "extends: [[spectral:oas, off]]\nrules:\n  oas2-api-host: error\n", file: "s.yaml")
+        #expect(swagger.rules.map(\.id) == ["oas2-api-host"])
+        let v3 = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: swagger.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        #expect(v3.findings.isEmpty) // oas2 only
     }
 
     @Test(arguments: [

@@ -16,6 +16,7 @@ public enum DocumentFormats {
             if v.hasPrefix("3.") { formats.insert("oas3") }
             if v.hasPrefix("3.0") { formats.insert("oas3_0") }
             if v.hasPrefix("3.1") { formats.insert("oas3_1") }
+            if v.hasPrefix("3.2") { formats.insert("oas3_2") }
         }
         if let v = text("asyncapi") {
             let parts = v.split(separator: ".")

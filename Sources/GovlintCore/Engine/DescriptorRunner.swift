@@ -80,7 +80,17 @@ public enum DescriptorRunner {
                 }
             case let field?: value = target.field(field)
             }
-            return (inv.check.evaluate(value, parent: target, field: inv.field), inv.message)
+            var failures = inv.check.evaluate(value, parent: target, field: inv.field)
+            if value == nil, let field = inv.field, field.contains(".") {
+                // A missing dotted field is reported at its deepest existing part (Spectral's closest path).
+                var closest = target
+                for part in field.split(separator: ".") {
+                    guard let next = closest.field(String(part)) else { break }
+                    closest = next
+                }
+                for i in failures.indices where failures[i].at.path == target.path { failures[i].at = closest }
+            }
+            return (failures, inv.message)
         case let .all(children):
             var all: [DescriptorFailure] = []
             var message: LocalizedText?

@@ -115,6 +115,12 @@ public struct SpectralRuleset: Sendable {
                         guard let t = item.string else { throw YAMLMap.error(item, file: file, "an extends entry is a ruleset or [ruleset, recommended|all|off]") }
                         target = t
                     }
+                    if target == SpectralOASRuleset.name {
+                        for e in try load(text: SpectralOASRuleset.text, file: target, directory: nil) {
+                            merge(Self.applying(mode, to: e))
+                        }
+                        continue
+                    }
                     // Local files: explicit relative or absolute paths, or a bare name that exists next to
                     // the ruleset. Built-in rulesets, URLs and npm packages are reported, not loaded.
                     let explicit = target.hasPrefix("./") || target.hasPrefix("../") || target.hasPrefix("/")
@@ -130,19 +136,7 @@ public struct SpectralRuleset: Sendable {
                     guard let url else {
                         throw YAMLMap.error(item, file: file, "cannot resolve extends '\(target)' without a ruleset folder")
                     }
-                    for var e in try loadFile(url, displayName: target) {
-                        switch mode {
-                        case "all": e.enabled = true
-                        case "off": e.enabled = false
-                        default:
-                            var recommended = true
-                            if let d = e.definition, case let .mapping(m) = d {
-                                for (k, v) in m where k.string == "recommended" { recommended = v.bool ?? true }
-                            }
-                            e.enabled = e.enabled && recommended
-                        }
-                        merge(e)
-                    }
+                    for e in try loadFile(url, displayName: target) { merge(Self.applying(mode, to: e)) }
                 }
             }
 
@@ -197,6 +191,22 @@ public struct SpectralRuleset: Sendable {
                 }
             }
             return entries
+        }
+
+        /// `extends: [ruleset, recommended|all|off]` applied to one inherited rule.
+        static func applying(_ mode: String, to entry: Entry) -> Entry {
+            var e = entry
+            switch mode {
+            case "all": e.enabled = true
+            case "off": e.enabled = false
+            default:
+                var recommended = true
+                if let d = e.definition, case let .mapping(m) = d {
+                    for (k, v) in m where k.string == "recommended" { recommended = v.bool ?? true }
+                }
+                e.enabled = e.enabled && recommended
+            }
+            return e
         }
 
         func compile(_ entries: [Entry]) throws(LocatedError) -> SpectralRuleset {

@@ -25,7 +25,11 @@ struct SchemaCheck: DescriptorCheck {
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value else { return [] }
+        // Spectral: a missing field fails ("must exist"); the schema never sees it.
+        guard let value else {
+            return [DescriptorFailure(at: parent, data: ["error": SpectralText.property(field) + "must exist", "keyword": "required",
+                                                         "param": field ?? "", "property": field ?? ""])]
+        }
         return schema.validate(value).map { e in
             DescriptorFailure(at: e.at, data: [
                 "error": e.message, "keyword": e.keyword, "param": e.param, "property": e.at.path.last?.description ?? "",
