@@ -148,7 +148,8 @@ import Testing
                                     "operation-tags", "path-keys-no-trailing-slash", "oas3-server-trailing-slash", "array-items"]))
         #expect(!ids.contains("license-url") && !ids.contains("contact-properties")) // recommended: false
         #expect(r.unsupported.contains { $0.rule == "oas3-schema" && $0.reason.contains("oasDocumentSchema") })
-        #expect(r.unsupported.contains { $0.rule == "operation-operationId-unique" })
+        #expect(r.unsupported.contains { $0.rule == "path-params" })
+        #expect(!r.unsupported.contains { $0.rule == "operation-operationId-unique" }) // native
         #expect(r.notes.isEmpty, "\(r.notes)")
         let doc = """
             openapi: 3.1.0
@@ -166,11 +167,53 @@ import Testing
         let out = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
         let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.ruleID)" }
         #expect(got == ["2:1 info-license", "3:12 oas3-server-trailing-slash", "5:3 path-keys-no-trailing-slash",
-                        "7:7 operation-operationId-valid-in-url", "10:73 array-items"])
+                        "7:7 operation-operationId-valid-in-url", "9:14 operation-tag-defined", "10:73 array-items"])
         let swagger = try SpectralRuleset.load(text: "extends: [[spectral:oas, off]]\nrules:\n  oas2-api-host: error\n", file: "s.yaml")
         #expect(swagger.rules.map(\.id) == ["oas2-api-host"])
         let v3 = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: swagger.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
         #expect(v3.findings.isEmpty) // oas2 only
+    }
+
+    @Test func nativeOASFunctions() throws {
+        let r = try SpectralRuleset.load(text: """
+            extends: [[spectral:oas, off]]
+            rules:
+              operation-success-response: error
+              operation-operationId-unique: error
+              operation-tag-defined: warn
+              openapi-tags-uniqueness: error
+            """, file: ".spectral.yaml")
+        #expect(r.unsupported.isEmpty, "\(r.unsupported)")
+        let doc = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            tags:
+              - name: permits
+              - name: permits
+            paths:
+              /a:
+                get:
+                  operationId: op
+                  tags: [permits, fees]
+                  responses: {"404": {description: x}}
+                post:
+                  operationId: op
+                  responses: {"2XX": {description: x}}
+              /b:
+                get:
+                  operationId: op
+                  responses: {"201": {description: x}}
+            """
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let out = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.ruleID) \($0.message.en)" }
+        #expect(got == [
+            "5:5 openapi-tags-uniqueness \"tags\" object contains duplicate tag name \"permits\".",
+            "10:23 operation-tag-defined Operation tags must be defined in the global tags.",
+            "11:7 operation-success-response Operation must have at least one 2xx or 3xx response.",
+            "13:7 operation-operationId-unique Every operation must have a unique operationId.",
+            "17:7 operation-operationId-unique Every operation must have a unique operationId.",
+        ])
     }
 
     @Test(arguments: [

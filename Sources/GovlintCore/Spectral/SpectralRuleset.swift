@@ -276,7 +276,7 @@ public struct SpectralRuleset: Sendable {
             let field = try t.string("field")
             let optionsNode = t.value("functionOptions")
             try t.finish("'then'")
-            guard let type = CheckRegistry.descriptor[fn] else {
+            guard let type = CheckRegistry.descriptor[fn] ?? SpectralOASFunctions.all[fn] else {
                 throw UnsupportedError(reason: "function '\(fn)' is not a Spectral core function (a JavaScript custom function or a ruleset-specific one)")
             }
             if let field, field.hasPrefix("$") {
