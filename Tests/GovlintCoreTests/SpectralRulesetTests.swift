@@ -233,3 +233,32 @@ import Testing
         }
     }
 }
+
+@Suite struct DocumentFormatsTests {
+    @Test(arguments: [
+        ("openapi: 3.0.3", ["oas3", "oas3_0"]),
+        ("openapi: '3.1.0'", ["oas3", "oas3_1"]),
+        ("openapi: 3.2.0", ["oas3", "oas3_2"]),
+        ("swagger: '2.0'", ["oas2"]),
+        ("asyncapi: 2.6.0", ["aas2", "aas2_6"]),
+        ("asyncapi: 3.0.0", ["aas3", "aas3_0"]),
+        ("arazzo: 1.0.1", ["arazzo1_0"]),
+        ("$schema: https://json-schema.org/draft/2020-12/schema", ["json-schema", "json-schema-2020-12"]),
+        ("$schema: http://json-schema.org/draft-04/schema#", ["json-schema", "json-schema-draft4"]),
+        ("name: x", []),
+        ("- openapi: 3.0.0", []),
+    ])
+    func detects(_ yaml: String, _ expected: [String]) throws {
+        let doc = try DescriptorDocument(file: "d.yml", text: yaml)
+        #expect(DocumentFormats.detect(doc.root) == Set(expected))
+    }
+
+    @Test func extendsCyclesAreErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-cycle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "extends: ./b.yaml\nrules: {}\n".write(to: dir.appendingPathComponent("a.yaml"), atomically: true, encoding: .utf8)
+        try "extends: ./a.yaml\nrules: {}\n".write(to: dir.appendingPathComponent("b.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: LocatedError.self) { try SpectralRuleset.load(file: dir.appendingPathComponent("a.yaml")) }
+    }
+}
