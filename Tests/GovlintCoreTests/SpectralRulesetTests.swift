@@ -198,7 +198,7 @@ import Testing
                   responses: {"404": {description: x}}
                 post:
                   operationId: op
-                  responses: {"2XX": {description: x}}
+                  responses: {"301": {description: x}}
               /b:
                 get:
                   operationId: op

@@ -26,12 +26,12 @@ struct OASOpSuccessResponse: DescriptorCheck {
     init(options: inout CheckOptions) throws(LocatedError) { try options.finish() }
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
         guard let value, case .mapping = value.value else { return [] }
+        // As Spectral: a key that is a number from 200 to 399 ("2XX" ranges do not count).
         let ok = value.children.contains { c in
-            let k = c.path.last?.description ?? ""
-            guard k.count == 3, let first = k.first, first == "2" || first == "3" else { return false }
-            return k.dropFirst().allSatisfy { $0.isASCIIDigit } || k.dropFirst().uppercased() == "XX"
+            guard let n = Double(c.path.last?.description ?? "") else { return false }
+            return n >= 200 && n < 400
         }
-        return ok ? [] : [DescriptorFailure(at: value, data: ["error": "Operation must define at least a single 2xx or 3xx response"])]
+        return ok ? [] : [DescriptorFailure(at: value, data: ["error": "operations must define at least one 2xx or 3xx response"])]
     }
 }
 
@@ -41,7 +41,12 @@ struct OASOpIdUnique: DescriptorCheck {
     static let summary = "Every operation under paths has a unique operationId (Spectral oasOpIdUnique)."
     init(options: inout CheckOptions) throws(LocatedError) { try options.finish() }
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value, case .mapping = value.value else { return [] }
+        guard var value, case .mapping = value.value else { return [] }
+        // Spectral versions call it on the document or on its paths.
+        if value.path.isEmpty {
+            guard let paths = value.child(.key("paths")) else { return [] }
+            value = paths
+        }
         var seen: Set<JSONValue> = []
         var failures: [DescriptorFailure] = []
         for op in SpectralOASFunctions.operations(value) {
