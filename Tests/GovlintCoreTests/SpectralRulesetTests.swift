@@ -148,7 +148,7 @@ import Testing
                                     "operation-tags", "path-keys-no-trailing-slash", "oas3-server-trailing-slash", "array-items"]))
         #expect(!ids.contains("license-url") && !ids.contains("contact-properties")) // recommended: false
         #expect(r.unsupported.contains { $0.rule == "oas3-schema" && $0.reason.contains("oasDocumentSchema") })
-        #expect(r.unsupported.contains { $0.rule == "path-params" })
+        #expect(r.unsupported.contains { $0.rule == "typed-enum" })
         #expect(!r.unsupported.contains { $0.rule == "operation-operationId-unique" }) // native
         #expect(r.notes.isEmpty, "\(r.notes)")
         let doc = """
@@ -213,6 +213,55 @@ import Testing
             "11:7 operation-success-response Operation must have at least one 2xx or 3xx response.",
             "13:7 operation-operationId-unique Every operation must have a unique operationId.",
             "17:7 operation-operationId-unique Every operation must have a unique operationId.",
+        ])
+    }
+
+    @Test func pathParams() throws {
+        let r = try SpectralRuleset.load(text: "extends: [[spectral:oas, off]]\nrules:\n  path-params: error\n", file: ".spectral.yaml")
+        #expect(r.unsupported.isEmpty && r.rules.map(\.id) == ["path-params"])
+        let doc = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths:
+              /a/{id}:
+                parameters:
+                  - {name: id, in: path, required: true}
+                get:
+                  responses: {"200": {description: x}}
+              /a/{other}:
+                get:
+                  parameters:
+                    - {$ref: '#/components/parameters/Other'}
+                  responses: {"200": {description: x}}
+              /b/{x}/{x}:
+                get:
+                  parameters:
+                    - {name: x, in: path}
+                    - {name: x, in: path, required: true}
+                    - {name: unused, in: path, required: true}
+                  responses: {"200": {description: x}}
+              /c/{y}:
+                get:
+                  responses: {"200": {description: x}}
+              /d/{z}:
+                get:
+                  parameters:
+                    - {$ref: 'other.yaml#/z'}
+                  responses: {"200": {description: x}}
+            components:
+              parameters:
+                Other: {name: other, in: path, required: true}
+            """
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let out = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.message.en)" }
+        #expect(got == [
+            "9:3 Paths \"/a/{id}\" and \"/a/{other}\" must not be equivalent.",
+            "14:3 Path \"/b/{x}/{x}\" must not use parameter \"{x}\" multiple times.",
+            "17:11 Path parameter \"x\" must have \"required\" property that is set to \"true\".",
+            "18:11 Path parameter \"x\" must not be defined multiple times.",
+            "19:11 Parameter \"unused\" must be used in path \"/b/{x}/{x}\".",
+            "22:5 Operation must define parameter \"{y}\" as expected by path \"/c/{y}\".",
         ])
     }
 

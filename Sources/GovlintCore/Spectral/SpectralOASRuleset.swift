@@ -44,7 +44,7 @@ rules:
     description: Path parameters must be defined and valid.
     message: "{{error}}"
     severity: error
-    given: $.paths
+    given: $
     then: { function: oasPathParam }
   contact-properties:
     description: Contact object must have name, url and email.
