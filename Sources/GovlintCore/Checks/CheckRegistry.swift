@@ -19,7 +19,8 @@ public enum CheckRegistry {
 
     public static let descriptor: [String: any DescriptorCheck.Type] = index([
         DefinedCheck.self, UndefinedCheck.self, TruthyCheck.self, PatternCheck.self,
-        EnumerationCheck.self, LengthCheck.self,
+        EnumerationCheck.self, LengthCheck.self, FalsyCheck.self, CasingCheck.self, AlphabeticalCheck.self,
+        XorCheck.self, OrCheck.self, SchemaCheck.self,
     ])
 
     private static func index(_ types: [any PageCheck.Type]) -> [String: any PageCheck.Type] {

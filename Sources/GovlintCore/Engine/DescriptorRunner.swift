@@ -6,9 +6,15 @@ public enum DescriptorRunner {
     public static func run(_ rules: [ActiveRule], on document: DescriptorDocument) -> FileOutcome {
         var out = FileOutcome()
         let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
+        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
         for active in rules {
             let rule = active.rule
             var counts = OutcomeCounts()
+            if !rule.formats.isEmpty, formats.isDisjoint(with: rule.formats) {
+                counts.inapplicable = 1
+                out.outcomes[rule.id] = counts
+                continue
+            }
             var targets: [DescriptorMatch] = []
             for given in rule.given {
                 if let path = try? JSONPath(given) { targets += path.select(root) }
@@ -29,6 +35,12 @@ public enum DescriptorRunner {
                     let anchor = failure.at.anchor
                     var data = failure.data
                     data["path"] = failure.at.pathText
+                    // Spectral's {{path}} (a JSON pointer, `#/paths/~1pets/get`), {{property}} (last segment) and {{value}}.
+                    data["spectralPath"] = "#" + failure.at.path.map {
+                        "/" + $0.description.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                    }.joined()
+                    if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
+                    if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
                     out.findings.append(Finding(
                         ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
                         range: range(of: anchor, in: document.source), message: (message ?? rule.message).filled(data),
@@ -55,8 +67,30 @@ public enum DescriptorRunner {
     static func evaluate(_ tree: CheckTree, _ target: DescriptorMatch) -> ([DescriptorFailure], LocalizedText?) {
         switch tree {
         case let .descriptor(inv):
-            let value = inv.field.map { target.field($0) } ?? target
-            return (inv.check.evaluate(value, parent: target, field: inv.field), inv.message)
+            let value: DescriptorMatch?
+            switch inv.field {
+            case nil: value = target
+            case "@key"?:
+                // Spectral: every key (or index) of the target; a scalar target is checked itself.
+                switch target.value {
+                case .mapping, .sequence:
+                    return (target.children.compactMap(\.keyMatch).flatMap { inv.check.evaluate($0, parent: target, field: nil) }, inv.message)
+                default:
+                    value = target
+                }
+            case let field?: value = target.field(field)
+            }
+            var failures = inv.check.evaluate(value, parent: target, field: inv.field)
+            if value == nil, let field = inv.field, field.contains(".") {
+                // A missing dotted field is reported at its deepest existing part (Spectral's closest path).
+                var closest = target
+                for part in field.split(separator: ".") {
+                    guard let next = closest.field(String(part)) else { break }
+                    closest = next
+                }
+                for i in failures.indices where failures[i].at.path == target.path { failures[i].at = closest }
+            }
+            return (failures, inv.message)
         case let .all(children):
             var all: [DescriptorFailure] = []
             var message: LocalizedText?

@@ -29,6 +29,8 @@ public struct Rule: Sendable {
     /// Where the rule was loaded from (for messages, tests and docs).
     public var sourceFile: String
     public var sourceLine: Int
+    /// Descriptor rules: Spectral document formats (`oas3`, `oas2`…) the rule is limited to; empty = any document.
+    public var formats: [String] = []
 
     public var helpURI: String { "https://govlint.dev/rules/\(pack)/\(id)" }
 }

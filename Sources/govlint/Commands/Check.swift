@@ -30,6 +30,9 @@ extension Govlint {
         @Option(name: .customLong("rules-dir"), help: "Folder of additional rule packs (repeatable).")
         var rulesDir: [String] = []
 
+        @Option(name: .long, help: "Spectral ruleset (YAML) to run on the descriptors; without --profile only its rules run.")
+        var ruleset: String?
+
         @Option(name: .long, help: "Parallel jobs (default: number of cores).")
         var jobs: Int?
 
@@ -98,7 +101,23 @@ extension Govlint {
             for o in outputs { if let p = o.path { try OutputWriter.validate(p, checkedPaths: inputs) } }
             if let cacheDir { try OutputWriter.validateCache(cacheDir, checkedPaths: inputs) }
 
-            let catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
+            var catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
+            var profile = self.profile
+            if let ruleset {
+                let loaded: SpectralRuleset
+                do { loaded = try SpectralRuleset.load(file: URL(fileURLWithPath: ruleset)) } catch {
+                    throw UsageFailure(error.description)
+                }
+                let stderr = FileHandle.standardError
+                for u in loaded.unsupported {
+                    stderr.write(Data("govlint: \(ruleset): rule \(u.rule) is not supported: \(u.reason)\n".utf8))
+                }
+                for note in loaded.notes { stderr.write(Data("govlint: \(note)\n".utf8)) }
+                do { catalog = try Catalog(packs: catalog.packs + [loaded.pack(file: ruleset)], dataFiles: catalog.dataFiles) } catch {
+                    throw UsageFailure(error.description)
+                }
+                if profile.isEmpty { profile = [SpectralRuleset.pack] }
+            }
             var configuration = Configuration()
             let configURL = config.map { URL(fileURLWithPath: $0) }
                 ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))

@@ -21,8 +21,14 @@ struct LengthCheck: DescriptorCheck {
         case let .mapping(m): length = m.count
         default: return []
         }
-        if let min, length < min { return [DescriptorFailure(at: value, data: ["length": String(length), "min": String(min)])] }
-        if let max, length > max { return [DescriptorFailure(at: value, data: ["length": String(length), "max": String(max)])] }
+        if let min, length < min {
+            return [DescriptorFailure(at: value, data: ["length": String(length), "min": String(min),
+                                                        "error": SpectralText.property(field) + "must not be shorter than \(min)"])]
+        }
+        if let max, length > max {
+            return [DescriptorFailure(at: value, data: ["length": String(length), "max": String(max),
+                                                        "error": SpectralText.property(field) + "must not be longer than \(max)"])]
+        }
         return []
     }
 }

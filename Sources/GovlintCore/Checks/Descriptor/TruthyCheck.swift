@@ -4,7 +4,8 @@ struct TruthyCheck: DescriptorCheck {
     static let summary = "The value is present and not false, 0, empty or null (Spectral `truthy`)."
     init(options: inout CheckOptions) throws(LocatedError) { try options.finish() }
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value else { return [DescriptorFailure(at: parent, data: ["property": field ?? ""])] }
-        return value.value.isTruthy ? [] : [DescriptorFailure(at: value, data: ["property": field ?? ""])]
+        let data = ["property": field ?? "", "error": SpectralText.property(field) + "must be truthy"]
+        guard let value else { return [DescriptorFailure(at: parent, data: data)] }
+        return value.value.isTruthy ? [] : [DescriptorFailure(at: value, data: data)]
     }
 }
