@@ -227,7 +227,7 @@ import Testing
 
     @Test func secondRunUsesTheCache() throws {
         let cache = try CLITests.tempDir()
-        let args = ["check", CLITests.demo, "--profile", "starter", "--cache-dir", cache.path, "--fail-on", "never", "--format", "json"]
+        let args = ["check", CLITests.demo, "--profile", "starter", "--now", "2026-11-25", "--cache-dir", cache.path, "--fail-on", "never", "--format", "json"]
         let a = try CLITests.govlint(args)
         let b = try CLITests.govlint(args)
         #expect(a.stdout == b.stdout)
