@@ -265,6 +265,35 @@ import Testing
         ])
     }
 
+    @Test func serverVariables() throws {
+        let r = try SpectralRuleset.load(text: "extends: [[spectral:oas, off]]\nrules:\n  oas3-server-variables: error\n", file: ".spectral.yaml")
+        #expect(r.unsupported.isEmpty && r.rules.map(\.id) == ["oas3-server-variables"])
+        let doc = """
+            openapi: 3.0.3
+            servers:
+              - url: https://{env}.example.gov/{version}
+                variables:
+                  env: {enum: [api, sandbox], default: test}
+                  version: {enum: ["v1", "v2"]}
+                  unused: {default: x}
+              - url: "{scheme}://api.example.gov"
+                variables:
+                  scheme: {default: "not a scheme"}
+              - url: https://api.example.gov/{region}
+              - url: https://api.example.gov/v1
+            """
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let out = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.message.en)" }
+        #expect(got == [
+            "5:35 Server Variable \"env\" has a default not listed in the enum.",
+            "6:7 Server Variable \"version\" has a missing default.",
+            "7:7 Server's \"variables\" object has unused defined \"unused\" url variable.",
+            "9:5 A few substitutions of server variables resulted in invalid URLs: not a scheme://api.example.gov",
+            "11:5 Not all server's variables are described with \"variables\" object. Missed: region.",
+        ])
+    }
+
     @Test(arguments: [
         ("rules: {r: {given: $, then: {function: length, functionOptions: {}}}}", "give 'min' or 'max'"),
         ("rules: {r: {then: {function: truthy}}}", "given"),

@@ -11,6 +11,7 @@ enum SpectralOASFunctions {
         OASTagDefined.id: OASTagDefined.self,
         UniquenessTags.id: UniquenessTags.self,
         OASPathParam.id: OASPathParam.self,
+        ServerVariables.id: ServerVariables.self,
     ]
 
     static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
@@ -207,5 +208,84 @@ struct OASPathParam: DescriptorCheck {
             }
         }
         return failures
+    }
+}
+
+/// `serverVariables`: a server's `{variables}` in `url` and its `variables`
+/// object agree: none missing, none unused, defaults listed in `enum`, a default
+/// present (`requireDefault`), and every substitution a valid absolute URL
+/// (`checkSubstitutions`; URL validity approximates WHATWG's: a scheme, and a
+/// host for http/https).
+struct ServerVariables: DescriptorCheck {
+    static let id = "serverVariables"
+    static let summary = "Server URL variables are defined, used and valid (Spectral serverVariables)."
+    static let variable = try! NSRegularExpression(pattern: #"\{([^{}]+)\}"#)
+    let checkSubstitutions: Bool
+    let requireDefault: Bool
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        checkSubstitutions = try options.bool("checkSubstitutions") ?? false
+        requireDefault = try options.bool("requireDefault") ?? false
+        try options.finish()
+    }
+
+    func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
+        guard let value, case .mapping = value.value, let url = value.child(.key("url"))?.value.scalarText else { return [] }
+        var failures: [DescriptorFailure] = []
+        func fail(_ message: String, at m: DescriptorMatch?) {
+            failures.append(DescriptorFailure(at: m ?? value, data: ["error": message]))
+        }
+        var found: [String] = []
+        for m in Self.variable.matches(in: url, range: NSRange(url.startIndex..., in: url)) {
+            if let r = Range(m.range(at: 1), in: url), !found.contains(String(url[r])) { found.append(String(url[r])) }
+        }
+        let variables = value.child(.key("variables"))
+        let defined = variables?.children.compactMap { $0.path.last?.description } ?? []
+        for name in defined where !found.contains(name) {
+            fail("Server's \"variables\" object has unused defined \"\(name)\" url variable.", at: variables?.child(.key(name)))
+        }
+        guard !found.isEmpty else { return failures }
+        let missing = found.filter { !defined.contains($0) }
+        if !missing.isEmpty {
+            fail("Not all server's variables are described with \"variables\" object. Missed: \(missing.joined(separator: ", ")).", at: variables)
+        }
+        guard let variables else { return failures }
+        var pairs: [(String, [String])] = []
+        for name in defined where found.contains(name) {
+            guard let v = variables.child(.key(name)) else { continue }
+            let def = v.child(.key("default"))?.value.scalarText
+            if let e = v.child(.key("enum")), case .sequence = e.value {
+                let values = e.children.compactMap { $0.value.scalarText }
+                pairs.append((name, values))
+                if let def, !values.contains(def) {
+                    fail("Server Variable \"\(name)\" has a default not listed in the enum.", at: v.child(.key("default")))
+                }
+            } else {
+                pairs.append((name, def.map { [$0] } ?? []))
+            }
+            if def == nil && requireDefault {
+                fail("Server Variable \"\(name)\" has a missing default.", at: v)
+            }
+        }
+        if checkSubstitutions, !pairs.isEmpty {
+            var urls = [url]
+            for (name, values) in pairs where !values.isEmpty {
+                urls = urls.flatMap { u in values.map { u.replacingOccurrences(of: "{\(name)}", with: $0) } }
+                if urls.count > 1000 { urls = Array(urls.prefix(1000)) }
+            }
+            let invalid = Array(urls.filter { !Self.isValidURL($0) }.prefix(5))
+            if invalid.count == 5 {
+                fail("At least 5 substitutions of server variables resulted in invalid URLs: \(invalid.joined(separator: ", ")) and more", at: variables)
+            } else if !invalid.isEmpty {
+                fail("A few substitutions of server variables resulted in invalid URLs: \(invalid.joined(separator: ", "))", at: variables)
+            }
+        }
+        return failures
+    }
+
+    static func isValidURL(_ s: String) -> Bool {
+        guard !s.contains(" "), let c = URLComponents(string: s), let scheme = c.scheme, !scheme.isEmpty else { return false }
+        if ["http", "https", "ws", "wss", "ftp"].contains(scheme.lowercased()) { return !(c.host ?? "").isEmpty }
+        return true
     }
 }

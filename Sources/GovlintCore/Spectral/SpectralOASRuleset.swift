@@ -323,7 +323,7 @@ rules:
     message: "{{error}}"
     severity: error
     given: ["$.servers[*]", "#PathItem.servers[*]", "#OperationObject.servers[*]"]
-    then: { function: serverVariables }
+    then: { function: serverVariables, functionOptions: { checkSubstitutions: true, requireDefault: true } }
   oas3-callbacks-in-callbacks:
     message: Callbacks should not be defined within a callback.
     formats: [oas3]
