@@ -1,7 +1,7 @@
 import Foundation
 import GovlintCore
 
-/// govlint's own JSON, schema `schemas/govlint-report.schema.json` (`schemaVersion` 1).
+/// govlint's own JSON, schema `docs/schemas/govlint-report.schema.json` (`schemaVersion` 1).
 public enum JSONReporter: Reporter {
     public static let id = "json"
     public static let summary = "Findings and per-rule outcomes as JSON (versioned schema)."
