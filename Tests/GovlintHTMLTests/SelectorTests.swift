@@ -401,3 +401,30 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         #expect(doc.select(try Selector("div:has(section div div span)")).isEmpty)
     }
 }
+
+@Suite struct MultiSelectTests {
+    static let html = """
+        <html><body><main id=m><section class=a><p>1</p><img alt=x><a href=#x>l</a></section>
+        <ul><li class=a>1</li><li>2</li></ul><div role=button tabindex=0>b</div><p class=a>3</p></main></body></html>
+        """
+
+    /// One shared pass gives exactly what one pass per selector gives.
+    @Test func sharedPassEqualsSeparatePasses() throws {
+        let doc = HTMLParser.parse(Self.html)
+        let selectors = try ["p", ".a", "section > p, li", "[role]", "main img[alt]", "*", "a[href]:not(.x)", "li:first-child", "div, p.a",
+                "[role=button i], li", "#m", "[tabindex], .a", ":not(p)"]
+            .map { try Selector($0) }
+        let shared = doc.select(all: selectors)
+        for (s, found) in zip(selectors, shared) {
+            #expect(found.map(\.index) == doc.select(s).map(\.index), "\(s.text)")
+        }
+        let deep = doc.select(all: selectors, maxDepth: 1)
+        #expect(deep.map { $0.map(\.index) } == shared.map { $0.map(\.index) })
+    }
+
+    @Test func subjectTagNames() throws {
+        #expect(try Selector("section > p, li").subjectTagNames == ["p", "li"])
+        #expect(try Selector("p, .a").subjectTagNames == nil)
+        #expect(try Selector("a[href]").subjectTagNames == ["a"])
+    }
+}

@@ -39,6 +39,13 @@ public final class PageContext {
         return result
     }
 
+    /// Matches many selectors in one pass and remembers the results.
+    public func preselect(_ selectors: [Selector]) {
+        let missing = Array(Set(selectors.filter { selections[$0.text] == nil }))
+        guard missing.count > 1 else { return }
+        for (s, found) in zip(missing, document.select(all: missing)) { selections[s.text] = found }
+    }
+
     /// A value computed once per page and shared by all rules (an index, say).
     public func memo<T>(_ key: String, _ make: () -> T) -> T {
         // `as Any` keeps a nil result stored (a nil Optional would delete the key,

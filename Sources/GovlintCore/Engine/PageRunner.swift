@@ -23,6 +23,7 @@ public struct FileOutcome: Sendable, Codable {
 public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext) -> FileOutcome {
         var out = FileOutcome()
+        page.preselect(rules.compactMap(\.rule.selector))
         for active in rules {
             let rule = active.rule
             let targets = self.targets(of: rule, in: page)

@@ -138,3 +138,94 @@ struct AncestorFilter {
         }
     }
 }
+
+extension Selector {
+    /// Tag names the subject (rightmost compound) must have, or nil when any
+    /// element could match.
+    public var subjectTagNames: Set<String>? {
+        var names: Set<String> = []
+        for complex in list {
+            guard case let .tag(name) = SubjectKey(complex) else { return nil }
+            names.insert(name)
+        }
+        return names
+    }
+}
+
+/// What the subject of a complex selector must have, for bucketing: a tag
+/// name, else an attribute, else nothing usable.
+enum SubjectKey: Hashable {
+    case tag(String)
+    case attribute(String)
+    case any
+
+    init(_ complex: ComplexSelector) {
+        guard let last = complex.compounds.last else { self = .any; return }
+        var attribute: String?
+        for simple in last.simples {
+            switch simple {
+            case let .type(name): self = .tag(name); return
+            case let .attribute(a): if attribute == nil { attribute = a.name }
+            case .id: if attribute == nil { attribute = "id" }
+            case .className: if attribute == nil { attribute = "class" }
+            default: break
+            }
+        }
+        self = attribute.map { .attribute($0) } ?? .any
+    }
+}
+
+extension HTMLDocument {
+    /// Elements matching each selector, in document order, from one pass over
+    /// the page: each element is tried only against selectors whose subject
+    /// could be it (same tag, or an attribute it has, or no constraint). Deep
+    /// pages (over `maxDepth`) fall back to one filtered pass per selector,
+    /// which bounds ancestor walks. Elements are visited in order and each
+    /// selector is tried once per element, so results are in document order.
+    public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
+        var deepest: Int32 = 0
+        for n in nodes where n.depth > deepest { deepest = n.depth }
+        if deepest > maxDepth { return selectors.map { select($0) } }
+        var byTag: [String: [Int]] = [:]
+        var byAttribute: [String: [Int]] = [:]
+        var unconstrained: [Int] = []
+        for (k, s) in selectors.enumerated() {
+            var keys = Set<SubjectKey>()
+            for complex in s.list { keys.insert(SubjectKey(complex)) }
+            if keys.contains(.any) { unconstrained.append(k); continue }
+            for key in keys {
+                switch key {
+                case let .tag(name): byTag[name, default: []].append(k)
+                case let .attribute(name): byAttribute[name, default: []].append(k)
+                case .any: break
+                }
+            }
+        }
+        var results = Array(repeating: [HTMLElement](), count: selectors.count)
+        var stamp = Array(repeating: -1, count: selectors.count)
+        nodes.withUnsafeBufferPointer { nodes in
+            attributes.withUnsafeBufferPointer { attributes in
+                let matcher = SelectorMatcher(nodes: nodes, attributes: attributes)
+                func test(_ k: Int, _ i: Int) {
+                    guard stamp[k] != i else { return }
+                    stamp[k] = i
+                    if matcher.matches(selectors[k].list, i, scope: -1) {
+                        results[k].append(HTMLElement(document: self, index: i))
+                    }
+                }
+                for i in 1..<nodes.count where nodes[i].kind == .element {
+                    let node = nodes[i]
+                    if let candidates = byTag[node.name] { for k in candidates { test(k, i) } }
+                    if !byAttribute.isEmpty, node.attributeCount > 0 {
+                        let start = Int(node.attributeStart)
+                        for a in start..<(start + Int(node.attributeCount)) {
+                            if let candidates = byAttribute[attributes[a].name] { for k in candidates { test(k, i) } }
+                        }
+                    }
+                    for k in unconstrained { test(k, i) }
+                }
+            }
+        }
+        return results
+    }
+}
