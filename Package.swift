@@ -36,7 +36,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "GovlintTestSupport",
-                dependencies: ["GovlintCore", "GovlintRules"],
+                dependencies: ["GovlintCore", "GovlintRules", .product(name: "Yams", package: "Yams")],
                 path: "Tests/GovlintTestSupport"),
         .testTarget(name: "GovlintHTMLTests", dependencies: ["GovlintHTML"]),
         .testTarget(name: "GovlintAccessibilityTests", dependencies: ["GovlintAccessibility", "GovlintHTML"]),

@@ -85,43 +85,27 @@ import Testing
         }
         let out = try Self.tempDir()
         _ = try Self.govlint(["check", Self.demo, "--profile", "starter", "--format", "sarif=\(out.path)/r.sarif"])
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        let (status, text) = try Python.run("""
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
             jsonschema.Draft7Validator(schema).validate(doc)
             assert doc["runs"][0]["results"], "no results"
             print("valid")
-            """, schema.path, out.appendingPathComponent("r.sarif").path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+            """, [schema.path, out.appendingPathComponent("r.sarif").path])
+        #expect(status == 0, "\(text)")
     }
 
     @Test func jsonValidatesAgainstItsPublishedSchema() throws {
         let schema = RepositoryPaths.root.appendingPathComponent("docs/schemas/govlint-report.schema.json")
         let out = try Self.tempDir()
         _ = try Self.govlint(["check", Self.demo, "--profile", "starter", "--no-cache", "--format", "json=\(out.path)/r.json"])
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        let (status, text) = try Python.run("""
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1])); doc = json.load(open(sys.argv[2]))
             jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
             assert doc["findings"], "no findings"
-            """, schema.path, out.appendingPathComponent("r.json").path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "\(text)")
+            """, [schema.path, out.appendingPathComponent("r.json").path])
+        #expect(status == 0, "\(text)")
     }
 
     @Test func brokenRuleInRulesDirIsLocatedAndExitsTwo() throws {

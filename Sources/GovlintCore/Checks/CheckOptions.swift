@@ -57,6 +57,22 @@ public struct CheckOptions {
         return try CheckOptions.compileSelector(text, node: map?.value(key) ?? anchor, file: file)
     }
 
+    /// A required selector option.
+    public mutating func requireSelector(_ key: String) throws(LocatedError) -> Selector {
+        guard let s = try selector(key) else { throw error("missing required option '\(key)'") }
+        return s
+    }
+
+    /// `missing: pass` (default) or `missing: fail`: whether a check about an
+    /// attribute's value holds when the attribute is absent.
+    public mutating func missingAttributeHolds() throws(LocatedError) -> Bool {
+        switch try string("missing") ?? "pass" {
+        case "pass": return true
+        case "fail": return false
+        default: throw error(at: "missing", "'missing' must be 'pass' or 'fail'")
+        }
+    }
+
     static func compileSelector(_ text: String, node: Node, file: String) throws(LocatedError) -> Selector {
         do {
             return try Selector(text)

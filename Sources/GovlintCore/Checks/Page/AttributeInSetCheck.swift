@@ -15,11 +15,7 @@ struct AttributeInSetCheck: PageCheck {
         ignoreCase = try options.bool("ignoreCase") ?? true
         guard let v = try options.strings("values"), !v.isEmpty else { throw options.error("missing required option 'values'") }
         values = Set(ignoreCase ? v.map { $0.lowercased() } : v)
-        switch try options.string("missing") ?? "pass" {
-        case "pass": missingHolds = true
-        case "fail": missingHolds = false
-        default: throw options.error(at: "missing", "'missing' must be 'pass' or 'fail'")
-        }
+        missingHolds = try options.missingAttributeHolds()
         try options.finish()
     }
 

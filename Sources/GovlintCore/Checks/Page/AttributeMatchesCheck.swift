@@ -21,11 +21,7 @@ struct AttributeMatchesCheck: PageCheck {
         }
         regex = r
         trim = try options.bool("trim") ?? true
-        switch try options.string("missing") ?? "pass" {
-        case "pass": missingHolds = true
-        case "fail": missingHolds = false
-        default: throw options.error(at: "missing", "'missing' must be 'pass' or 'fail'")
-        }
+        missingHolds = try options.missingAttributeHolds()
         try options.finish()
     }
 

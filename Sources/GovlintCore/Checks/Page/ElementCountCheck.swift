@@ -9,8 +9,7 @@ struct ElementCountCheck: PageCheck {
     let max: Int
 
     init(options: inout CheckOptions) throws(LocatedError) {
-        guard let s = try options.selector("selector") else { throw options.error("missing required option 'selector'") }
-        selector = s
+        selector = try options.requireSelector("selector")
         min = try options.int("min") ?? 0
         max = try options.int("max") ?? Int.max
         if min > max || min < 0 { throw options.error("'min' must be between 0 and 'max'") }

@@ -7,8 +7,7 @@ struct ElementExistsCheck: PageCheck {
     let selector: Selector
 
     init(options: inout CheckOptions) throws(LocatedError) {
-        guard let s = try options.selector("selector") else { throw options.error("missing required option 'selector'") }
-        selector = s
+        selector = try options.requireSelector("selector")
         try options.finish()
     }
 
