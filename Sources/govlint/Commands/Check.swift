@@ -57,15 +57,33 @@ extension Govlint {
         @Option(name: .customLong("cache-dir"), help: "Result cache folder (default: $XDG_CACHE_HOME/govlint or ~/.cache/govlint).")
         var cacheDir: String?
 
+        @Option(name: .long, help: "Baseline file from 'govlint baseline create': report only findings it does not know.")
+        var baseline: String?
+
+        typealias Output = (format: any Reporter.Type, path: String?)
+
         func run() throws {
+            guard let (result, configuration, catalog, outputs) = try lint() else { return }
             guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
-            let threshold: Severity?
-            switch failOn {
-            case nil: threshold = nil
-            case "never"?: threshold = nil
-            case let s?:
-                guard let sev = Severity(rawValue: s) else { throw UsageFailure("--fail-on must be error, warning, info or never") }
-                threshold = sev
+            for o in outputs {
+                let colour = o.path == nil && !noColor && isatty(STDOUT_FILENO) == 1
+                    && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                let context = ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version,
+                                            language: language, colour: colour)
+                let text = try o.format.render(context)
+                if let path = o.path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
+            }
+            let threshold = failOn.flatMap { Severity(rawValue: $0) }
+            let effective = failOn == "never" ? nil : (threshold ?? configuration.failOn ?? .error)
+            if let effective, result.count(atLeast: effective) > 0 { throw ExitCode(1) }
+        }
+
+        /// Validates the arguments, runs the engine and applies the baseline;
+        /// nil when a shard part was written instead.
+        func lint(reports: Bool = true) throws -> (RunResult, Configuration, Catalog, [Output])? {
+            guard Language(rawValue: lang) != nil else { throw UsageFailure("--lang must be en or zh-CN") }
+            if let s = failOn, s != "never", Severity(rawValue: s) == nil {
+                throw UsageFailure("--fail-on must be error, warning, info or never")
             }
             if let jobs, jobs < 1 { throw UsageFailure("--jobs must be at least 1") }
             var nowDate: Date?
@@ -84,15 +102,15 @@ extension Govlint {
             }
 
             // Outputs are validated before any work is done.
-            var outputs: [(format: any Reporter.Type, path: String?)] = []
-            for spec in (format.isEmpty ? ["text"] : format) {
+            var outputs: [Output] = []
+            for spec in (format.isEmpty ? (reports ? ["text"] : []) : format) {
                 let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
                 guard let reporter = ReporterRegistry.reporter(parts[0]) else {
                     throw UsageFailure("unknown format '\(parts[0])' (known: \(ReporterRegistry.ids.joined(separator: ", ")))")
                 }
                 outputs.append((reporter, parts.count == 2 ? parts[1] : nil))
             }
-            if let output {
+            if let output, reports {
                 guard outputs.count == 1, outputs[0].path == nil else {
                     throw UsageFailure("--output takes one format; use --format FORMAT=PATH for several")
                 }
@@ -100,6 +118,10 @@ extension Govlint {
             }
             for o in outputs { if let p = o.path { try OutputWriter.validate(p, checkedPaths: inputs) } }
             if let cacheDir { try OutputWriter.validateCache(cacheDir, checkedPaths: inputs) }
+            var known: GovlintCore.Baseline?
+            if let baseline {
+                do { known = try GovlintCore.Baseline.load(baseline) } catch { throw UsageFailure(error.description) }
+            }
 
             var catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
             var profile = self.profile
@@ -148,20 +170,11 @@ extension Govlint {
                 encoder.outputFormatting = [.sortedKeys]
                 encoder.dateEncodingStrategy = .iso8601
                 try OutputWriter.write(String(decoding: try encoder.encode(part), as: UTF8.self) + "\n", to: output)
-                return
+                return nil
             }
-            let result = try linter.finish([part])
-
-            for o in outputs {
-                let colour = o.path == nil && !noColor && isatty(STDOUT_FILENO) == 1
-                    && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                let context = ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version,
-                                            language: language, colour: colour)
-                let text = try o.format.render(context)
-                if let path = o.path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
-            }
-            let effective = failOn == "never" ? nil : (threshold ?? configuration.failOn ?? .error)
-            if let effective, result.count(atLeast: effective) > 0 { throw ExitCode(1) }
+            var result = try linter.finish([part])
+            if let known { result = known.apply(to: result) }
+            return (result, configuration, catalog, outputs)
         }
     }
 }
