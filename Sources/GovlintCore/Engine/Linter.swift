@@ -202,7 +202,8 @@ public struct Linter: Sendable {
     /// System-rule findings switched off in the configuration are dropped.
     func filterSuppressed(_ findings: [Finding]) -> [Finding] {
         findings.filter { f in
-            guard f.ruleID.hasPrefix("file-") || f.ruleID == SystemRules.descriptorInvalid.id else { return true }
+            guard f.ruleID.hasPrefix("file-") || f.ruleID == SystemRules.descriptorInvalid.id
+                    || f.ruleID == SystemRules.unusedSuppression.id else { return true }
             return configuration.setting(for: f.ruleID, file: f.file) != .off
         }
     }
@@ -236,7 +237,8 @@ public struct Linter: Sendable {
                                             file: relative, range: source.range(offset, offset),
                                             message: SystemRules.fileTruncated.message))
         }
-        outcome.findings = Suppressions.apply(outcome.findings, document: document)
+        outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative,
+                                              activeRules: Set(rules.filter { $0.rule.target == .page }.map(\.rule.id)))
         return outcome
     }
 
@@ -263,7 +265,10 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        return DescriptorRunner.run(rules, on: document)
+        var outcome = DescriptorRunner.run(rules, on: document)
+        outcome.findings = Suppressions.apply(outcome.findings, yaml: document.source, file: relative,
+                                              activeRules: Set(rules.map(\.rule.id)))
+        return outcome
     }
 
     func systemFinding(_ rule: Rule, _ file: String, _ data: [String: String]) -> FileOutcome {
