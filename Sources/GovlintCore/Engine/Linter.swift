@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     public var buildIdentity = ""
     /// Where cache warnings go.
     public var warn: @Sendable (String) -> Void = { _ in }
+    /// Called as files are checked with (done, total), from worker threads.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil,
                 parseOnly: Bool = false) {
@@ -111,7 +113,7 @@ public struct Linter: Sendable {
             for f in siteFiles { key.update(f); key.update([0]) }
             return ResultCache(directory: dir, runKey: key.finalize(), warn: options.warn)
         }
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
+        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
             let file = work[i]
             let bytes: [UInt8]
             do {

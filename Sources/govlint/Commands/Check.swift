@@ -60,6 +60,9 @@ extension Govlint {
         @Option(name: .long, help: "Baseline file from 'govlint baseline create': report only findings it does not know.")
         var baseline: String?
 
+        @Option(name: .long, help: "Progress line on standard error: auto (on a terminal, not in CI), always or never.")
+        var progress: String = "auto"
+
         typealias Output = (format: any Reporter.Type, path: String?)
 
         func run() throws {
@@ -84,6 +87,9 @@ extension Govlint {
             guard Language(rawValue: lang) != nil else { throw UsageFailure("--lang must be en or zh-CN") }
             if let s = failOn, s != "never", Severity(rawValue: s) == nil {
                 throw UsageFailure("--fail-on must be error, warning, info or never")
+            }
+            guard let progressMode = ProgressLine.Mode(rawValue: progress) else {
+                throw UsageFailure("--progress must be auto, always or never")
             }
             if let jobs, jobs < 1 { throw UsageFailure("--jobs must be at least 1") }
             var nowDate: Date?
@@ -164,7 +170,10 @@ extension Govlint {
                 options.buildIdentity = BuildIdentity.current
                 options.warn = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
             }
+            let progressLine = ProgressLine.enabled(progressMode) ? ProgressLine() : nil
+            if let progressLine { options.progress = { progressLine.update(done: $0, total: $1) } }
             let part = linter.collect(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
+            progressLine?.finish()
             if shardSpec != nil, let output {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
