@@ -61,6 +61,22 @@ import Testing
         #expect(r.stdout.contains("**New versus baseline:** 0 new findings;"))
     }
 
+    @Test func mergedShardsApplyTheBaselineToo() throws {
+        let (site, out) = try Self.copyDemo()
+        let baseline = out.appendingPathComponent("baseline.json")
+        #expect(try CLITests.govlint(["baseline", "create", site.path, "--profile", "starter", "--output", baseline.path]).status == 0)
+        var parts: [String] = []
+        for i in 1...2 {
+            let part = out.appendingPathComponent("part\(i).json").path
+            let r = try CLITests.govlint(["check", site.path, "--profile", "starter", "--no-cache", "--shard", "\(i)/2", "--output", part])
+            #expect(r.status == 0, "\(r.stderr)")
+            parts.append(part)
+        }
+        let merged = try CLITests.govlint(["report", "merge"] + parts + ["--baseline", baseline.path, "--format", "markdown"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stdout.contains("**New versus baseline:** 0 new findings;"))
+    }
+
     @Test func baselineOfAnotherVersionIsRejected() throws {
         let (site, out) = try Self.copyDemo()
         let baseline = out.appendingPathComponent("baseline.json")
