@@ -28,7 +28,6 @@ test: deps
 
 # Regenerate the committed rule docs (docs/rules) after changing or adding rules; a test fails while they are stale.
 docs: build
-	$(SWIFT) build --product govlint
 	$(BIN_DIR)/govlint docs --output docs/rules
 
 # Benchmarks, not tests: release build, then throughput, memory and ratios (see scripts/bench.py).
