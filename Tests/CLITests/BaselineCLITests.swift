@@ -72,6 +72,10 @@ import Testing
             #expect(r.status == 0, "\(r.stderr)")
             parts.append(part)
         }
+        let shardWithBaseline = try CLITests.govlint(["check", site.path, "--shard", "1/2", "--output", out.appendingPathComponent("x.json").path,
+                                                      "--baseline", baseline.path])
+        #expect(shardWithBaseline.status == 2)
+        #expect(shardWithBaseline.stderr.contains("pass it to 'govlint report merge'"))
         let merged = try CLITests.govlint(["report", "merge"] + parts + ["--baseline", baseline.path, "--format", "markdown"])
         #expect(merged.status == 0, "\(merged.stderr)")
         #expect(merged.stdout.contains("**New versus baseline:** 0 new findings;"))

@@ -101,6 +101,9 @@ extension Govlint {
             var shardSpec: Shard?
             if let shard {
                 guard let s = Shard(shard) else { throw UsageFailure("--shard must be I/N with 1 ≤ I ≤ N") }
+                guard baseline == nil else {
+                    throw UsageFailure("--baseline does not apply to a shard part; pass it to 'govlint report merge'")
+                }
                 guard output != nil, format.isEmpty else {
                     throw UsageFailure("--shard writes a part file: give --output FILE (and no --format); merge parts with 'govlint report merge'")
                 }
