@@ -27,6 +27,10 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test --parallel
 
+# Regenerate the committed rule docs (docs/rules) after changing or adding rules; a test fails while they are stale.
+docs: build
+	$(BIN_DIR)/govlint docs --output docs/rules
+
 # Benchmarks, not tests: release build, then throughput, memory and ratios (see scripts/bench.py).
 bench: deps
 	$(SWIFT) build -c release --product govlint

@@ -28,6 +28,8 @@ public enum MarkdownReporter: Reporter {
         out += "|---:|---:|---:|---:|---:|---:|---:|\n"
         out += "| \(r.pagesChecked) | \(r.descriptorsChecked) | \(r.rulesRun.count) | \(errors) | \(warnings) | \(infos) | \(review) |\n"
 
+        if let b = r.baseline { out += "\n\(s.versusBaseline(b.new, b.known))\n" }
+
         var failures: [String: (count: Int, severity: Severity)] = [:]
         for f in context.findings where f.outcome == .failed {
             let old = failures[f.ruleID] ?? (0, f.severity)
@@ -130,6 +132,10 @@ public enum MarkdownReporter: Reporter {
             case .warning: zh ? "警告" : "warning"
             case .info: zh ? "提示" : "info"
             }
+        }
+        func versusBaseline(_ new: Int, _ known: Int) -> String {
+            zh ? "**与基线相比：**新增 \(new) 个问题；基线中已知的 \(known) 个问题未列出。"
+               : "**New versus baseline:** \(new) new \(new == 1 ? "finding" : "findings"); \(known) known \(known == 1 ? "finding" : "findings") from the baseline not shown."
         }
         func moreRules(_ n: Int) -> String { zh ? "另有 \(n) 条规则存在失败。" : "\(n) more rules have failures." }
         func showing(_ n: Int, _ total: Int) -> String {

@@ -44,7 +44,7 @@ public protocol Reporter: Sendable {
 public enum ReporterRegistry {
     public static let all: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self,
-        MarkdownReporter.self,
+        MarkdownReporter.self, HTMLReporter.self,
     ]
 
     public static func reporter(_ id: String) -> (any Reporter.Type)? { all.first { $0.id == id } }

@@ -104,25 +104,3 @@ public enum SARIFReporter: Reporter {
             .joined(separator: "/")
     }
 }
-
-/// A stable identity for a finding that survives line shifts: rule, file,
-/// normalised snippet and message (SwiftLint's baseline identity).
-public enum Fingerprint {
-    public static func of(_ f: Finding) -> String {
-        let snippet = f.snippet.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        return fnv1a("\(f.ruleID)\u{0}\(f.file)\u{0}\(snippet)\u{0}\(f.message.en)")
-    }
-
-    static func fnv1a(_ s: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in s.utf8 {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100000001b3
-        }
-        return String(hash, radix: 16).leftPadded(16) + ":1"
-    }
-}
-
-extension String {
-    func leftPadded(_ n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
-}

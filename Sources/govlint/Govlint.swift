@@ -14,7 +14,7 @@ struct Govlint: ParsableCommand {
             2 usage, configuration, rule-pack or internal error.
             """,
         version: version,
-        subcommands: [Check.self, Rules.self, Report.self],
+        subcommands: [Check.self, Rules.self, Report.self, Baseline.self, Docs.self, Init.self],
         defaultSubcommand: Check.self)
 }
 

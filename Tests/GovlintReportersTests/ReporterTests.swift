@@ -92,7 +92,7 @@ struct GoldenCase: Sendable, CustomStringConvertible {
 
     static var all: [GoldenCase] {
         ReporterRegistry.ids.map { GoldenCase(format: $0, language: .en) }
-            + ["text", "markdown"].filter { ReporterRegistry.ids.contains($0) }.map { GoldenCase(format: $0, language: .zhCN) }
+            + ["text", "markdown", "html"].filter { ReporterRegistry.ids.contains($0) }.map { GoldenCase(format: $0, language: .zhCN) }
     }
 }
 

@@ -17,6 +17,8 @@ public struct RunOptions: Sendable {
     public var buildIdentity = ""
     /// Where cache warnings go.
     public var warn: @Sendable (String) -> Void = { _ in }
+    /// Called as files are checked with (done, total), from worker threads.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil,
                 parseOnly: Bool = false) {
@@ -111,7 +113,7 @@ public struct Linter: Sendable {
             for f in siteFiles { key.update(f); key.update([0]) }
             return ResultCache(directory: dir, runKey: key.finalize(), warn: options.warn)
         }
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
+        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
             let file = work[i]
             let bytes: [UInt8]
             do {
@@ -202,7 +204,8 @@ public struct Linter: Sendable {
     /// System-rule findings switched off in the configuration are dropped.
     func filterSuppressed(_ findings: [Finding]) -> [Finding] {
         findings.filter { f in
-            guard f.ruleID.hasPrefix("file-") || f.ruleID == SystemRules.descriptorInvalid.id else { return true }
+            guard f.ruleID.hasPrefix("file-") || f.ruleID == SystemRules.descriptorInvalid.id
+                    || f.ruleID == SystemRules.unusedSuppression.id else { return true }
             return configuration.setting(for: f.ruleID, file: f.file) != .off
         }
     }
@@ -236,7 +239,8 @@ public struct Linter: Sendable {
                                             file: relative, range: source.range(offset, offset),
                                             message: SystemRules.fileTruncated.message))
         }
-        outcome.findings = Suppressions.apply(outcome.findings, document: document)
+        outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative,
+                                              activeRules: Set(rules.filter { $0.rule.target == .page }.map(\.rule.id)))
         return outcome
     }
 
@@ -263,7 +267,10 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        return DescriptorRunner.run(rules, on: document)
+        var outcome = DescriptorRunner.run(rules, on: document)
+        outcome.findings = Suppressions.apply(outcome.findings, yaml: document.source, file: relative,
+                                              activeRules: Set(rules.map(\.rule.id)))
+        return outcome
     }
 
     func systemFinding(_ rule: Rule, _ file: String, _ data: [String: String]) -> FileOutcome {

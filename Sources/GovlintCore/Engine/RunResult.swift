@@ -41,6 +41,8 @@ public struct RunResult: Sendable, Codable {
     public var now: Date
     /// Files whose outcome came from the cache.
     public var cacheHits = 0
+    /// Set when a baseline hid known findings (`check --baseline`).
+    public var baseline: BaselineComparison?
 
     public init(findings: [Finding] = [], outcomes: [String: OutcomeCounts] = [:], rulesRun: [String] = [],
                 profile: String? = nil, pagesChecked: Int = 0, descriptorsChecked: Int = 0, filesSeen: Int = 0,

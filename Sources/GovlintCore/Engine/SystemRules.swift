@@ -17,12 +17,19 @@ public enum SystemRules {
     public static let fileNotFullyChecked = make("file-not-fully-checked", "File not fully checked", "文件未完整检查",
         "The file was not fully checked: {reason}", "文件未完整检查：{reason}", severity: .warning)
 
-    public static let all: [Rule] = [fileUnreadable, fileEmpty, fileBinary, fileTruncated, descriptorInvalid, fileNotFullyChecked]
+    public static let unusedSuppression = make("unused-suppression", "Suppression comment suppresses nothing", "抑制注释未抑制任何问题",
+        "The suppression of {rules} suppresses nothing; remove the comment.", "对 {rules} 的抑制未抑制任何问题；请删除该注释。",
+        severity: .warning,
+        rationale: "A govlint-disable comment that no longer hides a finding is stale: the problem was fixed or moved, and the comment would silently hide the next one.")
+
+    public static let all: [Rule] = [fileUnreadable, fileEmpty, fileBinary, fileTruncated, descriptorInvalid, fileNotFullyChecked,
+                                     unusedSuppression]
 
     private static func make(_ id: String, _ en: String, _ zh: String, _ msgEN: String, _ msgZH: String,
-                             severity: Severity = .error) -> Rule {
+                             severity: Severity = .error,
+                             rationale: String = "Reported by the engine when a file cannot be checked, so that nothing is skipped silently.") -> Rule {
         Rule(id: id, pack: pack, title: LocalizedText(en: en, zhCN: zh), summary: nil,
-             rationale: "Reported by the engine when a file cannot be checked, so that nothing is skipped silently.",
+             rationale: rationale,
              message: LocalizedText(en: msgEN, zhCN: msgZH), severity: severity, target: .page,
              references: [], axe: [], act: [], tags: ["engine"], selector: nil, excludeHidden: false,
              files: [], given: [], check: .all([]), examples: [], sourceFile: "Sources/GovlintCore/Engine/SystemRules.swift",

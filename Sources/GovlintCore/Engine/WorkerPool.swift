@@ -2,9 +2,11 @@ import Foundation
 
 /// Runs `work(i)` for `0..<count` on `jobs` threads with large stacks (deeply
 /// nested pages), storing results by index so output order never depends on
-/// scheduling.
+/// scheduling. `progress(done, count)` is called on a worker thread after each
+/// item, outside the lock; it must be cheap and thread-safe.
 enum WorkerPool {
-    static func map<T: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> T) -> [T] {
+    static func map<T: Sendable>(count: Int, jobs: Int, progress: (@Sendable (Int, Int) -> Void)? = nil,
+                                 _ work: @escaping @Sendable (Int) -> T) -> [T] {
         let box = ResultBox<T>(count: count)
         let threads = max(1, min(jobs, count))
         let group = DispatchGroup()
@@ -12,7 +14,8 @@ enum WorkerPool {
             group.enter()
             let thread = Thread {
                 while let i = box.next() {
-                    box.store(work(i), at: i)
+                    let done = box.store(work(i), at: i)
+                    progress?(done, count)
                 }
                 group.leave()
             }
@@ -28,6 +31,7 @@ private final class ResultBox<T>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [T?]
     private var cursor = 0
+    private var done = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
@@ -38,8 +42,12 @@ private final class ResultBox<T>: @unchecked Sendable {
         return cursor - 1
     }
 
-    func store(_ value: T, at i: Int) {
-        lock.lock(); slots[i] = value; lock.unlock()
+    /// Stores a result; returns how many are stored now.
+    func store(_ value: T, at i: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        slots[i] = value
+        done += 1
+        return done
     }
 
     func results() -> [T] { slots.map { $0! } }

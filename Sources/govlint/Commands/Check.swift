@@ -57,15 +57,39 @@ extension Govlint {
         @Option(name: .customLong("cache-dir"), help: "Result cache folder (default: $XDG_CACHE_HOME/govlint or ~/.cache/govlint).")
         var cacheDir: String?
 
+        @Option(name: .long, help: "Baseline file from 'govlint baseline create': report only findings it does not know.")
+        var baseline: String?
+
+        @Option(name: .long, help: "Progress line on standard error: auto (on a terminal, not in CI), always or never.")
+        var progress: String = "auto"
+
+        typealias Output = (format: any Reporter.Type, path: String?)
+
         func run() throws {
+            guard let (result, configuration, catalog, outputs) = try lint() else { return }
             guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
-            let threshold: Severity?
-            switch failOn {
-            case nil: threshold = nil
-            case "never"?: threshold = nil
-            case let s?:
-                guard let sev = Severity(rawValue: s) else { throw UsageFailure("--fail-on must be error, warning, info or never") }
-                threshold = sev
+            for o in outputs {
+                let colour = o.path == nil && !noColor && isatty(STDOUT_FILENO) == 1
+                    && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                let context = ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version,
+                                            language: language, colour: colour)
+                let text = try o.format.render(context)
+                if let path = o.path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
+            }
+            let threshold = failOn.flatMap { Severity(rawValue: $0) }
+            let effective = failOn == "never" ? nil : (threshold ?? configuration.failOn ?? .error)
+            if let effective, result.count(atLeast: effective) > 0 { throw ExitCode(1) }
+        }
+
+        /// Validates the arguments, runs the engine and applies the baseline;
+        /// nil when a shard part was written instead.
+        func lint(reports: Bool = true) throws -> (RunResult, Configuration, Catalog, [Output])? {
+            guard Language(rawValue: lang) != nil else { throw UsageFailure("--lang must be en or zh-CN") }
+            if let s = failOn, s != "never", Severity(rawValue: s) == nil {
+                throw UsageFailure("--fail-on must be error, warning, info or never")
+            }
+            guard let progressMode = ProgressLine.Mode(rawValue: progress) else {
+                throw UsageFailure("--progress must be auto, always or never")
             }
             if let jobs, jobs < 1 { throw UsageFailure("--jobs must be at least 1") }
             var nowDate: Date?
@@ -77,6 +101,9 @@ extension Govlint {
             var shardSpec: Shard?
             if let shard {
                 guard let s = Shard(shard) else { throw UsageFailure("--shard must be I/N with 1 ≤ I ≤ N") }
+                guard baseline == nil else {
+                    throw UsageFailure("--baseline does not apply to a shard part; pass it to 'govlint report merge'")
+                }
                 guard output != nil, format.isEmpty else {
                     throw UsageFailure("--shard writes a part file: give --output FILE (and no --format); merge parts with 'govlint report merge'")
                 }
@@ -84,15 +111,15 @@ extension Govlint {
             }
 
             // Outputs are validated before any work is done.
-            var outputs: [(format: any Reporter.Type, path: String?)] = []
-            for spec in (format.isEmpty ? ["text"] : format) {
+            var outputs: [Output] = []
+            for spec in (format.isEmpty ? (reports ? ["text"] : []) : format) {
                 let parts = spec.split(separator: "=", maxSplits: 1).map(String.init)
                 guard let reporter = ReporterRegistry.reporter(parts[0]) else {
                     throw UsageFailure("unknown format '\(parts[0])' (known: \(ReporterRegistry.ids.joined(separator: ", ")))")
                 }
                 outputs.append((reporter, parts.count == 2 ? parts[1] : nil))
             }
-            if let output {
+            if let output, reports {
                 guard outputs.count == 1, outputs[0].path == nil else {
                     throw UsageFailure("--output takes one format; use --format FORMAT=PATH for several")
                 }
@@ -100,6 +127,10 @@ extension Govlint {
             }
             for o in outputs { if let p = o.path { try OutputWriter.validate(p, checkedPaths: inputs) } }
             if let cacheDir { try OutputWriter.validateCache(cacheDir, checkedPaths: inputs) }
+            var known: GovlintCore.Baseline?
+            if let baseline {
+                do { known = try GovlintCore.Baseline.load(baseline) } catch { throw UsageFailure(error.description) }
+            }
 
             var catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
             var profile = self.profile
@@ -142,26 +173,20 @@ extension Govlint {
                 options.buildIdentity = BuildIdentity.current
                 options.warn = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
             }
+            let progressLine = ProgressLine.enabled(progressMode) ? ProgressLine() : nil
+            if let progressLine { options.progress = { progressLine.update(done: $0, total: $1) } }
             let part = linter.collect(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
+            progressLine?.finish()
             if shardSpec != nil, let output {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys]
                 encoder.dateEncodingStrategy = .iso8601
                 try OutputWriter.write(String(decoding: try encoder.encode(part), as: UTF8.self) + "\n", to: output)
-                return
+                return nil
             }
-            let result = try linter.finish([part])
-
-            for o in outputs {
-                let colour = o.path == nil && !noColor && isatty(STDOUT_FILENO) == 1
-                    && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-                let context = ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version,
-                                            language: language, colour: colour)
-                let text = try o.format.render(context)
-                if let path = o.path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
-            }
-            let effective = failOn == "never" ? nil : (threshold ?? configuration.failOn ?? .error)
-            if let effective, result.count(atLeast: effective) > 0 { throw ExitCode(1) }
+            var result = try linter.finish([part])
+            if let known { result = known.apply(to: result) }
+            return (result, configuration, catalog, outputs)
         }
     }
 }

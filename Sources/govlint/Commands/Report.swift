@@ -23,6 +23,7 @@ extension Govlint.Report {
         @Option(name: .customLong("rules-dir"), help: "Folder of additional rule packs (as used for the parts).") var rulesDir: [String] = []
         @Option(name: .customLong("fail-on"), help: "error, warning, info or never.") var failOn: String = "error"
         @Option(name: .long, help: "Language of messages: en or zh-CN.") var lang: String = "en"
+        @Option(name: .long, help: "Baseline file: report only findings it does not know.") var baseline: String?
 
         func run() throws {
             guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
@@ -37,6 +38,10 @@ extension Govlint.Report {
                 outputs[0].1 = output
             }
             for o in outputs { if let p = o.1 { try OutputWriter.validate(p, checkedPaths: []) } }
+            var known: GovlintCore.Baseline?
+            if let baseline {
+                do { known = try GovlintCore.Baseline.load(baseline) } catch { throw UsageFailure(error.description) }
+            }
             let catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
             let decoder = JSONDecoder()
             decoder.dateDecodingStrategy = .iso8601
@@ -47,10 +52,11 @@ extension Govlint.Report {
                     throw UsageFailure("\(path): not a govlint part file (\(error.localizedDescription))")
                 }
             }
-            let result: RunResult
+            var result: RunResult
             do { result = try Linter(catalog: catalog).finish(loaded) } catch {
                 throw UsageFailure("cannot merge: \(error)")
             }
+            if let known { result = known.apply(to: result) }
             for (reporter, path) in outputs {
                 let text = try reporter.render(ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version, language: language))
                 if let path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
