@@ -44,7 +44,7 @@ let package = Package(
         .testTarget(name: "RulePackTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
         .testTarget(name: "FixtureTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
         .testTarget(name: "GovlintReportersTests", dependencies: ["GovlintReporters", "GovlintCore", "GovlintHTML", "GovlintTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["GovlintTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["GovlintTestSupport", .product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )
