@@ -181,7 +181,9 @@ public struct Linter: Sendable {
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now))
         merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site), into: &result, facts: &facts)
         result.findings = filterSuppressed(result.findings)
-        result.findings.sort(by: Finding.ordered)
+        // Sort indices, then gather: moving 100,000 findings (five strings each) through a merge sort costs more.
+        let unsorted = result.findings
+        result.findings = unsorted.indices.sorted { Finding.ordered(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
         result.rulesRun = active.map(\.rule.id)
         result.pagesChecked = parts.map(\.pagesChecked).reduce(0, +)
         result.descriptorsChecked = parts.map(\.descriptorsChecked).reduce(0, +)
