@@ -20,7 +20,7 @@ public enum RuleDocs {
         return pages
     }
 
-    static func profilesByRule(_ catalog: Catalog) -> [String: [String]] {
+    public static func profilesByRule(_ catalog: Catalog) -> [String: [String]] {
         var result: [String: [String]] = [:]
         for id in catalog.profiles.keys.sorted() {
             for rule in catalog.ruleIDs(forProfile: id) ?? [] { result[rule, default: []].append(id) }

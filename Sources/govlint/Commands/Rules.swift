@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovlintCore
+import GovlintReporters
 
 extension Govlint {
     /// `govlint rules list|show|checks`
@@ -54,7 +55,9 @@ extension Govlint.Rules {
             guard let rule = catalog.rule(id) ?? SystemRules.all.first(where: { $0.id == id }) else {
                 throw UsageFailure("unknown rule '\(id)'")
             }
-            print(RuleText.render(rule))
+            // The same page `govlint docs` writes, so terminal and docs never disagree.
+            let profiles = RuleDocs.profilesByRule(catalog)[rule.id] ?? []
+            print(RuleDocs.page(rule, profiles: profiles), terminator: "")
         }
     }
 
@@ -76,32 +79,5 @@ extension Govlint.Rules {
                 print("\(p.id.padding(toLength: 20, withPad: " ", startingAt: 0))  \(catalog.ruleIDs(forProfile: p.id)?.count ?? 0) rules  \(p.title.en)")
             }
         }
-    }
-}
-
-/// Plain-text rendering of a rule for the terminal.
-enum RuleText {
-    static func render(_ rule: Rule) -> String {
-        var s = "\(rule.id) — \(rule.title.en) / \(rule.title.zhCN)\n"
-        s += "pack: \(rule.pack)   severity: \(rule.severity.rawValue)   target: \(rule.target.rawValue)\n"
-        if let summary = rule.summary { s += "\n\(summary.en)\n\(summary.zhCN)\n" }
-        if let rationale = rule.rationale { s += "\n\(rationale.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
-        if !rule.references.isEmpty {
-            s += "\nStandards:\n" + rule.references.map { "  - \($0.label)\($0.url.map { " <\($0)>" } ?? "")" }.joined(separator: "\n") + "\n"
-        }
-        if !rule.axe.isEmpty { s += "axe-core: \(rule.axe.joined(separator: ", "))\n" }
-        if !rule.act.isEmpty { s += "W3C ACT: \(rule.act.joined(separator: ", "))\n" }
-        if let sel = rule.selector { s += "selector: \(sel.text)\n" }
-        s += "checks: \(rule.check.checkIDs.joined(separator: ", "))\n"
-        s += "message: \(rule.message.en) / \(rule.message.zhCN)\n"
-        for ex in rule.examples where ex.docs {
-            s += "\n\(ex.kind == .pass ? "Passes" : "Fails")\(ex.name.map { ": \($0)" } ?? ""):\n"
-            for f in ex.files {
-                if ex.files.count > 1 { s += "  # \(f.path)\n" }
-                s += f.code.replacingOccurrences(of: "↓", with: "").split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { "    \($0)" }.joined(separator: "\n") + "\n"
-            }
-        }
-        return s
     }
 }
