@@ -11,6 +11,8 @@ public enum CheckRegistry {
         RequiredContextCheck.self, RequiredChildrenCheck.self, InlineTextSpacingCheck.self,
         HeadingOrderCheck.self, AutoplayAudioCheck.self, FrameFocusableContentCheck.self,
         LandmarkTopLevelCheck.self, RoleCountCheck.self, UniqueLandmarkCheck.self, RedundantAltCheck.self,
+        PageTypeCheck.self, MetaLabelsPresentCheck.self, LinkExistsCheck.self, TextEqualsMetaCheck.self,
+        LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
