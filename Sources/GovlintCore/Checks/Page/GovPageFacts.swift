@@ -66,6 +66,20 @@ enum DateExtraction {
         pattern: #"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"#,
         options: [.caseInsensitive])
 
+    /// Dates in the element's text nodes, each read on its own (adjacent
+    /// elements' text is not run together); script and style text is skipped.
+    static func dates(inTextOf element: HTMLElement) -> [Date] {
+        let doc = element.document
+        var chunks: [String] = []
+        for i in element.descendantIndices where doc.nodes[i].kind == .text {
+            let t = HTMLElement(document: doc, index: i)
+            if let p = t.parent?.name, p == "script" || p == "style" { continue }
+            chunks.append(doc.nodes[i].text)
+        }
+        if element.kind == .text { chunks.append(element.textContent) }
+        return dates(in: chunks.joined(separator: "\n"))
+    }
+
     static func dates(in text: String) -> [Date] {
         var out: [Date] = []
         let ns = text as NSString

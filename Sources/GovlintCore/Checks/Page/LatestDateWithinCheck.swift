@@ -35,10 +35,10 @@ struct LatestDateWithinCheck: PageCheck {
         if let selector {
             let isRoot = element.index == 0 || element.index == page.document.root?.index
             for e in page.select(selector) where isRoot || e.isDescendant(of: element) {
-                dates += DateExtraction.dates(in: e.textContent)
+                dates += DateExtraction.dates(inTextOf: e)
             }
         } else {
-            dates += DateExtraction.dates(in: element.textContent)
+            dates += DateExtraction.dates(inTextOf: element)
         }
         let usable = dates.filter { $0 <= now.addingTimeInterval(86_400) }
         guard let latest = usable.max() else {
