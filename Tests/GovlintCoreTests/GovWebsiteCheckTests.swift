@@ -120,3 +120,17 @@ import Testing
         #expect((check.evaluate(p.document.root!, in: p).verdict == .holds) == expected)
     }
 }
+
+@Suite struct TextContainsAllCheckTests {
+    @Test(arguments: [
+        ("<p>事项名称 设定依据</p>", Verdict.holds, ""),
+        ("<p>事项名称</p>", .doesNotHold, "设定依据"),
+        ("<p>x</p>", .doesNotHold, "事项名称、设定依据"),
+    ])
+    func terms(_ body: String, _ expected: Verdict, _ missing: String) throws {
+        let check = try makeCheck(TextContainsAllCheck.self, "terms: [事项名称, 设定依据]")
+        let r = evaluate(check, "<div id=\"t\">\(body)</div>")
+        #expect(r.verdict == expected)
+        #expect(r.data["missing"] == missing)
+    }
+}
