@@ -134,3 +134,28 @@ import Testing
         #expect(r.data["missing"] == missing)
     }
 }
+
+@Suite struct LabelCoversGroupsCheckTests {
+    static func fact(_ file: String, _ value: String) -> SiteFact {
+        let p = SourcePosition(line: 1, column: 1, offset: 0)
+        return SiteFact(file: file, value: value, range: SourceRange(start: p, end: p), snippet: "")
+    }
+
+    @Test(arguments: [
+        (["index.html": "首页", "a.html": "工作动态、政策解读"], 0, ""),
+        (["a.html": "工作动态", "index.html": "首页"], 1, "B"),
+        (["a.html": "", "index.html": ""], 1, "A、B"),
+    ])
+    func groups(_ pages: [String: String], _ count: Int, _ missing: String) throws {
+        let node = try YAMLReader.load("groups: {A: [工作动态], B: [政策解读, 回应关切]}", file: "t.yaml")
+        var options = try CheckOptions(node, file: "t.yaml", anchor: node)
+        let check = try LabelCoversGroupsCheck(options: &options)
+        let facts = pages.keys.sorted().map { Self.fact($0, pages[$0]!) }
+        let verdicts = check.evaluate(facts, in: SiteContext(info: SiteInfo()))
+        #expect(verdicts.count == count)
+        if let v = verdicts.first {
+            #expect(facts[v.factIndex].file == "index.html")
+            #expect(v.data["missing"] == missing)
+        }
+    }
+}
