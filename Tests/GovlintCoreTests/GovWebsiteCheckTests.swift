@@ -18,6 +18,8 @@ import Testing
         ("<html><body><p>x</p></body></html>", "a/index.html", "other"),
         ("<html><body><ul><li>1 2026-01-01</li><li>2 2026-01-02</li><li>3 2026-01-03</li><li>4 2026-01-04</li><li>5 2026-01-05</li></ul></body></html>", "a/index.html", "column"),
         ("<html><body><h1>通知</h1><p>发布时间：2026-01-01</p></body></html>", "a/t.html", "article"),
+        (#"<html><head><meta http-equiv="refresh" content="2;url='/'"></head><body></body></html>"#, "index.shtml", "redirect"),
+        (#"<html><head><meta http-equiv="refresh" content="600"></head><body></body></html>"#, "index.html", "home"),
     ])
     func pageType(_ html: String, _ file: String, _ expected: String) throws {
         let p = Self.page(html, file: file)

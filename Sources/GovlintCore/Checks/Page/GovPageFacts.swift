@@ -6,8 +6,9 @@ import GovlintHTML
 /// the dates a page shows. Computed once per page.
 enum GovPageFacts {
     /// The page types of 《政府网站网页设计规范》: home (首页), column (栏目/列表页),
-    /// article (内容页), or other.
-    enum PageType: String, CaseIterable, Sendable { case home, column, article, other }
+    /// article (内容页), other, or redirect (a `<meta http-equiv=refresh>` stub
+    /// sending the reader to another URL: not a page of content).
+    enum PageType: String, CaseIterable, Sendable { case home, column, article, other, redirect }
 
     /// First `content` of each `<meta name=…>` (name case kept).
     static func labels(_ page: PageContext) -> [String: String] {
@@ -28,11 +29,19 @@ enum GovPageFacts {
 
     static let homeFiles: Set<String> = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm", "index.php"]
 
-    /// Labels first (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
+    static func isRedirect(_ page: PageContext) -> Bool {
+        page.document.elements.contains {
+            $0.name == "meta" && ($0.attribute("http-equiv") ?? "").lowercased() == "refresh"
+                && ($0.attribute("content") ?? "").lowercased().contains("url=")
+        }
+    }
+
+    /// A refresh-redirect stub first; then labels (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
     /// then the export root's index file ⇒ home, then structure: a heading with a
     /// 发布时间 / published date ⇒ article, five or more dated list items ⇒ column.
     static func pageType(_ page: PageContext) -> PageType {
         page.memo("gov.pageType") { () -> PageType in
+            if isRedirect(page) { return .redirect }
             let l = labels(page)
             func has(_ n: String) -> Bool { !(l[n] ?? "").isEmpty }
             if has("ArticleTitle") || (has("PubDate") && has("ContentSource")) { return PageType.article }
