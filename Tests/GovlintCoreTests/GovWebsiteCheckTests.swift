@@ -161,3 +161,12 @@ import Testing
         }
     }
 }
+
+@Suite struct DateNotAfterNowCheckTests {
+    @Test(arguments: [("2026-11-25 23:00", Verdict.holds), ("2026-11-27 00:00", .doesNotHold), ("garbage", .holds), ("2026年12月1日", .doesNotHold)])
+    func future(_ value: String, _ expected: Verdict) throws {
+        let check = try makeCheck(DateNotAfterNowCheck.self)
+        let p = GovWebsiteCheckTests.page("<html><head><meta id=\"t\" name=\"PubDate\" content=\"\(value)\"></head></html>")
+        #expect(check.evaluate(p.document.element(withID: "t")!, in: p).verdict == expected)
+    }
+}

@@ -12,7 +12,7 @@ public enum CheckRegistry {
         HeadingOrderCheck.self, AutoplayAudioCheck.self, FrameFocusableContentCheck.self,
         LandmarkTopLevelCheck.self, RoleCountCheck.self, UniqueLandmarkCheck.self, RedundantAltCheck.self,
         PageTypeCheck.self, MetaLabelsPresentCheck.self, LinkExistsCheck.self, TextEqualsMetaCheck.self,
-        LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self,
+        LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self, DateNotAfterNowCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
