@@ -11,10 +11,12 @@ public enum CheckRegistry {
         RequiredContextCheck.self, RequiredChildrenCheck.self, InlineTextSpacingCheck.self,
         HeadingOrderCheck.self, AutoplayAudioCheck.self, FrameFocusableContentCheck.self,
         LandmarkTopLevelCheck.self, RoleCountCheck.self, UniqueLandmarkCheck.self, RedundantAltCheck.self,
+        PageTypeCheck.self, MetaLabelsPresentCheck.self, LinkExistsCheck.self, TextEqualsMetaCheck.self,
+        LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self, DateNotAfterNowCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
-        UniqueAcrossSiteCheck.self, ConsistentAcrossSiteCheck.self, FileExistsCheck.self,
+        UniqueAcrossSiteCheck.self, ConsistentAcrossSiteCheck.self, FileExistsCheck.self, LabelCoversGroupsCheck.self,
     ])
 
     public static let descriptor: [String: any DescriptorCheck.Type] = index([

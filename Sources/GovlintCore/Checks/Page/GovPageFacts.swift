@@ -1,0 +1,127 @@
+import Foundation
+import GovlintHTML
+
+/// Page facts shared by the government-website checks: `<meta name>` labels
+/// (case-sensitive names, as 《网页设计规范》 prints them), the page type and
+/// the dates a page shows. Computed once per page.
+enum GovPageFacts {
+    /// The page types of 《政府网站网页设计规范》: home (首页), column (栏目/列表页),
+    /// article (内容页), other, or redirect (a `<meta http-equiv=refresh>` stub
+    /// sending the reader to another URL: not a page of content).
+    enum PageType: String, CaseIterable, Sendable { case home, column, article, other, redirect }
+
+    /// First `content` of each `<meta name=…>` (name case kept).
+    static func labels(_ page: PageContext) -> [String: String] {
+        page.memo("gov.labels") { () -> [String: String] in
+            var out: [String: String] = [:]
+            for e in page.document.elements where e.name == "meta" {
+                guard let name = e.attribute("name"), out[name] == nil else { continue }
+                out[name] = (e.attribute("content") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return out
+        }
+    }
+
+    /// Meta element with the exact name, if any.
+    static func labelElement(_ name: String, _ page: PageContext) -> HTMLElement? {
+        page.document.elements.first { $0.name == "meta" && $0.attribute("name") == name }
+    }
+
+    static let homeFiles: Set<String> = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm", "index.php"]
+
+    static func isRedirect(_ page: PageContext) -> Bool {
+        page.document.elements.contains {
+            $0.name == "meta" && ($0.attribute("http-equiv") ?? "").lowercased() == "refresh"
+                && ($0.attribute("content") ?? "").lowercased().contains("url=")
+        }
+    }
+
+    /// A refresh-redirect stub first; then labels (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
+    /// then the export root's index file ⇒ home, then structure: a heading with a
+    /// 发布时间 / published date ⇒ article, five or more dated list items ⇒ column.
+    static func pageType(_ page: PageContext) -> PageType {
+        page.memo("gov.pageType") { () -> PageType in
+            if isRedirect(page) { return .redirect }
+            let l = labels(page)
+            func has(_ n: String) -> Bool { !(l[n] ?? "").isEmpty }
+            if has("ArticleTitle") || (has("PubDate") && has("ContentSource")) { return PageType.article }
+            if l["ColumnType"] == "首页" { return .home }
+            if has("ColumnName") || has("ColumnType") || has("ColumnDescription") || has("ColumnKeywords") { return .column }
+            if homeFiles.contains(page.file) { return .home }
+            let items = page.document.elements.filter { $0.name == "li" }
+            let dated = items.filter { !DateExtraction.dates(in: $0.textContent).isEmpty }.count
+            if dated >= 5 { return .column }
+            let hasH1 = page.document.elements.contains { $0.name == "h1" }
+            if hasH1, let body = page.document.body,
+               body.textContent.range(of: #"(发布时间|发布日期|Published)[：:\s]*\d{4}"#, options: .regularExpression) != nil {
+                return .article
+            }
+            return .other
+        }
+    }
+}
+
+/// Finds calendar dates in text: `2026-11-20`, `2026/11/20`, `2026.11.20`,
+/// `2026年11月20日`, `November 20, 2026`, `20 November 2026`.
+enum DateExtraction {
+    private static let numeric = try! NSRegularExpression(
+        pattern: #"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)"#)
+    private static let months = ["january", "february", "march", "april", "may", "june", "july",
+                                 "august", "september", "october", "november", "december"]
+    private static let monthFirst = try! NSRegularExpression(
+        pattern: #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b"#,
+        options: [.caseInsensitive])
+    private static let dayFirst = try! NSRegularExpression(
+        pattern: #"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"#,
+        options: [.caseInsensitive])
+
+    /// Dates in the element's text nodes, each read on its own (adjacent
+    /// elements' text is not run together); script and style text is skipped.
+    static func dates(inTextOf element: HTMLElement) -> [Date] {
+        let doc = element.document
+        var chunks: [String] = []
+        for i in element.descendantIndices where doc.nodes[i].kind == .text {
+            let t = HTMLElement(document: doc, index: i)
+            if let p = t.parent?.name, p == "script" || p == "style" { continue }
+            chunks.append(doc.nodes[i].text)
+        }
+        if element.kind == .text { chunks.append(element.textContent) }
+        return dates(in: chunks.joined(separator: "\n"))
+    }
+
+    static func dates(in text: String) -> [Date] {
+        var out: [Date] = []
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        for m in numeric.matches(in: text, range: range) {
+            if let d = make(Int(ns.substring(with: m.range(at: 1))), Int(ns.substring(with: m.range(at: 2))), Int(ns.substring(with: m.range(at: 3)))) { out.append(d) }
+        }
+        for m in monthFirst.matches(in: text, range: range) {
+            let month = months.firstIndex(of: ns.substring(with: m.range(at: 1)).lowercased()).map { $0 + 1 }
+            if let d = make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 2)))) { out.append(d) }
+        }
+        for m in dayFirst.matches(in: text, range: range) {
+            let month = months.firstIndex(of: ns.substring(with: m.range(at: 2)).lowercased()).map { $0 + 1 }
+            if let d = make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 1)))) { out.append(d) }
+        }
+        return out
+    }
+
+    static func make(_ y: Int?, _ m: Int?, _ d: Int?) -> Date? {
+        guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        var c = DateComponents()
+        c.year = y; c.month = m; c.day = d
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC")!
+        guard let date = cal.date(from: c), cal.component(.day, from: date) == d else { return nil }
+        return date
+    }
+
+    static func format(_ date: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: date)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import GovlintHTML
+
+/// Holds when the page's `<title>` or any `<h1>` matches `pattern`
+/// (case-insensitive): picks out pages of one kind, such as an accessibility
+/// statement, so that a rule applies only to them.
+struct PageTitleMatchesCheck: PageCheck {
+    static let id = "page-title-matches"
+    static let summary = "The page's <title> or an <h1> matches `pattern` (case-insensitive)."
+    let regex: NSRegularExpression
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        guard let r = try options.regex("pattern", caseInsensitive: true) else { throw options.error("missing required option 'pattern'") }
+        regex = r
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        let candidates = page.document.elements.filter {
+            ($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1"
+        }
+        let hit = candidates.contains { TextMatching.matches(regex, TextMatching.normalized($0.textContent)) }
+        return .verdict(hit)
+    }
+}

@@ -1,0 +1,27 @@
+import GovlintHTML
+
+/// Holds when the target's text (or that of the first `selector` match inside it)
+/// contains every string in `terms`; `{missing}` lists the absent ones. For
+/// documents with required parts, such as the eight elements of a 办事指南.
+struct TextContainsAllCheck: PageCheck {
+    static let id = "text-contains-all"
+    static let summary = "The target's text contains every string in `terms`; `{missing}` lists the absent ones."
+    let selector: Selector?
+    let terms: [String]
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        selector = try options.selector("selector")
+        guard let t = try options.strings("terms"), !t.isEmpty else { throw options.error("missing required option 'terms'") }
+        terms = t
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        guard let subject = TextSubject.resolve(element, selector, page) else {
+            return .verdict(false, data: ["missing": terms.joined(separator: "、")])
+        }
+        let text = TextMatching.normalized(subject.textContent)
+        let missing = terms.filter { !text.contains($0) }
+        return .verdict(missing.isEmpty, data: ["missing": missing.joined(separator: "、")])
+    }
+}

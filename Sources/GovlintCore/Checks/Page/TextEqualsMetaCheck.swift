@@ -1,0 +1,35 @@
+import Foundation
+import GovlintHTML
+
+/// Holds when the target's text contains `pattern` and its first capture group
+/// equals the content of `<meta name="{meta}">` (a footer's 网站标识码 and the
+/// page's SiteIDCode). No match in the text fails (`{found}` is empty); a page
+/// without the meta label cannot be compared (cantTell).
+struct TextEqualsMetaCheck: PageCheck {
+    static let id = "text-equals-meta"
+    static let summary = "The target's text has `pattern` and its first capture group equals `<meta name=meta>` content."
+    let regex: NSRegularExpression
+    let meta: String
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        guard let r = try options.regex("pattern") else { throw options.error("missing required option 'pattern'") }
+        guard r.numberOfCaptureGroups >= 1 else { throw options.error(at: "pattern", "'pattern' needs a capture group") }
+        regex = r
+        meta = try options.requireString("meta")
+        try options.finish()
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        let text = TextMatching.normalized(element.textContent)
+        let ns = text as NSString
+        guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+              m.range(at: 1).location != NSNotFound else {
+            return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
+        }
+        let found = ns.substring(with: m.range(at: 1))
+        guard let expected = GovPageFacts.labels(page)[meta], !expected.isEmpty else {
+            return CheckResult(.cantTell, data: ["found": found, "expected": "", "reason": "the page has no \(meta) label"])
+        }
+        return .verdict(found == expected, data: ["found": found, "expected": expected])
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GovlintHTML
+import GovlintTestSupport
+import Testing
+@testable import GovlintCore
+
+/// The cn-gov-inspection scoring model (data in Rules/cn-gov-website/data) and its scorer.
+@Suite struct InspectionScoringTests {
+    static func model() throws -> InspectionModel {
+        let catalog = try SourcePacks.catalog()
+        let text = try #require(catalog.dataFiles["cn-gov-website/data/inspection.yaml"])
+        return try InspectionModel.load(yaml: text)
+    }
+
+    static func finding(_ rule: String, _ outcome: Outcome = .failed) -> Finding {
+        Finding(ruleID: rule, severity: .error, outcome: outcome, file: "index.html",
+                range: SourceRange(start: SourcePosition(line: 1, column: 1, offset: 0), end: SourcePosition(line: 1, column: 1, offset: 0)),
+                message: LocalizedText(en: "x", zhCN: "x"))
+    }
+
+    @Test func modelNamesOnlyKnownRules() throws {
+        let model = try Self.model()
+        let known = Set(try SourcePacks.catalog().rules.map(\.id))
+        #expect(model.ruleIDs.subtracting(known).isEmpty, "unknown rules: \(model.ruleIDs.subtracting(known))")
+        #expect(model.veto.contains { $0.id == "home-not-updated" })
+    }
+
+    @Test func everyIndicatorIsListed() throws {
+        let model = try Self.model()
+        let report = model.score(RunResult())
+        #expect(report.items.count == model.veto.count + model.deductions.count)
+        #expect(report.items.allSatisfy { $0.state != .assessed })
+        #expect(report.items.contains { $0.id == "site-unreachable" && $0.state == .notAssessable })
+        #expect(report.score == 100 && report.passed)
+    }
+
+    @Test func deductionsAreCappedAndVetoesFail() throws {
+        let model = try Self.model()
+        var result = RunResult(rulesRun: ["broken-internal-link", "cn-home-updated", "cn-home-search"])
+        var ok = OutcomeCounts(); ok.passed = 1
+        result.outcomes = ["broken-internal-link": ok, "cn-home-updated": ok, "cn-home-search": ok]
+        result.findings = Array(repeating: Self.finding("broken-internal-link"), count: 40) + [Self.finding("cn-home-updated", .cantTell)]
+        var report = model.score(result)
+        #expect(report.items.first { $0.id == "link-availability" }?.deducted == 10)
+        #expect(report.items.first { $0.id == "site-search" }?.state == .assessed)
+        #expect(report.items.first { $0.id == "page-labels" }?.state == .notApplicable)
+        #expect(report.score == 90 && report.vetoes.isEmpty && report.passed, "a cantTell finding neither deducts nor vetoes")
+        result.findings.append(Self.finding("cn-home-updated"))
+        report = model.score(result)
+        #expect(report.vetoes == ["home-not-updated"] && !report.passed)
+    }
+
+    @Test(arguments: [
+        "id: x\ntitle: {en: a, zh-CN: b}\ntotal: 100\npassMark: 60\nveto: []\ndeductions: [{id: d, title: {en: a, zh-CN: b}, assessment: static, cap: 5, points: 1}]",
+        "id: x\ntitle: {en: a, zh-CN: b}\ntotal: 100\npassMark: 60\nveto: []\ndeductions: [{id: d, title: {en: a, zh-CN: b}, assessment: live}]",
+        "id: x\ntitle: {en: a, zh-CN: b}\ntotal: 100\npassMark: 60\nveto: [{id: d, title: {en: a, zh-CN: b}, assessment: live}]\ndeductions: [{id: d, title: {en: a, zh-CN: b}, assessment: live, cap: 1}]",
+    ])
+    func invalidModelsAreRejected(_ yaml: String) {
+        #expect(throws: (any Error).self) { try InspectionModel.load(yaml: yaml) }
+    }
+
+    @Test func countyFixtureScore() throws {
+        let dir = RepositoryPaths.fixtures.appendingPathComponent("sites/cn-county-gov")
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let result = linter.run(paths: [dir], options: RunOptions(jobs: 2, profiles: ["cn-gov"], now: ConfigurationLoader.parseDate("2026-11-25")))
+        let report = try Self.model().score(result)
+        // column-updates (stale + blank) 2 × 2, page-labels 7 × 0.5, identity-marks 1 × 1, service-guides 1 × 1; one stale column is below the veto's 5.
+        #expect(report.score == 90.5)
+        #expect(report.vetoes.isEmpty && report.passed)
+        #expect(report.items.first { $0.id == "columns-not-updated" }?.failedFindings == 1)
+    }
+}
