@@ -36,7 +36,7 @@ public enum JSONReporter: Reporter {
                 },
             ])
         }
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "schemaVersion": schemaVersion,
             "tool": ["name": "govlint", "version": context.toolVersion],
             "profile": r.profile ?? NSNull(),
@@ -51,6 +51,16 @@ public enum JSONReporter: Reporter {
             "findings": findings,
             "rules": rules,
         ]
+        if let i = r.inspection {
+            object["inspection"] = [
+                "model": i.model, "score": i.score, "passed": i.passed, "vetoes": i.vetoes,
+                "items": i.items.map { item -> [String: Any] in
+                    ["id": item.id, "title": ["en": item.title.en, "zh-CN": item.title.zhCN], "kind": item.kind.rawValue,
+                     "state": item.state.rawValue, "failedFindings": item.failedFindings, "deducted": item.deducted,
+                     "vetoed": item.vetoed]
+                },
+            ]
+        }
         return try JSONOutput.encode(object)
     }
 }

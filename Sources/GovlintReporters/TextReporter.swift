@@ -20,6 +20,13 @@ public enum TextReporter: Reporter {
         let review = r.findings.filter { $0.outcome == .cantTell }.count
         out += "\(r.pagesChecked) pages and \(r.descriptorsChecked) descriptors checked with \(r.rulesRun.count) rules: "
         out += "\(errors) errors, \(warnings) warnings, \(infos) info, \(review) to review.\n"
+        if let i = r.inspection {
+            let verdict = i.passed ? (context.language == .zhCN ? "合格" : "pass") : (context.language == .zhCN ? "不合格" : "fail")
+            let assessed = i.items.filter { $0.state == .assessed }.count
+            out += "Inspection score (\(i.model)): \(InspectionText.number(i.score)) / 100, \(verdict)"
+            out += i.vetoes.isEmpty ? "; no veto item triggered" : "; veto items: \(i.vetoes.joined(separator: ", "))"
+            out += "; \(assessed) of \(i.items.count) indicators assessed statically.\n"
+        }
         return out
     }
 

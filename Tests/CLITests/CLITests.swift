@@ -241,3 +241,25 @@ import Testing
         #expect(try CLITests.govlint(["check", CLITests.demo, "--cache-dir", CLITests.demo + "/c"]).status == 2)
     }
 }
+
+@Suite struct InspectionCLITests {
+    static let county = RepositoryPaths.fixtures.appendingPathComponent("sites/cn-county-gov").path
+
+    @Test func countyExportGetsItsInspectionScore() throws {
+        let out = try CLITests.tempDir()
+        let r = try CLITests.govlint(["check", Self.county, "--profile", "cn-gov-inspection", "--now", "2026-11-25", "--no-cache",
+                                      "--format", "text", "--format", "json=\(out.path)/r.json"])
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("Inspection score (cn-gov-inspection): 90.5 / 100, pass; no veto item triggered"), "\(r.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("r.json"))) as? [String: Any]
+        let inspection = try #require(json?["inspection"] as? [String: Any])
+        #expect(inspection["score"] as? Double == 90.5)
+        #expect((inspection["items"] as? [Any])?.count == 17)
+        let schema = RepositoryPaths.root.appendingPathComponent("docs/schemas/govlint-report.schema.json")
+        let (status, text) = try Python.run("""
+            import json, sys, jsonschema
+            jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+            """, [schema.path, out.path + "/r.json"])
+        #expect(status == 0, "\(text)")
+    }
+}

@@ -85,7 +85,8 @@ public struct Linter: Sendable {
 
     public func run(paths: [URL], options: RunOptions = RunOptions()) -> RunResult {
         let started = Date()
-        var result = try! finish([collect(paths: paths, options: options)])
+        // A single part from `collect` always merges (shards, packs and files agree).
+        var result = (try? finish([collect(paths: paths, options: options)])) ?? RunResult()
         result.durationSeconds = Date().timeIntervalSince(started)
         return result
     }
@@ -189,7 +190,18 @@ public struct Linter: Sendable {
         result.descriptorsChecked = parts.map(\.descriptorsChecked).reduce(0, +)
         result.filesSeen = first.siteFiles.count
         result.cacheHits = parts.map(\.cacheHits).reduce(0, +)
+        // Scoring models are validated when the catalog loads.
+        if let model = try? inspectionModel(for: first.profile) { result.inspection = model.score(result) }
         return result
+    }
+
+    /// The scoring model a profile names (`scoring:` in its pack manifest), if any.
+    public func inspectionModel(for profile: String?) throws -> InspectionModel? {
+        guard let profile, let path = catalog.profiles[profile]?.scoring else { return nil }
+        guard let text = catalog.dataFiles[path] else {
+            throw MergeError(description: "profile '\(profile)' names a missing scoring model \(path)")
+        }
+        return try InspectionModel.load(yaml: text)
     }
 
     func applies(_ rule: Rule, to relative: String) -> Bool {

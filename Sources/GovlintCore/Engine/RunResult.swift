@@ -41,6 +41,8 @@ public struct RunResult: Sendable, Codable {
     public var now: Date
     /// Files whose outcome came from the cache.
     public var cacheHits = 0
+    /// The inspection score, when the profile carries a scoring model.
+    public var inspection: InspectionReport?
     /// Set when a baseline hid known findings (`check --baseline`).
     public var baseline: BaselineComparison?
 

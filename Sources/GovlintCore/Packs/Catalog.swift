@@ -47,6 +47,17 @@ public struct Catalog: Sendable {
             for p in profile.packs where !packIDs.contains(p) {
                 errors.append(LocatedError(file: profile.definedIn, line: 1, column: 1, message: "profile '\(profile.id)' names unknown pack '\(p)'"))
             }
+            if let scoring = profile.scoring {
+                if let text = dataFiles[scoring] {
+                    do { _ = try InspectionModel.load(yaml: text) } catch {
+                        errors.append(LocatedError(file: profile.definedIn, line: 1, column: 1,
+                                                   message: "profile '\(profile.id)': scoring model \(scoring) is invalid: \(error)"))
+                    }
+                } else if !dataFiles.isEmpty {
+                    errors.append(LocatedError(file: profile.definedIn, line: 1, column: 1,
+                                               message: "profile '\(profile.id)' names a missing scoring model \(scoring)"))
+                }
+            }
             for e in profile.extends where profiles[e] == nil {
                 errors.append(LocatedError(file: profile.definedIn, line: 1, column: 1, message: "profile '\(profile.id)' extends unknown profile '\(e)'"))
             }
