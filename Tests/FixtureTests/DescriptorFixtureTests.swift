@@ -16,7 +16,7 @@ import Yams
     }
 
     @Test func everyDescriptorPackHasAScenario() {
-        #expect(Set(Self.scenarios).isSuperset(of: ["publiccode", "us-code-json", "dcat-us"]))
+        #expect(Set(Self.scenarios).isSuperset(of: ["publiccode", "us-code-json", "dcat-us", "cn-resource-catalog", "api-design"]))
     }
 
     @Test(arguments: scenarios)
