@@ -16,7 +16,7 @@ public enum CheckRegistry {
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
-        UniqueAcrossSiteCheck.self, ConsistentAcrossSiteCheck.self, FileExistsCheck.self, LabelCoversGroupsCheck.self,
+        UniqueAcrossSiteCheck.self, ConsistentAcrossSiteCheck.self, FileExistsCheck.self, OrphanPageCheck.self, LabelCoversGroupsCheck.self,
     ])
 
     public static let descriptor: [String: any DescriptorCheck.Type] = index([

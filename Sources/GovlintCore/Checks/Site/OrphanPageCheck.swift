@@ -1,0 +1,38 @@
+import GovlintHTML
+
+/// Collects the local targets of links; fails for every page of the export
+/// that no other page links to (the root `index.html` excepted).
+struct OrphanPageCheck: SiteCheck {
+    static let id = "orphan-page"
+    static let summary = "Every page except the root index is the target of a link from another page."
+    let attribute: String
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        attribute = (try options.string("attribute") ?? "href").lowercased()
+        try options.finish()
+    }
+
+    func collect(_ element: HTMLElement, in page: PageContext) -> String? {
+        guard let raw = element.attribute(attribute) else { return nil }
+        let base: String? = page.memo("base-href") {
+            page.document.elements.first { $0.name == "base" && $0.hasAttribute("href") }?.attribute("href")
+        }
+        guard let path = ExportPath.resolve(raw, from: page.file, base: base), path != page.file else { return nil }
+        return path
+    }
+
+    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+        var linked: Set<String> = []
+        for f in facts {
+            linked.insert(f.value)
+            let trimmed = f.value.hasSuffix("/") ? String(f.value.dropLast()) : f.value
+            for index in ["index.html", "index.htm", "index.shtml"] { linked.insert(trimmed.isEmpty ? index : trimmed + "/" + index) }
+        }
+        let pages = site.info.files.filter { path in
+            let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            return Discovery.pageExtensions.contains(ext)
+        }
+        return pages.sorted().filter { !linked.contains($0) && !["index.html", "index.htm", "index.shtml"].contains($0) }
+            .map { SiteVerdict(factIndex: -1, data: ["path": $0]) }
+    }
+}
