@@ -81,6 +81,7 @@ public enum HTMLReporter: Reporter {
             }
             out += "</ul>\n"
         }
+        if let inspection = r.inspection { out += inspectionSection(inspection, s, language: context.language) }
         out += "</section>\n"
 
         // Charts.
@@ -101,6 +102,14 @@ public enum HTMLReporter: Reporter {
         out += chart(id: "chart-severity", caption: s.bySeverity, bars: severityBars, s: s)
         out += chart(id: "chart-rule", caption: s.byRule, bars: ruleBars, s: s)
         out += chart(id: "chart-clause", caption: s.byClause, bars: clauseBars, s: s)
+        var bySection: [String: Int] = [:]
+        for f in failed {
+            let parts = f.file.split(separator: "/")
+            bySection[parts.count > 1 ? String(parts[0]) + "/" : s.rootSection, default: 0] += 1
+        }
+        let sectionBars = bySection.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(maxChartBars)
+            .map { (label: $0.key, value: $0.value, cls: "bar") }
+        out += chart(id: "chart-section", caption: s.bySection, bars: sectionBars, s: s)
         out += "</div>\n</section>\n"
 
         // Clauses per standard.
@@ -180,6 +189,28 @@ public enum HTMLReporter: Reporter {
         out += "</section>\n</main>\n"
         out += "<footer><p>\(esc(s.footer))</p></footer>\n</body>\n</html>\n"
         return out
+    }
+
+    /// The inspection score (检查指标): score, verdict, triggered vetoes and every indicator's state.
+    static func inspectionSection(_ i: InspectionReport, _ s: Strings, language: Language) -> String {
+        var out = "<h3>\(esc(s.inspection))</h3>\n"
+        let score = i.score == i.score.rounded() ? String(Int(i.score)) : String(format: "%.1f", i.score)
+        out += "<p class=\"verdict v-\(i.passed ? "passed" : "failed")\"><strong>\(esc(i.passed ? s.inspectionPass : s.inspectionFail))</strong>\(esc(s.colon))\(esc(s.inspectionScore(score)))</p>\n"
+        let vetoes = i.items.filter(\.vetoed)
+        out += vetoes.isEmpty ? "<p>\(esc(s.noInspectionVeto))</p>\n"
+            : "<ul class=\"veto\">\n" + vetoes.map { "<li>\(esc($0.title.text(language))) (<code>\(esc($0.id))</code>)</li>\n" }.joined() + "</ul>\n"
+        out += "<table>\n<caption>\(esc(s.indicators))</caption>\n<thead><tr><th scope=\"col\">\(esc(s.indicator))</th><th scope=\"col\">\(esc(s.indicatorKind))</th><th scope=\"col\">\(esc(s.indicatorState))</th><th scope=\"col\" class=\"n\">\(esc(s.failuresHeader))</th><th scope=\"col\" class=\"n\">\(esc(s.deducted))</th></tr></thead>\n<tbody>\n"
+        for item in i.items {
+            let state: String
+            switch item.state {
+            case .assessed: state = s.assessed
+            case .notAssessable: state = s.notAssessable
+            case .notApplicable: state = s.notApplicable
+            }
+            let deducted = item.deducted == item.deducted.rounded() ? String(Int(item.deducted)) : String(format: "%.1f", item.deducted)
+            out += "<tr><th scope=\"row\">\(esc(item.title.text(language))) <code>\(esc(item.id))</code></th><td>\(esc(item.kind == .veto ? s.vetoKind : s.deductionKind))</td><td>\(esc(state))</td><td class=\"n\">\(item.failedFindings)</td><td class=\"n\">\(esc(deducted))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
     }
 
     static func title(_ id: String, _ context: ReportContext) -> String {
@@ -310,6 +341,24 @@ public enum HTMLReporter: Reporter {
         init(_ language: Language) { zh = language == .zhCN }
 
         var title: String { zh ? "govlint 合规检查报告" : "govlint compliance report" }
+        var inspection: String { zh ? "检查指标评分" : "Inspection score" }
+        var inspectionPass: String { zh ? "合格" : "Pass (合格)" }
+        var inspectionFail: String { zh ? "不合格" : "Fail (不合格)" }
+        func inspectionScore(_ v: String) -> String { zh ? "得分 \(v) / 100。" : "score \(v) / 100." }
+        var noInspectionVeto: String { zh ? "未触发单项否决指标。" : "No veto indicator (单项否决) was triggered." }
+        var indicators: String { zh ? "检查指标（静态可检与需人工或在线监测的指标）" : "Indicators (assessed statically, or needing live monitoring or a person)" }
+        var indicator: String { zh ? "指标" : "Indicator" }
+        var indicatorKind: String { zh ? "类型" : "Kind" }
+        var indicatorState: String { zh ? "评估状态" : "State" }
+        var failuresHeader: String { zh ? "失败项" : "Failures" }
+        var deducted: String { zh ? "扣分" : "Deducted" }
+        var assessed: String { zh ? "已评估" : "assessed" }
+        var notAssessable: String { zh ? "无法静态评估" : "not assessable statically" }
+        var notApplicable: String { zh ? "不适用" : "not applicable" }
+        var vetoKind: String { zh ? "单项否决" : "veto" }
+        var deductionKind: String { zh ? "扣分" : "deduction" }
+        var bySection: String { zh ? "按网站栏目（第一级目录）统计的失败" : "Failures by site section (first folder)" }
+        var rootSection: String { zh ? "（根目录）" : "(root)" }
         var profile: String { zh ? "配置" : "Profile" }
         var contents: String { zh ? "目录" : "Contents" }
         var overview: String { zh ? "概览" : "Overview" }

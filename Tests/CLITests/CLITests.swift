@@ -263,3 +263,18 @@ import Testing
         #expect(status == 0, "\(text)")
     }
 }
+
+@Suite struct InspectionHTMLTests {
+    @Test func htmlReportShowsTheInspectionScoreAndPassesTheAccessibilityRules() throws {
+        let out = try CLITests.tempDir()
+        let r = try CLITests.govlint(["check", InspectionCLITests.county, "--profile", "cn-gov-inspection", "--now", "2026-11-25",
+                                      "--no-cache", "--lang", "zh-CN", "--format", "html=\(out.path)/report.html"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("检查指标评分"))
+        #expect(html.contains("得分 90.5 / 100"))
+        #expect(html.contains("无法静态评估"))
+        let lint = try CLITests.govlint(["check", out.appendingPathComponent("report.html").path, "--profile", "wcag22-aa", "--no-cache"])
+        #expect(lint.status == 0, "\(lint.stdout)")
+    }
+}

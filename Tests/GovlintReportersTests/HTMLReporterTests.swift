@@ -38,7 +38,8 @@ import Testing
 
     @Test func chartsAreNamedImagesWithTheirNumbers() throws {
         let html = try ReportSample.render("html")
-        #expect(html.components(separatedBy: "<svg role=\"img\" aria-labelledby=").count - 1 == 3)
+        #expect(html.components(separatedBy: "<svg role=\"img\" aria-labelledby=").count - 1 == 4)
+        #expect(html.contains("<title id=\"chart-section-t\">Failures by site section (first folder):"))
         #expect(html.contains("<title id=\"chart-severity-t\">Findings by severity: error: 3; warning: 3; info: 0; to review: 1</title>"))
         #expect(html.contains("<title id=\"chart-rule-t\">Failures by rule: image-alt: 3;"))
     }
