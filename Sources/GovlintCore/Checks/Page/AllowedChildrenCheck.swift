@@ -6,8 +6,8 @@ import GovlintHTML
 /// with `text: false`, no child text node has non-whitespace text. Children
 /// hidden from the accessibility tree (`hidden`, `<script>`, `<template>`,
 /// `aria-hidden`, …) are ignored. Children matching `tolerate` fail only when
-/// no child is allowed (axe-core accepts `<li role="none">` next to real
-/// list items). Reported at the target.
+/// no child is allowed (the list rule no longer uses it: axe-core 4.12 reports
+/// `<li role="none">` next to real list items too). Reported at the target.
 struct AllowedChildrenCheck: PageCheck {
     static let id = "allowed-children"
     static let summary = "Every child element in the accessibility tree matches `selector` or has one of `roles`; `text: false` forbids bare text."

@@ -10,7 +10,10 @@ import GovlintHTML
 /// With `modal: cantTell`, a failure becomes cantTell while the page shows an
 /// open modal (`<dialog open>` or a visible `aria-modal="true"` element),
 /// since scripts then usually hide the background on purpose (axe-core passes
-/// it). Focus is decided from markup: native focusability, `tabindex`,
+/// it). With `frames: cantTell`, an `<iframe>` without `tabindex` makes the
+/// result cantTell instead of failed: the frame element is no tab stop of its
+/// own, and whether the framed document has focusable content cannot be seen
+/// from this page (axe-core passes an aria-hidden iframe). Focus is decided from markup: native focusability, `tabindex`,
 /// `disabled`, `inert` and hiding the engine can see.
 struct FocusableContentCheck: PageCheck {
     static let id = "no-focusable-content"
@@ -20,6 +23,7 @@ struct FocusableContentCheck: PageCheck {
     let widgetsOnly: Bool
     let onlyPresentationalChildren: Bool
     let reviewWhenModal: Bool
+    let reviewFrames: Bool
 
     init(options: inout CheckOptions) throws(LocatedError) {
         includeSelf = try options.bool("self") ?? false
@@ -30,6 +34,11 @@ struct FocusableContentCheck: PageCheck {
         case "fail": reviewWhenModal = false
         case "cantTell": reviewWhenModal = true
         default: throw options.error(at: "modal", "'modal' must be 'fail' or 'cantTell'")
+        }
+        switch try options.string("frames") ?? "fail" {
+        case "fail": reviewFrames = false
+        case "cantTell": reviewFrames = true
+        default: throw options.error(at: "frames", "'frames' must be 'fail' or 'cantTell'")
         }
         try options.finish()
     }
@@ -43,8 +52,13 @@ struct FocusableContentCheck: PageCheck {
         }
         var candidates = includeSelf ? [element] : []
         candidates += element.descendants.filter(\.isElement)
+        var frame: HTMLElement?
         for e in candidates {
             guard tabbableOnly ? ax.isTabbable(e) : ax.isFocusable(e) else { continue }
+            if reviewFrames, e.name == "iframe", !e.hasAttribute("tabindex") {
+                frame = frame ?? e
+                continue
+            }
             if widgetsOnly {
                 guard let role = ax.effectiveRole(of: e), AriaRole.named(role)?.isSubclass(of: "widget") == true else { continue }
             }
@@ -52,6 +66,9 @@ struct FocusableContentCheck: PageCheck {
                 return CheckResult(.cantTell, data: ["focusable": e.name, "reason": "a modal dialog is open"])
             }
             return CheckResult(.doesNotHold, data: ["focusable": e.name])
+        }
+        if let frame {
+            return CheckResult(.cantTell, data: ["focusable": frame.name, "reason": "the framed document may have focusable content"])
         }
         return .holds
     }
