@@ -82,6 +82,7 @@ public enum HTMLReporter: Reporter {
             out += "</ul>\n"
         }
         if let inspection = r.inspection { out += inspectionSection(inspection, s, language: context.language) }
+        if r.profiles.count > 1 { out += profileTable(context, s) }
         out += "</section>\n"
 
         // Charts.
@@ -189,6 +190,27 @@ public enum HTMLReporter: Reporter {
         out += "</section>\n</main>\n"
         out += "<footer><p>\(esc(s.footer))</p></footer>\n</body>\n</html>\n"
         return out
+    }
+
+    /// One row per selected profile: its rules' outcomes, score and verdict.
+    static func profileTable(_ context: ReportContext, _ s: Strings) -> String {
+        let r = context.result
+        let failed = context.findings.filter { $0.outcome == .failed }
+        var out = "<table>\n<caption>\(esc(s.perProfile))</caption>\n<thead><tr><th scope=\"col\">\(esc(s.profile))</th>"
+        for h in [s.rulesPassed, s.rulesFailed, s.rulesReview, s.rulesNA, s.score] { out += "<th scope=\"col\" class=\"n\">\(esc(h))</th>" }
+        out += "<th scope=\"col\">\(esc(s.veto))</th></tr></thead>\n<tbody>\n"
+        for profile in r.profiles {
+            let ids = Set(context.catalog.ruleIDs(forProfile: profile) ?? []).intersection(r.rulesRun)
+            let overall = ids.map { (r.outcomes[$0] ?? OutcomeCounts()).overall }
+            let passed = overall.filter { $0 == .passed }.count, fails = overall.filter { $0 == .failed }.count
+            let review = overall.filter { $0 == .cantTell }.count, na = overall.filter { $0 == .inapplicable }.count
+            let assessed = passed + fails + review
+            let vetoes = Set(failed.filter { $0.severity == .error && ids.contains($0.ruleID) }.map(\.ruleID)).count
+            out += "<tr><th scope=\"row\"><code>\(esc(profile))</code></th><td class=\"n\">\(passed)</td><td class=\"n\">\(fails)</td>"
+            out += "<td class=\"n\">\(review)</td><td class=\"n\">\(na)</td><td class=\"n\">\(assessed == 0 ? 100 : passed * 100 / assessed)%</td>"
+            out += "<td>\(vetoes)</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
     }
 
     /// The inspection score (检查指标): score, verdict, triggered vetoes and every indicator's state.
@@ -342,6 +364,7 @@ public enum HTMLReporter: Reporter {
 
         var title: String { zh ? "govlint 合规检查报告" : "govlint compliance report" }
         var inspection: String { zh ? "检查指标评分" : "Inspection score" }
+        var perProfile: String { zh ? "各配置概览（规则结果、得分、否决项数）" : "Overview per profile (rule outcomes, score, veto items)" }
         var inspectionPass: String { zh ? "合格" : "Pass (合格)" }
         var inspectionFail: String { zh ? "不合格" : "Fail (不合格)" }
         func inspectionScore(_ v: String) -> String { zh ? "得分 \(v) / 100。" : "score \(v) / 100." }

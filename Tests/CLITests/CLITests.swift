@@ -278,3 +278,18 @@ import Testing
         #expect(lint.status == 0, "\(lint.stdout)")
     }
 }
+
+@Suite struct ProfileOverviewTests {
+    @Test func htmlReportHasAnOverviewPerProfile() throws {
+        let out = try CLITests.tempDir()
+        let r = try CLITests.govlint(["check", CLITests.demo, "--profile", "starter", "--profile", "site-hygiene", "--no-cache",
+                                      "--fail-on", "never", "--format", "html=\(out.path)/r.html"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: out.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.contains("Overview per profile"))
+        #expect(html.contains("<tr><th scope=\"row\"><code>starter</code></th>"))
+        #expect(html.contains("<tr><th scope=\"row\"><code>site-hygiene</code></th>"))
+        let lint = try CLITests.govlint(["check", out.appendingPathComponent("r.html").path, "--profile", "wcag22-aa", "--no-cache"])
+        #expect(lint.status == 0, "\(lint.stdout)")
+    }
+}

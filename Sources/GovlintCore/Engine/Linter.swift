@@ -146,12 +146,14 @@ public struct Linter: Sendable {
                     message: SystemRules.fileUnreadable.message.filled(["reason": $0.message]))
         }
         let pages = work.filter { $0.kind == .page }.count
-        return RunPart(toolVersion: GovlintVersion.current, catalogDigest: catalog.digest, shard: options.shard,
+        var part = RunPart(toolVersion: GovlintVersion.current, catalogDigest: catalog.digest, shard: options.shard,
                        profile: (options.profiles.isEmpty ? configuration.profiles : options.profiles).first,
                        rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,
                        siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
                        pagesChecked: pages, descriptorsChecked: work.count - pages,
                        cacheHits: outcomes.filter(\.1).count)
+        part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
+        return part
     }
 
     /// The site phase over one or more parts (a whole run, or the shards of one).
@@ -173,6 +175,7 @@ public struct Linter: Sendable {
             }
         }
         var result = RunResult(profile: first.profile, now: first.now)
+        result.profiles = first.profiles
         var facts: [String: [SiteFact]] = [:]
         var files: [String: FileOutcome] = [:]
         for p in parts { files.merge(p.files) { a, _ in a } }

@@ -34,6 +34,8 @@ public struct RunPart: Sendable, Codable {
     public var catalogDigest: String
     public var shard: Shard?
     public var profile: String?
+    /// Every profile the run selected (the first is `profile`).
+    public var profiles: [String] = []
     /// Active rule ids with the severity the configuration gave them.
     public var rules: [String: Severity]
     public var now: Date

@@ -34,6 +34,8 @@ public struct RunResult: Sendable, Codable {
     /// Rule ids that were active in this run, sorted.
     public var rulesRun: [String]
     public var profile: String?
+    /// Every profile the run selected, for per-profile overviews.
+    public var profiles: [String] = []
     public var pagesChecked: Int
     public var descriptorsChecked: Int
     public var filesSeen: Int
