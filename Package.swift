@@ -45,6 +45,8 @@ let package = Package(
         .testTarget(name: "FixtureTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
         .testTarget(name: "GovlintReportersTests", dependencies: ["GovlintReporters", "GovlintCore", "GovlintHTML", "GovlintTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["GovlintTestSupport"]),
+        // Untrusted inputs generated at test time: nothing crashes, hangs or is skipped silently.
+        .testTarget(name: "HostileInputTests", dependencies: ["GovlintCore", "GovlintTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

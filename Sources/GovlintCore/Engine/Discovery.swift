@@ -49,6 +49,14 @@ public enum Discovery {
                         let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
                         if values?.isSymbolicLink == true {
                             let target = entry.resolvingSymlinksInPath().path
+                            if let resolved = realpath(entry.path, nil) {
+                                free(resolved)
+                            } else {
+                                // A loop (ELOOP) or a dangling link: reported, never followed.
+                                let reason = errno == ELOOP ? "symbolic link loop" : "symbolic link to a missing target"
+                                problems.append(DiscoveryProblem(path: relative, message: "\(reason); not followed"))
+                                continue
+                            }
                             if !target.hasPrefix(rootPath) {
                                 problems.append(DiscoveryProblem(path: relative, message: "symbolic link points outside the checked root; not followed"))
                             }

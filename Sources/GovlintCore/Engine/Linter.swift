@@ -114,10 +114,9 @@ public struct Linter: Sendable {
         let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
             let file = work[i]
             let bytes: [UInt8]
-            do {
-                bytes = [UInt8](try Data(contentsOf: file.url))
-            } catch {
-                return (systemFinding(SystemRules.fileUnreadable, file.relative, ["reason": (error as NSError).localizedDescription]), false)
+            switch readLimited(file.url, relative: file.relative) {
+            case let .success(b): bytes = b
+            case let .failure(problem): return (problem.outcome, false)
             }
             let key = cache?.key(relative: file.relative, bytes: bytes)
             if let cache, let key, let hit = cache.lookup(key) { return (hit, true) }
@@ -228,9 +227,18 @@ public struct Linter: Sendable {
         case .failure(.binary): return systemFinding(SystemRules.fileBinary, relative, [:])
         case let .failure(.unsupportedEncoding(e)): return systemFinding(SystemRules.fileUnreadable, relative, ["reason": "unsupported encoding \(e)"])
         }
-        let document = HTMLParser.parse(source)
+        let limits = configuration.limits
+        let (document, depthLimited, attributesLimited) = HTMLParser.parse(source, maxDepth: limits.maxDepth, maxAttributes: limits.maxAttributes)
         let page = PageContext(document: document, file: relative, site: site)
-        var outcome = PageRunner.run(rules, on: page)
+        var outcome = PageRunner.run(rules, on: page, limits: limits)
+        if attributesLimited {
+            outcome.findings.append(PageRunner.notFullyChecked(relative,
+                "attributes past the \(limits.maxAttributes)th on one element were left out (limit max-attributes)"))
+        }
+        if depthLimited {
+            outcome.findings.append(PageRunner.notFullyChecked(relative,
+                "elements nested deeper than \(limits.maxDepth) levels were left out (limit max-depth)"))
+        }
         if let offset = Self.truncationOffset(source.utf8) {
             outcome.findings.append(Finding(ruleID: SystemRules.fileTruncated.id, severity: SystemRules.fileTruncated.severity,
                                             file: relative, range: source.range(offset, offset),
@@ -253,7 +261,7 @@ public struct Linter: Sendable {
     public func checkDescriptor(text: String, relative: String, rules: [ActiveRule]) -> FileOutcome {
         let document: DescriptorDocument
         do {
-            document = try DescriptorDocument(file: relative, text: text)
+            document = try DescriptorDocument(file: relative, text: text, maxAliasExpansion: configuration.limits.maxAliasExpansion)
         } catch {
             var out = FileOutcome()
             let source = SourceText(text)
@@ -263,7 +271,34 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        return DescriptorRunner.run(rules, on: document)
+        return DescriptorRunner.run(rules, on: document, limits: configuration.limits)
+    }
+
+    struct ReadProblem: Error { var outcome: FileOutcome }
+
+    /// Reads a file unless it is larger than the size limit (then a finding says so).
+    func readLimited(_ url: URL, relative: String) -> Result<[UInt8], ReadProblem> {
+        let limit = configuration.limits.maxFileSize
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+            return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileNotFullyChecked, relative,
+                ["reason": "the file is \(Self.sizeText(size)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))
+        }
+        do {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            if bytes.count > limit {
+                return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileNotFullyChecked, relative,
+                    ["reason": "the file is \(Self.sizeText(bytes.count)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))
+            }
+            return .success(bytes)
+        } catch {
+            return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileUnreadable, relative, ["reason": (error as NSError).localizedDescription])))
+        }
+    }
+
+    static func sizeText(_ n: Int) -> String {
+        if n >= 1 << 20 { return String(format: "%.1f MB", Double(n) / Double(1 << 20)) }
+        if n >= 1 << 10 { return String(format: "%.1f KB", Double(n) / Double(1 << 10)) }
+        return "\(n) bytes"
     }
 
     func systemFinding(_ rule: Rule, _ file: String, _ data: [String: String]) -> FileOutcome {
