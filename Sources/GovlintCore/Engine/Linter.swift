@@ -237,7 +237,7 @@ public struct Linter: Sendable {
         }
         if depthLimited {
             outcome.findings.append(PageRunner.notFullyChecked(relative,
-                "elements nested deeper than \(limits.maxDepth) levels were left out (limit max-depth)"))
+                "elements nested deeper than \(limits.maxDepth) levels were flattened or left out (limit max-depth)"))
         }
         if let offset = Self.truncationOffset(source.utf8) {
             outcome.findings.append(Finding(ruleID: SystemRules.fileTruncated.id, severity: SystemRules.fileTruncated.severity,
