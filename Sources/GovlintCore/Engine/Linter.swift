@@ -111,8 +111,10 @@ public struct Linter: Sendable {
             for f in siteFiles { key.update(f); key.update([0]) }
             return ResultCache(directory: dir, runKey: key.finalize(), warn: options.warn)
         }
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
-            let file = work[i]
+        let checkOne: @Sendable (DiscoveredFile) -> (FileOutcome, Bool) = { file in
+            if let crashOn = ProcessInfo.processInfo.environment["GOVLINT_TEST_INTERNAL_ERROR"], crashOn == file.relative {
+                fatalError("internal error requested by GOVLINT_TEST_INTERNAL_ERROR") // tests of the crash report only
+            }
             let bytes: [UInt8]
             switch readLimited(file.url, relative: file.relative) {
             case let .success(b): bytes = b
@@ -134,6 +136,9 @@ public struct Linter: Sendable {
             }
             if let cache, let key { cache.store(outcome, key: key) }
             return (outcome, false)
+        }
+        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
+            CrashContext.checking(work[i].relative) { checkOne(work[i]) }
         }
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
