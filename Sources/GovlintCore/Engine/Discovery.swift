@@ -8,6 +8,10 @@ public struct DiscoveredFile: Sendable, Hashable {
     /// Path relative to its root, `/`-separated (what reports show).
     public var relative: String
     public var kind: Kind
+    /// For a file inside a zipped export: the archive and the entry's path in it
+    /// (then `url` is the archive's).
+    public var archive: ArchiveSource? = nil
+    public var entry: String? = nil
 }
 
 /// Problems met while walking the inputs (not findings on a file's content).
@@ -69,6 +73,17 @@ public enum Discovery {
                         guard values?.isRegularFile == true, configuration.isIncluded(relative) else { continue }
                         files.append(DiscoveredFile(url: entry, relative: relative, kind: kind(of: relative, isDescriptor)))
                     }
+                }
+            } else if ArchiveSource.isArchive(url) {
+                // A zipped export: its entries are the files, read in place.
+                let (source, entries, archiveProblems) = ArchiveSource.open(url)
+                problems += archiveProblems
+                guard let source else { continue }
+                for entry in entries {
+                    let relative = paths.count == 1 ? entry : "\(url.lastPathComponent)!\(entry)"
+                    guard configuration.isIncluded(entry) else { continue }
+                    files.append(DiscoveredFile(url: url, relative: relative, kind: kind(of: entry, isDescriptor),
+                                                archive: source, entry: entry))
                 }
             } else {
                 let name = url.lastPathComponent

@@ -116,7 +116,7 @@ public struct Linter: Sendable {
                 fatalError("internal error requested by GOVLINT_TEST_INTERNAL_ERROR") // tests of the crash report only
             }
             let bytes: [UInt8]
-            switch readLimited(file.url, relative: file.relative) {
+            switch readLimited(file) {
             case let .success(b): bytes = b
             case let .failure(problem): return (problem.outcome, false)
             }
@@ -282,8 +282,23 @@ public struct Linter: Sendable {
     struct ReadProblem: Error { var outcome: FileOutcome }
 
     /// Reads a file unless it is larger than the size limit (then a finding says so).
-    func readLimited(_ url: URL, relative: String) -> Result<[UInt8], ReadProblem> {
+    func readLimited(_ file: DiscoveredFile) -> Result<[UInt8], ReadProblem> {
         let limit = configuration.limits.maxFileSize
+        let relative = file.relative
+        if let archive = file.archive, let entry = file.entry {
+            let tooLarge = { (size: String) in
+                ReadProblem(outcome: self.systemFinding(SystemRules.fileNotFullyChecked, relative,
+                    ["reason": "the file is \(size), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"]))
+            }
+            if let size = archive.size(of: entry), size > UInt64(limit) { return .failure(tooLarge(Self.sizeText(Int(clamping: size)))) }
+            do {
+                return .success(try archive.read(entry, limit: limit))
+            } catch {
+                if error.tooLarge { return .failure(tooLarge("more than its header says")) }
+                return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileUnreadable, relative, ["reason": error.description])))
+            }
+        }
+        let url = file.url
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
             return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileNotFullyChecked, relative,
                 ["reason": "the file is \(Self.sizeText(size)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))
