@@ -72,7 +72,10 @@ import Testing
             """.write(to: pack.appendingPathComponent("slow-title.yaml"), atomically: true, encoding: .utf8)
         let catalog = try Catalog.load(builtin: SourcePacks.files(), rulesDirectories: [dir])
         let export = try Export(); defer { export.remove() }
-        try export.write("evil.html", "<!doctype html><html lang=en><title>E</title><body><p data-x=\"\(String(repeating: "a", count: 40))b\">x</p><img src=x></body></html>")
+        // ICU gives up one catastrophic match after about half a second; 200 of them
+        // would hold the file for minutes without the per-rule deadline.
+        let evil = "<p data-x=\"\(String(repeating: "a", count: 40))b\">x</p>"
+        try export.write("evil.html", "<!doctype html><html lang=en><title>E</title><body>\(String(repeating: evil, count: 200))<img src=x></body></html>")
         let started = Date()
         let result = try export.run(catalog: catalog, profiles: []) { $0.limits.ruleTimeout = 1 }
         let elapsed = Date().timeIntervalSince(started)
@@ -103,5 +106,13 @@ import Testing
         #expect(throws: LocatedError.self) {
             try ConfigurationLoader.parse("limits:\n  max-size: 1\n", file: ".govlint.yml", catalog: SourcePacks.catalog())
         }
+        // Regression (mutation tests): sizes past Int.max were a trap, not an error.
+        for size in ["99999999999999999999MB", "infMB", "nanKB", "-1MB", "0"] {
+            #expect(Limits.parseSize(size) == nil, "\(size)")
+            #expect(throws: LocatedError.self) {
+                try ConfigurationLoader.parse("limits:\n  max-file-size: \(size)\n", file: ".govlint.yml", catalog: SourcePacks.catalog())
+            }
+        }
+        #expect(Limits.parseSize("1.5KB") == 1536)
     }
 }

@@ -23,8 +23,10 @@ public struct Limits: Sendable, Equatable {
         let t = text.trimmingCharacters(in: .whitespaces).uppercased()
         let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
         for (suffix, factor) in units where t.hasSuffix(suffix) {
-            guard let n = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), n > 0 else { return nil }
-            return Int(n * Double(factor))
+            // Found by the mutation tests: "99999999999999999999MB" and "infMB" trapped in Int(_:).
+            guard let n = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), n > 0, n.isFinite,
+                  n * Double(factor) < Double(Int.max / 2) else { return nil }
+            return max(1, Int(n * Double(factor)))
         }
         guard let n = Int(t), n > 0 else { return nil }
         return n
