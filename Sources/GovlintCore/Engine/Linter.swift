@@ -134,7 +134,10 @@ public struct Linter: Sendable {
                     outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
                 }
             }
-            if let cache, let key { cache.store(outcome, key: key) }
+            // Time limits depend on the machine's load: such outcomes are not reused.
+            if let cache, let key, !outcome.findings.contains(where: { $0.ruleID == SystemRules.fileNotFullyChecked.id }) {
+                cache.store(outcome, key: key)
+            }
             return (outcome, false)
         }
         let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs) { i -> (FileOutcome, Bool) in
