@@ -5,7 +5,7 @@ SWIFT ?= swift
 BIN_DIR := $(shell $(SWIFT) build --show-bin-path 2>/dev/null || echo .build/debug)
 DEMO := Fixtures/sites/demo-agency
 
-.PHONY: deps build demo test bench clean docs
+.PHONY: deps build demo test bench clean docs fuzz fuzz-build
 
 deps:
 	@if ! pkg-config --exists gumbo 2>/dev/null; then \
@@ -35,6 +35,25 @@ docs: build
 bench: deps
 	$(SWIFT) build -c release --product govlint
 	python3 scripts/bench.py
+
+# libFuzzer targets (Fuzz/): each built with the sources it needs, run FUZZ_SECONDS on its seed corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := html selector
+FUZZ_FLAGS := -sanitize=fuzzer,address -parse-as-library -O -Xcc -fmodule-map-file=Sources/CGumbo/module.modulemap -I Sources/CGumbo
+HTML_SOURCES := $(shell find Sources/GovlintHTML -name '*.swift')
+
+fuzz-build: deps
+	@mkdir -p .build/fuzz
+	swiftc $(FUZZ_FLAGS) -module-name GovlintHTML $(HTML_SOURCES) Fuzz/FuzzHTML.swift -lgumbo -o .build/fuzz/fuzz-html 2>/dev/null
+	swiftc $(FUZZ_FLAGS) -module-name GovlintHTML $(HTML_SOURCES) Fuzz/FuzzSelector.swift -lgumbo -o .build/fuzz/fuzz-selector 2>/dev/null
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build/fuzz/corpus-$$t && cp -n Fuzz/corpus/$$t/* .build/fuzz/corpus-$$t/ ; \
+	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
+	  .build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+	    .build/fuzz/corpus-$$t 2>&1 | grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY|Done" || exit 1; \
+	done
 
 clean:
 	rm -rf .build out

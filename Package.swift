@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Reading zipped exports in place (`govlint check site.zip`).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only module that sees the C parser.
@@ -23,6 +25,7 @@ let package = Package(
         // Rules, packs, checks, configuration, descriptors and the engine.
         .target(name: "GovlintCore", dependencies: [
             "GovlintHTML", "GovlintAccessibility", .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Output formats; they know the result model, not how it was produced.
         .target(name: "GovlintReporters", dependencies: ["GovlintCore"]),
@@ -45,6 +48,10 @@ let package = Package(
         .testTarget(name: "FixtureTests", dependencies: ["GovlintCore", "GovlintRules", "GovlintTestSupport"]),
         .testTarget(name: "GovlintReportersTests", dependencies: ["GovlintReporters", "GovlintCore", "GovlintHTML", "GovlintTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["GovlintTestSupport", .product(name: "Yams", package: "Yams")]),
+        // Untrusted inputs generated at test time: nothing crashes, hangs or is skipped silently.
+        .testTarget(name: "HostileInputTests", dependencies: [
+            "GovlintCore", "GovlintTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

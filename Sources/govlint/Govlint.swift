@@ -21,6 +21,7 @@ struct Govlint: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        Signals.install()
         do {
             var command = try Govlint.parseAsRoot()
             try command.run()

@@ -20,6 +20,8 @@ public struct Configuration: Sendable {
     public var overrides: [Override] = []
     public var now: Date?
     public var failOn: Severity?
+    /// Resource limits (file size, nesting depth, time per file and per rule).
+    public var limits = Limits()
     /// Page-type or descriptor-kind assignments by glob, read by packs that need them.
     public var descriptors: [(glob: Glob, pack: String)] = []
     /// Where it was read from, if anywhere.

@@ -29,6 +29,27 @@ public enum ConfigurationLoader {
         return try parse(text, file: url.path, catalog: catalog)
     }
 
+    /// `limits:` — max-file-size (bytes or 50MB), max-depth, file-timeout and rule-timeout (seconds; 0 = none).
+    static func limits(_ node: Node, file: String) throws(LocatedError) -> Limits {
+        var lm = try YAMLMap(node, file: file, what: "'limits'")
+        var limits = Limits()
+        if let v = lm.value("max-file-size") {
+            guard let s = v.string, let n = Limits.parseSize(s) else { throw lm.error(v, "'max-file-size' must be a size such as 50MB or 1048576") }
+            limits.maxFileSize = n
+        }
+        if let v = lm.value("max-depth") {
+            guard let n = v.int, n >= 1 else { throw lm.error(v, "'max-depth' must be a positive integer") }
+            limits.maxDepth = n
+        }
+        for key in ["file-timeout", "rule-timeout"] {
+            guard let v = lm.value(key) else { continue }
+            guard let s = v.string, let t = Limits.parseSeconds(s) else { throw lm.error(v, "'\(key)' must be a number of seconds (0: no limit)") }
+            if key == "file-timeout" { limits.fileTimeout = t } else { limits.ruleTimeout = t }
+        }
+        try lm.finish("'limits'")
+        return limits
+    }
+
     public static func parse(_ text: String, file: String, catalog: Catalog) throws(LocatedError) -> Configuration {
         let root = try YAMLReader.load(text, file: file)
         var config = Configuration()
@@ -63,6 +84,7 @@ public enum ConfigurationLoader {
             guard let s = f.string, let sev = Severity(rawValue: s) else { throw m.error(f, "'fail-on' must be error, warning or info") }
             config.failOn = sev
         }
+        if let l = m.value("limits") { config.limits = try limits(l, file: file) }
         if let d = m.value("descriptors") {
             let dm = try YAMLMap(d, file: file, what: "'descriptors' (glob: pack)")
             for e in dm.entries {

@@ -7,10 +7,37 @@ public final class DescriptorDocument: @unchecked Sendable {
     public let root: Node
     public let source: SourceText
 
-    public init(file: String, text: String) throws(LocatedError) {
+    public init(file: String, text: String, maxAliasExpansion: Int = 100_000) throws(LocatedError) {
         self.file = file
         self.source = SourceText(text)
-        self.root = try YAMLReader.load(text, file: file, allowAliases: true)
+        let root = try YAMLReader.load(text, file: file, allowAliases: true)
+        if let (line, column) = YAMLReader.firstAlias(in: text) {
+            try Self.checkAliasExpansion(root, limit: maxAliasExpansion, file: file, line: line, column: column)
+        }
+        self.root = root
+    }
+
+    /// Refuses documents whose aliases expand to more than `limit` nodes (billion
+    /// laughs). An alias repeats its anchor's nodes with their marks, so nodes met
+    /// again at an already seen position are the ones reached through aliases.
+    static func checkAliasExpansion(_ root: Node, limit: Int, file: String, line: Int, column: Int) throws(LocatedError) {
+        var seen: Set<Int> = []
+        var repeated = 0
+        var stack = [root]
+        while let node = stack.popLast() {
+            if let mark = node.mark, !seen.insert(mark.line &* 1_000_003 &+ mark.column).inserted {
+                repeated += 1
+                if repeated > limit {
+                    throw LocatedError(file: file, line: line, column: column,
+                                       message: "YAML aliases expand to more than \(limit) nodes; refusing to read further (alias bomb?)")
+                }
+            }
+            switch node {
+            case let .mapping(m): for (k, v) in m { stack.append(k); stack.append(v) }
+            case let .sequence(seq): stack.append(contentsOf: seq)
+            default: break
+            }
+        }
     }
 }
 

@@ -3,12 +3,15 @@ import Yams
 
 /// Runs descriptor rules on one parsed YAML or JSON file.
 public enum DescriptorRunner {
-    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument) -> FileOutcome {
+    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
+        defer { RuleDeadline.set(nil) }
         let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
         let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
         for active in rules {
             let rule = active.rule
+            let ruleStart = Date()
+            RuleDeadline.set(limits?.ruleTimeout.map { ruleStart.addingTimeInterval($0) })
             var counts = OutcomeCounts()
             if !rule.formats.isEmpty, formats.isDisjoint(with: rule.formats) {
                 counts.inapplicable = 1
@@ -26,6 +29,11 @@ public enum DescriptorRunner {
             }
             for target in targets {
                 let (failures, message) = evaluate(rule.check, target)
+                if RuleDeadline.isPast {
+                    out.findings.append(PageRunner.notFullyChecked(document.file,
+                        "rule \(rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s"))
+                    break
+                }
                 if failures.isEmpty {
                     counts.passed += 1
                     continue

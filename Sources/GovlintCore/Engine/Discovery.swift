@@ -8,6 +8,10 @@ public struct DiscoveredFile: Sendable, Hashable {
     /// Path relative to its root, `/`-separated (what reports show).
     public var relative: String
     public var kind: Kind
+    /// For a file inside a zipped export: the archive and the entry's path in it
+    /// (then `url` is the archive's).
+    public var archive: ArchiveSource? = nil
+    public var entry: String? = nil
 }
 
 /// Problems met while walking the inputs (not findings on a file's content).
@@ -49,6 +53,14 @@ public enum Discovery {
                         let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
                         if values?.isSymbolicLink == true {
                             let target = entry.resolvingSymlinksInPath().path
+                            if let resolved = realpath(entry.path, nil) {
+                                free(resolved)
+                            } else {
+                                // A loop (ELOOP) or a dangling link: reported, never followed.
+                                let reason = errno == ELOOP ? "symbolic link loop" : "symbolic link to a missing target"
+                                problems.append(DiscoveryProblem(path: relative, message: "\(reason); not followed"))
+                                continue
+                            }
                             if !target.hasPrefix(rootPath) {
                                 problems.append(DiscoveryProblem(path: relative, message: "symbolic link points outside the checked root; not followed"))
                             }
@@ -61,6 +73,17 @@ public enum Discovery {
                         guard values?.isRegularFile == true, configuration.isIncluded(relative) else { continue }
                         files.append(DiscoveredFile(url: entry, relative: relative, kind: kind(of: relative, isDescriptor)))
                     }
+                }
+            } else if ArchiveSource.isArchive(url) {
+                // A zipped export: its entries are the files, read in place.
+                let (source, entries, archiveProblems) = ArchiveSource.open(url)
+                problems += archiveProblems
+                guard let source else { continue }
+                for entry in entries {
+                    let relative = paths.count == 1 ? entry : "\(url.lastPathComponent)!\(entry)"
+                    guard configuration.isIncluded(entry) else { continue }
+                    files.append(DiscoveredFile(url: url, relative: relative, kind: kind(of: entry, isDescriptor),
+                                                archive: source, entry: entry))
                 }
             } else {
                 let name = url.lastPathComponent

@@ -114,13 +114,14 @@ public struct Linter: Sendable {
             for f in siteFiles { key.update(f); key.update([0]) }
             return ResultCache(directory: dir, runKey: key.finalize(), warn: options.warn)
         }
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
-            let file = work[i]
+        let checkOne: @Sendable (DiscoveredFile) -> (FileOutcome, Bool) = { file in
+            if let crashOn = ProcessInfo.processInfo.environment["GOVLINT_TEST_INTERNAL_ERROR"], crashOn == file.relative {
+                fatalError("internal error requested by GOVLINT_TEST_INTERNAL_ERROR") // tests of the crash report only
+            }
             let bytes: [UInt8]
-            do {
-                bytes = [UInt8](try Data(contentsOf: file.url))
-            } catch {
-                return (systemFinding(SystemRules.fileUnreadable, file.relative, ["reason": (error as NSError).localizedDescription]), false)
+            switch readLimited(file) {
+            case let .success(b): bytes = b
+            case let .failure(problem): return (problem.outcome, false)
             }
             let key = cache?.key(relative: file.relative, bytes: bytes)
             if let cache, let key, let hit = cache.lookup(key) { return (hit, true) }
@@ -136,8 +137,14 @@ public struct Linter: Sendable {
                     outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
                 }
             }
-            if let cache, let key { cache.store(outcome, key: key) }
+            // Time limits depend on the machine's load: such outcomes are not reused.
+            if let cache, let key, !outcome.findings.contains(where: { $0.ruleID == SystemRules.fileNotFullyChecked.id }) {
+                cache.store(outcome, key: key)
+            }
             return (outcome, false)
+        }
+        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
+            CrashContext.checking(work[i].relative) { checkOne(work[i]) }
         }
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
@@ -248,9 +255,18 @@ public struct Linter: Sendable {
         case .failure(.binary): return systemFinding(SystemRules.fileBinary, relative, [:])
         case let .failure(.unsupportedEncoding(e)): return systemFinding(SystemRules.fileUnreadable, relative, ["reason": "unsupported encoding \(e)"])
         }
-        let document = HTMLParser.parse(source)
+        let limits = configuration.limits
+        let (document, depthLimited, attributesLimited) = HTMLParser.parse(source, maxDepth: limits.maxDepth, maxAttributes: limits.maxAttributes)
         let page = PageContext(document: document, file: relative, site: site)
-        var outcome = PageRunner.run(rules, on: page)
+        var outcome = PageRunner.run(rules, on: page, limits: limits)
+        if attributesLimited {
+            outcome.findings.append(PageRunner.notFullyChecked(relative,
+                "attributes past the \(limits.maxAttributes)th on one element were left out (limit max-attributes)"))
+        }
+        if depthLimited {
+            outcome.findings.append(PageRunner.notFullyChecked(relative,
+                "elements nested deeper than \(limits.maxDepth) levels were flattened or left out (limit max-depth)"))
+        }
         if let offset = Self.truncationOffset(source.utf8) {
             outcome.findings.append(Finding(ruleID: SystemRules.fileTruncated.id, severity: SystemRules.fileTruncated.severity,
                                             file: relative, range: source.range(offset, offset),
@@ -274,7 +290,7 @@ public struct Linter: Sendable {
     public func checkDescriptor(text: String, relative: String, rules: [ActiveRule]) -> FileOutcome {
         let document: DescriptorDocument
         do {
-            document = try DescriptorDocument(file: relative, text: text)
+            document = try DescriptorDocument(file: relative, text: text, maxAliasExpansion: configuration.limits.maxAliasExpansion)
         } catch {
             var out = FileOutcome()
             let source = SourceText(text)
@@ -284,10 +300,52 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        var outcome = DescriptorRunner.run(rules, on: document)
+        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits)
         outcome.findings = Suppressions.apply(outcome.findings, yaml: document.source, file: relative,
                                               activeRules: Set(rules.map(\.rule.id)))
         return outcome
+    }
+
+    struct ReadProblem: Error { var outcome: FileOutcome }
+
+    /// Reads a file unless it is larger than the size limit (then a finding says so).
+    func readLimited(_ file: DiscoveredFile) -> Result<[UInt8], ReadProblem> {
+        let limit = configuration.limits.maxFileSize
+        let relative = file.relative
+        if let archive = file.archive, let entry = file.entry {
+            let tooLarge = { (size: String) in
+                ReadProblem(outcome: self.systemFinding(SystemRules.fileNotFullyChecked, relative,
+                    ["reason": "the file is \(size), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"]))
+            }
+            if let size = archive.size(of: entry), size > UInt64(limit) { return .failure(tooLarge(Self.sizeText(Int(clamping: size)))) }
+            do {
+                return .success(try archive.read(entry, limit: limit))
+            } catch {
+                if error.tooLarge { return .failure(tooLarge("more than its header says")) }
+                return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileUnreadable, relative, ["reason": error.description])))
+            }
+        }
+        let url = file.url
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > limit {
+            return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileNotFullyChecked, relative,
+                ["reason": "the file is \(Self.sizeText(size)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))
+        }
+        do {
+            let bytes = [UInt8](try Data(contentsOf: url))
+            if bytes.count > limit {
+                return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileNotFullyChecked, relative,
+                    ["reason": "the file is \(Self.sizeText(bytes.count)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))
+            }
+            return .success(bytes)
+        } catch {
+            return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileUnreadable, relative, ["reason": (error as NSError).localizedDescription])))
+        }
+    }
+
+    static func sizeText(_ n: Int) -> String {
+        if n >= 1 << 20 { return String(format: "%.1f MB", Double(n) / Double(1 << 20)) }
+        if n >= 1 << 10 { return String(format: "%.1f KB", Double(n) / Double(1 << 10)) }
+        return "\(n) bytes"
     }
 
     func systemFinding(_ rule: Rule, _ file: String, _ data: [String: String]) -> FileOutcome {

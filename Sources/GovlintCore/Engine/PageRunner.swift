@@ -1,3 +1,4 @@
+import Foundation
 import GovlintHTML
 
 /// A rule as it runs: the rule plus the severity the configuration gave it.
@@ -21,11 +22,34 @@ public struct FileOutcome: Sendable, Codable {
 
 /// Runs page and site-collection rules on one parsed page.
 public enum PageRunner {
-    public static func run(_ rules: [ActiveRule], on page: PageContext) -> FileOutcome {
+    public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
         page.preselect(rules.compactMap(\.rule.selector))
-        for active in rules {
+        let fileStart = Date()
+        defer { RuleDeadline.set(nil) }
+        for (ruleIndex, active) in rules.enumerated() {
             let rule = active.rule
+            // Cooperative time limits: checked between rules and between targets.
+            let ruleStart = Date()
+            var budget = limits?.ruleTimeout
+            if let fileLimit = limits?.fileTimeout {
+                let left = fileLimit - ruleStart.timeIntervalSince(fileStart)
+                if left <= 0 {
+                    let skipped = rules[ruleIndex...].map(\.rule.id)
+                    out.findings.append(notFullyChecked(page.file,
+                        "time limit of \(seconds(fileLimit)) s per file reached; not run: \(skipped.joined(separator: ", "))"))
+                    break
+                }
+                budget = min(budget ?? left, left)
+            }
+            RuleDeadline.set(budget.map { ruleStart.addingTimeInterval($0) })
+            var stopped = false
+            defer {
+                if stopped {
+                    out.findings.append(notFullyChecked(page.file,
+                        "rule \(rule.id) stopped after \(seconds(Date().timeIntervalSince(ruleStart))) s"))
+                }
+            }
             let targets = self.targets(of: rule, in: page)
             var counts = OutcomeCounts()
             if targets.isEmpty {
@@ -44,7 +68,10 @@ public enum PageRunner {
                 continue
             }
             for target in targets {
+                if RuleDeadline.isPast { stopped = true; break }
                 let result = evaluate(rule.check, target, page)
+                // A check cut short by the deadline has no trustworthy verdict.
+                if RuleDeadline.isPast { stopped = true; break }
                 switch result.verdict {
                 case .holds:
                     counts.passed += 1
@@ -64,6 +91,16 @@ public enum PageRunner {
             out.outcomes[rule.id] = counts
         }
         return out
+    }
+
+    static func notFullyChecked(_ file: String, _ reason: String) -> Finding {
+        let r = SystemRules.fileNotFullyChecked
+        return Finding(ruleID: r.id, severity: r.severity, file: file, range: .fileStart,
+                       message: r.message.filled(["reason": reason]))
+    }
+
+    static func seconds(_ s: Double) -> String {
+        s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s)
     }
 
     /// Test targets: the selector's matches (default: the root element), minus hidden ones when the rule says so.

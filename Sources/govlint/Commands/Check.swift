@@ -65,6 +65,36 @@ extension Govlint {
 
         typealias Output = (format: any Reporter.Type, path: String?)
 
+        @Option(name: .customLong("max-file-size"), help: "Largest file checked, e.g. 50MB (default: 50MB, or limits.max-file-size).")
+        var maxFileSize: String?
+
+        @Option(name: .customLong("max-depth"), help: "Deepest element nesting checked (default: 10000, or limits.max-depth).")
+        var maxDepth: Int?
+
+        @Option(name: .customLong("file-timeout"), help: "Seconds all rules may spend on one file; 0: no limit (default: 60).")
+        var fileTimeout: Double?
+
+        @Option(name: .customLong("rule-timeout"), help: "Seconds one rule may spend on one file; 0: no limit (default: 10).")
+        var ruleTimeout: Double?
+
+        /// Command-line limits win over the configuration's `limits:`.
+        func applyLimits(to configuration: inout Configuration) throws {
+            if let maxFileSize {
+                guard let n = Limits.parseSize(maxFileSize) else { throw UsageFailure("--max-file-size must be a size such as 50MB or 1048576") }
+                configuration.limits.maxFileSize = n
+            }
+            if let maxDepth {
+                guard maxDepth >= 1 else { throw UsageFailure("--max-depth must be at least 1") }
+                configuration.limits.maxDepth = maxDepth
+            }
+            for (name, value) in [("--file-timeout", fileTimeout), ("--rule-timeout", ruleTimeout)] {
+                guard let value else { continue }
+                guard value >= 0, value.isFinite else { throw UsageFailure("\(name) must be a number of seconds (0: no limit)") }
+                if name == "--file-timeout" { configuration.limits.fileTimeout = value == 0 ? nil : value }
+                else { configuration.limits.ruleTimeout = value == 0 ? nil : value }
+            }
+        }
+
         func run() throws {
             guard let (result, configuration, catalog, outputs) = try lint() else { return }
             guard let language = Language(rawValue: lang) else { throw UsageFailure("--lang must be en or zh-CN") }
@@ -157,6 +187,7 @@ extension Govlint {
                     throw UsageFailure(error.description)
                 }
             }
+            try applyLimits(to: &configuration)
             for p in profile where catalog.profiles[p] == nil {
                 throw UsageFailure("unknown profile '\(p)' (known: \(catalog.profiles.keys.sorted().joined(separator: ", ")))")
             }

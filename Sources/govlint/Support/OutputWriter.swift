@@ -39,6 +39,8 @@ enum OutputWriter {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).govlint-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        Signals.registerTemp(temp.path)
+        defer { Signals.unregisterTemp(temp.path) }
         do {
             try Data(text.utf8).write(to: temp)
             if rename(temp.path, url.path) != 0 {

@@ -50,7 +50,7 @@ struct PatternCheck: DescriptorCheck {
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
         guard let value, let text = value.value.scalarText else { return [] }
         func matches(_ re: NSRegularExpression) -> Bool {
-            re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            re.boundedFirstMatch(in: text) != nil
         }
         if let match, !matches(match.regex) {
             return [DescriptorFailure(at: value, data: ["value": text, "pattern": match.text,

@@ -34,7 +34,7 @@ struct AttributeMatchesCheck: PageCheck {
 
 enum TextMatching {
     static func matches(_ regex: NSRegularExpression, _ value: String) -> Bool {
-        regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+        regex.boundedFirstMatch(in: value) != nil // bounded by the rule's time limit
     }
 
     /// Collapses runs of whitespace and trims, as accessible text is compared.

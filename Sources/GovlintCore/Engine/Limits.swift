@@ -1,0 +1,80 @@
+import Foundation
+
+/// Resource limits of one run (`limits:` in `.govlint.yml`, `check --max-file-size` …).
+/// Hitting one yields a `file-not-fully-checked` finding on that file, never a silent skip.
+public struct Limits: Sendable, Equatable {
+    /// Largest file read, in bytes; larger files are not checked.
+    public var maxFileSize: Int = 50 << 20
+    /// Deepest element nesting converted; deeper content is left out and reported.
+    public var maxDepth: Int = 10_000
+    /// Attributes read on one element (the HTML parser's duplicate check is quadratic).
+    public var maxAttributes: Int = 10_000
+    /// Seconds all rules together may spend on one file (nil: no limit).
+    public var fileTimeout: Double? = 60
+    /// Seconds one rule may spend on one file (nil: no limit).
+    public var ruleTimeout: Double? = 10
+    /// Nodes a descriptor may reach through YAML aliases (billion laughs).
+    public var maxAliasExpansion: Int = 100_000
+
+    public init() {}
+
+    /// `52428800`, `50MB`, `512KB`, `1GB` (binary multiples).
+    public static func parseSize(_ text: String) -> Int? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("G", 1 << 30), ("M", 1 << 20), ("K", 1 << 10), ("B", 1)]
+        for (suffix, factor) in units where t.hasSuffix(suffix) {
+            // Found by the mutation tests: "99999999999999999999MB" and "infMB" trapped in Int(_:).
+            guard let n = Double(t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)), n > 0, n.isFinite,
+                  n * Double(factor) < Double(Int.max / 2) else { return nil }
+            return max(1, Int(n * Double(factor)))
+        }
+        guard let n = Int(t), n > 0 else { return nil }
+        return n
+    }
+
+    /// Seconds as a number; 0 means no limit (`.some(nil)`); nil when not a number.
+    public static func parseSeconds(_ text: String) -> Double?? {
+        guard let n = Double(text.trimmingCharacters(in: .whitespaces)), n >= 0, n.isFinite else { return nil }
+        return .some(n == 0 ? nil : n)
+    }
+}
+
+/// The deadline of the rule running on this thread. Checks that can run long
+/// on hostile input (regular expressions) consult it; the runners set it.
+public enum RuleDeadline {
+    private static let key = "govlint.rule-deadline"
+
+    /// Runs `body` with a deadline `seconds` from now (nil: none) on this thread.
+    public static func with<T>(seconds: Double?, _ body: () throws -> T) rethrows -> T {
+        let dict = Thread.current.threadDictionary
+        let previous = dict[key]
+        if let seconds { dict[key] = Date().addingTimeInterval(seconds) } else { dict.removeObject(forKey: key) }
+        defer { if let previous { dict[key] = previous } else { dict.removeObject(forKey: key) } }
+        return try body()
+    }
+
+    /// Sets (or clears) this thread's deadline.
+    public static func set(_ deadline: Date?) {
+        if let deadline { Thread.current.threadDictionary[key] = deadline } else { Thread.current.threadDictionary.removeObject(forKey: key) }
+    }
+
+    /// The current deadline, if any.
+    public static var current: Date? { Thread.current.threadDictionary[key] as? Date }
+
+    public static var isPast: Bool { current.map { Date() >= $0 } ?? false }
+}
+
+extension NSRegularExpression {
+    /// `firstMatch` that gives up when the running rule's deadline passes
+    /// (catastrophic backtracking in a user pattern); nil then, as no match.
+    public func boundedFirstMatch(in text: String) -> NSTextCheckingResult? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let deadline = RuleDeadline.current else { return firstMatch(in: text, range: range) }
+        var found: NSTextCheckingResult?
+        enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+            if let result { found = result; stop.pointee = true; return }
+            if Date() >= deadline { stop.pointee = true }
+        }
+        return found
+    }
+}
