@@ -25,7 +25,7 @@ def run(cmd, **kw):
 def measure(binary, path, jobs, parse_only):
     """Wall seconds and peak RSS (KiB) of one run, via /usr/bin/time."""
     cmd = ["/usr/bin/time", "-f", "%e %M", binary, "check", path, "--jobs", str(jobs),
-           "--fail-on", "never", "--no-color"]
+           "--fail-on", "never", "--no-color", "--no-cache", "--progress", "never"]
     if parse_only:
         cmd.append("--parse-only")
     p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -24,6 +24,7 @@ public final class PageContext {
     private var selections: [String: [HTMLElement]] = [:]
     private var _accessibility: AccessibilityContext?
     private var memos: [String: Any] = [:]
+    private var normalizedTexts: [Int: String] = [:]
 
     public init(document: HTMLDocument, file: String, site: SiteInfo) {
         self.document = document
@@ -44,6 +45,15 @@ public final class PageContext {
         let missing = Array(Set(selectors.filter { selections[$0.text] == nil }))
         guard missing.count > 1 else { return }
         for (s, found) in zip(missing, document.select(all: missing)) { selections[s.text] = found }
+    }
+
+    /// An element's whitespace-normalised text content, computed once per page
+    /// (several rules read the text of `body` or of the same containers).
+    public func normalizedText(of element: HTMLElement) -> String {
+        if let t = normalizedTexts[element.index] { return t }
+        let t = TextMatching.normalized(element.textContent)
+        normalizedTexts[element.index] = t
+        return t
     }
 
     /// A value computed once per page and shared by all rules (an index, say).

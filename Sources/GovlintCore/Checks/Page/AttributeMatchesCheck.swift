@@ -38,7 +38,19 @@ enum TextMatching {
     }
 
     /// Collapses runs of whitespace and trims, as accessible text is compared.
+    /// Scalar loop with an ASCII fast path: this runs on every text a rule reads.
     static func normalized(_ s: String) -> String {
-        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for u in s.unicodeScalars {
+            let space = u.value < 0x80 ? (u.value == 0x20 || (u.value >= 0x09 && u.value <= 0x0D)) : u.properties.isWhitespace
+            if space {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(u)
+            }
+        }
+        return String(out)
     }
 }

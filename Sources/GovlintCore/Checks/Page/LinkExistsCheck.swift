@@ -32,16 +32,31 @@ struct LinkExistsCheck: PageCheck {
         return TextMatching.normalized(parts.joined(separator: " ").replacingOccurrences(of: "’", with: "'"))
     }
 
+    /// A page's links with their trimmed href and text, computed once and shared
+    /// by every link rule (a page has hundreds of links and there are many rules).
+    struct Link {
+        let element: HTMLElement
+        let href: String
+        let text: String
+    }
+
+    static func links(_ page: PageContext) -> [Link] {
+        page.memo("link-exists-links") {
+            page.document.elements.filter { ($0.name == "a" || $0.name == "area") && $0.hasAttribute("href") }.map {
+                Link(element: $0, href: ($0.attribute("href") ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+                     text: linkText($0))
+            }
+        }
+    }
+
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let scope = element.index == 0 || element.index == page.document.root?.index ? nil : element
-        let links = page.document.elements.filter {
-            ($0.name == "a" || $0.name == "area") && $0.hasAttribute("href") && (scope == nil || $0.isDescendant(of: scope!))
-        }
-        for a in links {
-            let h = (a.attribute("href") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        for link in Self.links(page) {
+            if let scope, !link.element.isDescendant(of: scope) { continue }
+            let h = link.href
             if let href, !TextMatching.matches(href, h) { continue }
             guard let text else { return .holds }
-            let t = Self.linkText(a)
+            let t = link.text
             let ns = t as NSString
             guard let m = text.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
             if sameNumber {

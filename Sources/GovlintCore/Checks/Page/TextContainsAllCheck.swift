@@ -20,7 +20,7 @@ struct TextContainsAllCheck: PageCheck {
         guard let subject = TextSubject.resolve(element, selector, page) else {
             return .verdict(false, data: ["missing": terms.joined(separator: "、")])
         }
-        let text = TextMatching.normalized(subject.textContent)
+        let text = page.normalizedText(of: subject)
         let missing = terms.filter { !text.contains($0) }
         return .verdict(missing.isEmpty, data: ["missing": missing.joined(separator: "、")])
     }

@@ -18,7 +18,7 @@ struct TextLengthCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
-        let length = TextMatching.normalized(subject.textContent).count
+        let length = page.normalizedText(of: subject).count
         return .verdict(length >= min && length <= max,
                         data: ["length": String(length), "min": String(min), "max": max == Int.max ? "∞" : String(max)])
     }

@@ -23,7 +23,7 @@ struct TextMatchesCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
-        let text = TextMatching.normalized(subject.textContent)
+        let text = page.normalizedText(of: subject)
         return .verdict(TextMatching.matches(regex, text) != negate, data: ["text": String(text.prefix(80))])
     }
 }
