@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Resource limits of one run (`limits:` in `.govlint.yml`, `check --max-file-size` …).
@@ -42,39 +45,52 @@ public struct Limits: Sendable, Equatable {
 /// The deadline of the rule running on this thread. Checks that can run long
 /// on hostile input (regular expressions) consult it; the runners set it.
 public enum RuleDeadline {
-    private static let key = "govlint.rule-deadline"
+    /// Per-thread storage through a pthread key: rules read the deadline for
+    /// every regex match, and Foundation's thread dictionary is far slower.
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k) { raw in if let raw { Unmanaged<Box>.fromOpaque(raw).release() } }
+        return k
+    }()
+
+    private final class Box {
+        var deadline: Date?
+        init(_ deadline: Date?) { self.deadline = deadline }
+    }
+
+    private static var box: Box {
+        if let raw = pthread_getspecific(key) { return Unmanaged<Box>.fromOpaque(raw).takeUnretainedValue() }
+        let b = Box(nil)
+        pthread_setspecific(key, Unmanaged.passRetained(b).toOpaque())
+        return b
+    }
 
     /// Runs `body` with a deadline `seconds` from now (nil: none) on this thread.
     public static func with<T>(seconds: Double?, _ body: () throws -> T) rethrows -> T {
-        let dict = Thread.current.threadDictionary
-        let previous = dict[key]
-        if let seconds { dict[key] = Date().addingTimeInterval(seconds) } else { dict.removeObject(forKey: key) }
-        defer { if let previous { dict[key] = previous } else { dict.removeObject(forKey: key) } }
+        let b = box
+        let previous = b.deadline
+        b.deadline = seconds.map { Date().addingTimeInterval($0) }
+        defer { b.deadline = previous }
         return try body()
     }
 
     /// Sets (or clears) this thread's deadline.
-    public static func set(_ deadline: Date?) {
-        if let deadline { Thread.current.threadDictionary[key] = deadline } else { Thread.current.threadDictionary.removeObject(forKey: key) }
-    }
+    public static func set(_ deadline: Date?) { box.deadline = deadline }
 
     /// The current deadline, if any.
-    public static var current: Date? { Thread.current.threadDictionary[key] as? Date }
+    public static var current: Date? { box.deadline }
 
     public static var isPast: Bool { current.map { Date() >= $0 } ?? false }
 }
 
 extension NSRegularExpression {
-    /// `firstMatch` that gives up when the running rule's deadline passes
+    /// `firstMatch` that gives up when the running rule's deadline has passed
     /// (catastrophic backtracking in a user pattern); nil then, as no match.
+    /// ICU abandons a single runaway match after about half a second by itself;
+    /// the deadline stops many of them adding up, checked before each match
+    /// (progress callbacks on every match cost a third of the lint time).
     public func boundedFirstMatch(in text: String) -> NSTextCheckingResult? {
-        let range = NSRange(text.startIndex..., in: text)
-        guard let deadline = RuleDeadline.current else { return firstMatch(in: text, range: range) }
-        var found: NSTextCheckingResult?
-        enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
-            if let result { found = result; stop.pointee = true; return }
-            if Date() >= deadline { stop.pointee = true }
-        }
-        return found
+        if RuleDeadline.isPast { return nil }
+        return firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }
 }
