@@ -8,7 +8,7 @@ import Testing
 @Suite struct InspectionScoringTests {
     static func model() throws -> InspectionModel {
         let catalog = try SourcePacks.catalog()
-        let text = try #require(catalog.dataFiles["cn-gov-website/data/inspection.yaml"])
+        let text = try #require(catalog.dataFiles["cn-gov-website/data/scoring-inspection.yaml"])
         return try InspectionModel.load(yaml: text)
     }
 
