@@ -444,13 +444,7 @@ public enum HTMLReporter: Reporter {
         var message: String { zh ? "说明" : "Message" }
         var snippet: String { zh ? "源代码" : "Source" }
         var review: String { zh ? "待复核" : "to review" }
-        func label(_ s: Severity) -> String {
-            switch s {
-            case .error: zh ? "错误" : "error"
-            case .warning: zh ? "警告" : "warning"
-            case .info: zh ? "提示" : "info"
-            }
-        }
+        func label(_ s: Severity) -> String { s.label(zh ? .zhCN : .en) }
         func showing(_ n: Int, _ total: Int) -> String {
             zh ? "仅显示前 \(n) 个，共 \(total) 个；完整结果见 JSON 或 SARIF 报告。"
                : "Showing the first \(n) of \(total); the JSON or SARIF report has them all."

@@ -126,13 +126,7 @@ public enum MarkdownReporter: Reporter {
         var location: String { zh ? "位置" : "Line:col" }
         var message: String { zh ? "说明" : "Message" }
         var profile: String { zh ? "配置" : "profile" }
-        func label(_ s: Severity) -> String {
-            switch s {
-            case .error: zh ? "错误" : "error"
-            case .warning: zh ? "警告" : "warning"
-            case .info: zh ? "提示" : "info"
-            }
-        }
+        func label(_ s: Severity) -> String { s.label(zh ? .zhCN : .en) }
         func versusBaseline(_ new: Int, _ known: Int) -> String {
             zh ? "**与基线相比：**新增 \(new) 个问题；基线中已知的 \(known) 个问题未列出。"
                : "**New versus baseline:** \(new) new \(new == 1 ? "finding" : "findings"); \(known) known \(known == 1 ? "finding" : "findings") from the baseline not shown."

@@ -63,3 +63,17 @@ enum JSONOutput {
         return f.string(from: date)
     }
 }
+
+extension Severity {
+    /// The severity as reports print it, in English or Simplified Chinese.
+    func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.error, .en): "error"
+        case (.warning, .en): "warning"
+        case (.info, .en): "info"
+        case (.error, .zhCN): "错误"
+        case (.warning, .zhCN): "警告"
+        case (.info, .zhCN): "提示"
+        }
+    }
+}
