@@ -62,6 +62,9 @@ public enum ExampleRunner {
             let outcome: FileOutcome
             if rule.target == .descriptor {
                 outcome = linter.checkDescriptor(text: code, relative: path, rules: active)
+            } else if Discovery.kind(of: path, { _ in false }) == .siteFile {
+                // robots.txt, sitemaps, security.txt: read by the site checks that ask for them.
+                outcome = linter.checkSiteFile(bytes: Array(code.utf8), relative: path, rules: active, site: site)
             } else {
                 outcome = linter.checkPage(bytes: Array(code.utf8), relative: path, rules: active, site: site)
             }

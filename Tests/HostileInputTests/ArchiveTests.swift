@@ -39,6 +39,20 @@ import ZIPFoundation
         #expect(try FileManager.default.contentsOfDirectory(atPath: zip.deletingLastPathComponent().path) == ["site.zip"], "nothing extracted")
     }
 
+    @Test func siteFilesInsideAZipAreRead() throws {
+        let zip = try Self.makeZip([
+            ("index.html", Array(Export.goodPage.utf8)),
+            ("robots.txt", Array("User-agent: *\nDisalow: /tmp/\n".utf8)),
+            ("sitemap.xml", Array("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>https://a.gov/gone.html</loc></url></urlset>".utf8)),
+        ])
+        defer { try? FileManager.default.removeItem(at: zip.deletingLastPathComponent()) }
+        let result = Linter(catalog: try SourcePacks.catalog())
+            .run(paths: [zip], options: RunOptions(jobs: 2, profiles: ["site-hygiene"], now: Date(timeIntervalSince1970: 1_780_000_000)))
+        #expect(result.findings.contains { $0.file == "robots.txt" && $0.ruleID == "robots-txt" && $0.line == 2 })
+        #expect(result.findings.contains { $0.file == "sitemap.xml" && $0.ruleID == "sitemap-url-in-export" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: zip.deletingLastPathComponent().path) == ["site.zip"], "nothing extracted")
+    }
+
     @Test func entriesWithParentOrAbsolutePathsAreRefusedAndReported() throws {
         let zip = try Self.makeZip([("good.html", Array(Export.goodPage.utf8)),
                                     ("../escape.html", Array(Export.goodPage.utf8)),

@@ -17,6 +17,7 @@ public enum CheckRegistry {
 
     public static let site: [String: any SiteCheck.Type] = index([
         UniqueAcrossSiteCheck.self, ConsistentAcrossSiteCheck.self, FileExistsCheck.self, OrphanPageCheck.self, LabelCoversGroupsCheck.self,
+        FragmentTargetCheck.self, RobotsTxtCheck.self, SitemapXMLCheck.self, SitemapCoverageCheck.self, SecurityTxtCheck.self,
     ])
 
     public static let descriptor: [String: any DescriptorCheck.Type] = index([

@@ -2,7 +2,8 @@ import Foundation
 
 /// A file found under the checked paths.
 public struct DiscoveredFile: Sendable, Hashable {
-    public enum Kind: String, Sendable { case page, descriptor, other }
+    /// `siteFile`: robots.txt, security.txt and XML files, read by site checks (``SiteFiles``).
+    public enum Kind: String, Sendable { case page, descriptor, siteFile, other }
     /// Absolute path on disk.
     public var url: URL
     /// Path relative to its root, `/`-separated (what reports show).
@@ -94,10 +95,11 @@ public enum Discovery {
         return (files, problems, firstRoot)
     }
 
-    static func kind(of relative: String, _ isDescriptor: (String) -> Bool) -> DiscoveredFile.Kind {
+    public static func kind(of relative: String, _ isDescriptor: (String) -> Bool) -> DiscoveredFile.Kind {
         let ext = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if pageExtensions.contains(ext) { return .page }
         if isDescriptor(relative) { return .descriptor }
+        if SiteFiles.isSiteFile(relative) { return .siteFile }
         return .other
     }
 

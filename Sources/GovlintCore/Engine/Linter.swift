@@ -101,8 +101,17 @@ public struct Linter: Sendable {
         let now = options.now ?? configuration.now ?? Date()
         let siteFiles = files.map(\.relative)
         let site = SiteInfo(files: Set(siteFiles), now: now)
-        let work = files.filter { $0.kind != .other && (options.shard?.includes($0.relative) ?? true) }
         let pageRules = active.filter { $0.rule.target != .descriptor }
+        // Site files are read only when an active site check reads them.
+        let fileReaders = pageRules.filter { $0.rule.siteFileCheck != nil }
+        let work = files.filter { file in
+            guard options.shard?.includes(file.relative) ?? true else { return false }
+            switch file.kind {
+            case .other: return false
+            case .siteFile: return fileReaders.contains { $0.rule.siteFileCheck!.reads(file.relative) }
+            default: return true
+            }
+        }
         let descriptorRules = active.filter { $0.rule.target == .descriptor }
         let cache = options.cache.map { dir -> ResultCache in
             var key = SHA256()
@@ -129,6 +138,8 @@ public struct Linter: Sendable {
             switch file.kind {
             case .page:
                 outcome = checkPage(bytes: bytes, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site)
+            case .siteFile:
+                outcome = checkSiteFile(bytes: bytes, relative: file.relative, rules: rules(fileReaders, for: file.relative), site: site)
             default:
                 let applicable = rules(descriptorRules, for: file.relative).filter { applies($0.rule, to: file.relative) }
                 if let text = String(bytes: bytes, encoding: .utf8) {
@@ -153,11 +164,12 @@ public struct Linter: Sendable {
                     message: SystemRules.fileUnreadable.message.filled(["reason": $0.message]))
         }
         let pages = work.filter { $0.kind == .page }.count
+        let descriptors = work.filter { $0.kind == .descriptor }.count
         var part = RunPart(toolVersion: GovlintVersion.current, catalogDigest: catalog.digest, shard: options.shard,
                        profile: (options.profiles.isEmpty ? configuration.profiles : options.profiles).first,
                        rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,
                        siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
-                       pagesChecked: pages, descriptorsChecked: work.count - pages,
+                       pagesChecked: pages, descriptorsChecked: descriptors,
                        cacheHits: outcomes.filter(\.1).count)
         part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
         return part
@@ -275,6 +287,33 @@ public struct Linter: Sendable {
         outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative,
                                               activeRules: Set(rules.filter { $0.rule.target == .page }.map(\.rule.id)))
         return outcome
+    }
+
+    /// Runs the site checks that read this site file (robots.txt, a sitemap, security.txt):
+    /// problems become findings located in the file, facts wait for the site phase.
+    public func checkSiteFile(bytes: [UInt8], relative: String, rules: [ActiveRule], site: SiteInfo) -> FileOutcome {
+        var out = FileOutcome()
+        let file = SiteTextFile(path: relative, bytes: bytes)
+        for active in rules {
+            guard let check = active.rule.siteFileCheck, check.reads(relative) else { continue }
+            let result = check.check(file, site: site)
+            var counts = OutcomeCounts()
+            for p in result.problems {
+                let failed = p.verdict == .doesNotHold
+                if failed { counts.failed += 1 } else { counts.cantTell += 1 }
+                out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity, outcome: failed ? .failed : .cantTell,
+                                            file: relative, range: file.range(p.offset, length: p.length),
+                                            message: active.rule.message.filled(p.data), snippet: file.lineText(at: p.offset)))
+            }
+            if result.problems.isEmpty { counts.passed = 1 }
+            for f in result.facts {
+                out.facts[active.rule.id, default: []].append(SiteFact(
+                    file: relative, value: f.value, range: file.range(f.offset, length: f.length), snippet: file.lineText(at: f.offset)))
+            }
+
+            out.outcomes[active.rule.id] = counts
+        }
+        return out
     }
 
     public func checkDescriptor(at url: URL, relative: String, rules: [ActiveRule]) -> FileOutcome {

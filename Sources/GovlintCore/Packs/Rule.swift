@@ -32,6 +32,12 @@ public struct Rule: Sendable {
     /// Descriptor rules: Spectral document formats (`oas3`, `oas2`…) the rule is limited to; empty = any document.
     public var formats: [String] = []
 
+    /// The rule's check when it also reads site files (robots.txt, sitemaps, security.txt).
+    public var siteFileCheck: (any SiteFileCheck)? {
+        if case let .site(invocation) = check { return invocation.check as? any SiteFileCheck }
+        return nil
+    }
+
     public var helpURI: String { "https://govlint.dev/rules/\(pack)/\(id)" }
 }
 

@@ -187,14 +187,14 @@ enum RuleLoader {
         if let code = try m.string("code") {
             files.append((try m.string("file") ?? defaultFile, code))
         } else if let pages = m.value("pages") {
-            guard target == .site else { throw m.error(pages, "'pages' is only for site rules") }
+            guard target != .descriptor else { throw m.error(pages, "'pages' is only for page and site rules") }
             let pm = try YAMLMap(pages, file: file, what: "'pages'")
             for entry in pm.entries {
                 guard let code = entry.value.string else { throw m.error(entry.value, "page code must be a string") }
                 files.append((entry.key, code))
             }
         } else {
-            throw m.error(item, "an example needs 'code' (or 'pages' for site rules)")
+            throw m.error(item, "an example needs 'code' (or 'pages' for several files)")
         }
         try m.finish("an example")
         return RuleExample(kind: kind, name: name, files: files, docs: docs, now: now, line: line, index: index)

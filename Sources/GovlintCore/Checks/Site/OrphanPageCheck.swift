@@ -1,8 +1,9 @@
 import GovlintHTML
 
-/// Collects the local targets of links; fails for every page of the export
-/// that no other page links to (the root `index.html` excepted).
-struct OrphanPageCheck: SiteCheck {
+/// Collects the local targets of links and the URLs of the export's XML
+/// sitemaps; fails for every page of the export that no other page links to
+/// and no sitemap lists (the root `index.html` excepted).
+struct OrphanPageCheck: SiteFileCheck {
     static let id = "orphan-page"
     static let summary = "Every page except the root index is the target of a link from another page."
     let attribute: String
@@ -21,12 +22,23 @@ struct OrphanPageCheck: SiteCheck {
         return path
     }
 
+    func reads(_ path: String) -> Bool { path.lowercased().hasSuffix(".xml") }
+
+    /// A sitemap's `<loc>`s count as links (by path: `/about` also reaches `about.html`).
+    func check(_ file: SiteTextFile, site: SiteInfo) -> SiteFileResult {
+        var r = SiteFileResult()
+        guard case let .sitemap(doc) = SitemapDocument.parse(file), !doc.isIndex else { return r }
+        for entry in doc.entries {
+            guard let loc = entry.locs.first, let path = SiteURL.exportPath(loc.text) else { continue }
+            r.fact(path, loc.offset)
+        }
+        return r
+    }
+
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
         var linked: Set<String> = []
         for f in facts {
-            linked.insert(f.value)
-            let trimmed = f.value.hasSuffix("/") ? String(f.value.dropLast()) : f.value
-            for index in ["index.html", "index.htm", "index.shtml"] { linked.insert(trimmed.isEmpty ? index : trimmed + "/" + index) }
+            linked.formUnion(SiteURL.aliases(f.value))
         }
         let pages = site.info.files.filter { path in
             let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""

@@ -1,0 +1,77 @@
+import GovlintHTML
+
+/// Fails for each link whose `#fragment` names no element of the target page
+/// (no `id`, no `<a name>`), on the same page (`#x`) or another one
+/// (`other.html#x`). `#`, `#top`, text fragments (`#:~:text=`) and hash-bang
+/// routes (`#!/…`) are always valid. Collect with `selector: "html, a[href], area[href]"`:
+/// the root element contributes the page's ids as short hashes (40 bits of
+/// FNV-1a, ten hex digits each), links with a fragment contribute
+/// `L<target>\t<fragment>`. Links to files that are not pages of the export
+/// (missing files, PDFs) are left to other rules; a fragment-only link on a
+/// page with `<base href>` goes to the base URL and is not checked.
+struct FragmentTargetCheck: SiteCheck {
+    static let id = "fragment-target-exists"
+    static let summary = "Every `#fragment` of a link names an element (`id` or `<a name>`) of its target page."
+    let attribute: String
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        attribute = (try options.string("attribute") ?? "href").lowercased()
+        try options.finish()
+    }
+
+    func collect(_ element: HTMLElement, in page: PageContext) -> String? {
+        if element.index == page.document.root?.index {
+            var hashes: [String] = []
+            for id in page.document.idIndex.keys { hashes.append(Self.hash(id)) }
+            for e in page.document.elements where e.name == "a" {
+                if let name = e.attribute("name"), !name.isEmpty, page.document.idIndex[name] == nil { hashes.append(Self.hash(name)) }
+            }
+            return "I" + hashes.sorted().joined(separator: " ")
+        }
+        guard let raw = element.attribute(attribute), let hashIndex = raw.firstIndex(of: "#") else { return nil }
+        let fragment = String(raw[raw.index(after: hashIndex)...])
+        if fragment.isEmpty || fragment.lowercased() == "top" || fragment.hasPrefix(":~:") || fragment.hasPrefix("!") { return nil }
+        let before = raw[..<hashIndex].trimmingCharacters(in: .whitespacesAndNewlines)
+        let base: String? = page.memo("base-href") {
+            page.document.elements.first { $0.name == "base" && $0.hasAttribute("href") }?.attribute("href")
+        }
+        let target: String
+        if before.isEmpty || before.hasPrefix("?") {
+            guard base == nil else { return nil }
+            target = page.file
+        } else {
+            guard let resolved = ExportPath.resolve(String(before), from: page.file, base: base) else { return nil }
+            target = resolved
+        }
+        return "L" + target + "\t" + fragment
+    }
+
+    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+        var ids: [String: Set<Substring>] = [:]
+        for f in facts where f.value.hasPrefix("I") {
+            ids[f.file] = Set(f.value.dropFirst().split(separator: " "))
+        }
+        var verdicts: [SiteVerdict] = []
+        for (i, f) in facts.enumerated() where f.value.hasPrefix("L") {
+            let parts = f.value.dropFirst().split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { continue }
+            let path = String(parts[0]), fragment = String(parts[1])
+            guard let file = SiteURL.file(path, in: site.info.files), let known = ids[file] else { continue }
+            if known.contains(Substring(Self.hash(fragment))) { continue }
+            let decoded = ExportPath.percentDecode(fragment)
+            if decoded != fragment, known.contains(Substring(Self.hash(decoded))) { continue }
+            verdicts.append(SiteVerdict(factIndex: i, data: ["fragment": decoded, "target": file]))
+        }
+        return verdicts
+    }
+
+    /// Ten hex digits (40 bits) of the id's 64-bit FNV-1a hash: a page with
+    /// 1,000 ids has about one chance in a billion of hiding a missing target.
+    static func hash(_ id: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let v = h & 0xFF_FFFF_FFFF
+        let s = String(v, radix: 16)
+        return String(repeating: "0", count: 10 - s.count) + s
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GovlintHTML
+
+/// Compares the URLs of the export's XML sitemaps with its pages.
+/// `report: urls` fails for each `<loc>` that names no file of the export;
+/// `report: pages` fails for each page no sitemap lists (pages with
+/// `<meta name="robots" content="noindex">` excepted). URLs are matched by
+/// path (the linter does not know the host); with no sitemap nothing is reported.
+struct SitemapCoverageCheck: SiteFileCheck {
+    static let id = "sitemap-coverage"
+    static let summary = "Sitemap URLs name files of the export (`report: urls`), or every page is in a sitemap (`report: pages`)."
+    enum Report: String { case urls, pages }
+    let report: Report
+
+    init(options: inout CheckOptions) throws(LocatedError) {
+        let r = try options.string("report") ?? "urls"
+        guard let report = Report(rawValue: r) else { throw options.error(at: "report", "'report' must be 'urls' or 'pages'") }
+        self.report = report
+        try options.finish()
+    }
+
+    /// Pages say `N` when a robots meta tag keeps them out of search indexes.
+    func collect(_ element: HTMLElement, in page: PageContext) -> String? {
+        guard report == .pages, element.name == "meta", element.attribute("name")?.lowercased() == "robots",
+              let content = element.attribute("content")?.lowercased(),
+              content.contains("noindex") || content.contains("none") else { return nil }
+        return "N"
+    }
+
+    func reads(_ path: String) -> Bool { path.lowercased().hasSuffix(".xml") }
+
+    func check(_ file: SiteTextFile, site: SiteInfo) -> SiteFileResult {
+        var r = SiteFileResult()
+        guard case let .sitemap(doc) = SitemapDocument.parse(file), !doc.isIndex else { return r }
+        for entry in doc.entries {
+            guard let loc = entry.locs.first, let path = SiteURL.exportPath(loc.text) else { continue }
+            r.fact("U" + path, loc.offset, 5)
+        }
+        return r
+    }
+
+    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+        let urls = facts.indices.filter { facts[$0].value.hasPrefix("U") }
+        guard !urls.isEmpty else { return [] }
+        switch report {
+        case .urls:
+            return urls.compactMap { i in
+                let path = String(facts[i].value.dropFirst())
+                return SiteURL.file(path, in: site.info.files) == nil ? SiteVerdict(factIndex: i, data: ["path": path]) : nil
+            }
+        case .pages:
+            var listed: Set<String> = []
+            for i in urls {
+                let path = String(facts[i].value.dropFirst())
+                if let file = SiteURL.file(path, in: site.info.files) { listed.insert(file) }
+            }
+            let noindex = Set(facts.filter { $0.value == "N" }.map(\.file))
+            return site.info.files.filter { path in
+                let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                return Discovery.pageExtensions.contains(ext) && !listed.contains(path) && !noindex.contains(path)
+            }.sorted().map { SiteVerdict(factIndex: -1, data: ["path": $0]) }
+        }
+    }
+}
