@@ -19,7 +19,8 @@ import Yams
         let dir = RepositoryPaths.fixtures.appendingPathComponent("sites/\(name)")
         let (spec, expected) = try ExpectedFindings.load(dir)
         let catalog = try SourcePacks.catalog()
-        let profiles = (spec["profile"] as? String).map { [$0] } ?? []
+        // `profile:` names one profile or a list of them.
+        let profiles = (spec["profile"] as? String).map { [$0] } ?? (spec["profile"] as? [String]) ?? []
         let now = (spec["now"] as? String).flatMap(ConfigurationLoader.parseDate)
         let result = Linter(catalog: catalog).run(paths: [dir], options: RunOptions(jobs: 2, profiles: profiles, now: now))
         let (missing, noisy) = ExpectedFindings.compare(expected, result.findings)

@@ -51,7 +51,7 @@ import Testing
         #expect(byRule["robots-txt"]?.map { "\($0.file):\($0.line)" } == ["robots.txt:2"])
         #expect(byRule["sitemap-url-in-export"]?.map { "\($0.file):\($0.line)" } == ["sitemap.xml:4"])
         #expect(byRule["page-in-sitemap"]?.map(\.file) == ["p9.html"])
-        #expect(byRule["security-txt"]?.map(\.message.en) == ["security.txt: no Expires field (required exactly once)."])
+        #expect(byRule["security-txt"]?.map(\.message.en) == ["security.txt: no Expires field (required exactly once)"])
         #expect(byRule["security-txt-present"] == nil)
         // Reached through the sitemap only: not an orphan.
         #expect(byRule["orphan-page"] == nil, "\(byRule["orphan-page"]?.map(\.file) ?? [])")

@@ -35,8 +35,8 @@ struct SecurityTxtCheck: SiteFileCheck {
     func check(_ file: SiteTextFile, site: SiteInfo) -> SiteFileResult {
         var r = SiteFileResult()
         if file.path == "security.txt" && !site.files.contains(".well-known/security.txt") {
-            r.fail(0, en: "security.txt is only at the top level; RFC 9116 places it at /.well-known/security.txt",
-                   zh: "security.txt 仅位于网站根目录；RFC 9116 规定其位置为 /.well-known/security.txt")
+            r.fail(0, en: "the file is only at the top level; RFC 9116 places it at /.well-known/security.txt",
+                   zh: "文件仅位于网站根目录；RFC 9116 规定其位置为 /.well-known/security.txt")
         }
         if !file.isValidUTF8 { r.fail(0, en: "the file is not UTF-8 text", zh: "文件不是 UTF-8 文本") }
         let bytes = file.source.utf8
