@@ -12,6 +12,18 @@ public struct SiteTextFile: Sendable {
     public let source: SourceText
     /// Whether the bytes were valid UTF-8.
     public let isValidUTF8: Bool
+    private let memos = Memos()
+
+    /// Several checks read the same sitemap: one parse per file.
+    final class Memos: @unchecked Sendable { var values: [String: Any] = [:] }
+
+    /// A value computed once per file and shared by the checks that read it.
+    func memo<T>(_ key: String, _ make: () -> T) -> T {
+        if let v = memos.values[key] { return v as! T }
+        let v = make()
+        memos.values[key] = v as Any
+        return v
+    }
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path

@@ -2,7 +2,8 @@ import Foundation
 import GovlintHTML
 
 /// Compares the URLs of the export's XML sitemaps with its pages.
-/// `report: urls` fails for each `<loc>` that names no file of the export;
+/// `report: urls` fails for each `<loc>` that names no file of the export
+/// (cantTell when only a file whose path differs in case exists);
 /// `report: pages` fails for each page no sitemap lists (pages with
 /// `<meta name="robots" content="noindex">` excepted). URLs are matched by
 /// path (the linter does not know the host); with no sitemap nothing is reported.
@@ -44,9 +45,18 @@ struct SitemapCoverageCheck: SiteFileCheck {
         guard !urls.isEmpty else { return [] }
         switch report {
         case .urls:
+            // A file whose path differs only in case is served or not depending on the server: for review.
+            let lowered = Dictionary(site.info.files.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, b in min(a, b) })
+            let lower = Set(lowered.keys)
             return urls.compactMap { i in
                 let path = String(facts[i].value.dropFirst())
-                return SiteURL.file(path, in: site.info.files) == nil ? SiteVerdict(factIndex: i, data: ["path": path]) : nil
+                guard SiteURL.file(path, in: site.info.files) == nil else { return nil }
+                if let match = SiteURL.file(path.lowercased(), in: lower).flatMap({ lowered[$0] }) {
+                    return SiteVerdict(factIndex: i, verdict: .cantTell, data: [
+                        "path": path, "note": " (\(match) differs only in letter case; it depends on the server)",
+                        "note-zh": "（\(match) 仅大小写不同，取决于服务器）"])
+                }
+                return SiteVerdict(factIndex: i, data: ["path": path, "note": "", "note-zh": ""])
             }
         case .pages:
             var listed: Set<String> = []

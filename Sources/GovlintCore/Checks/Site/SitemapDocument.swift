@@ -39,6 +39,16 @@ struct SitemapDocument {
     }
 
     static func parse(_ file: SiteTextFile) -> ParseResult {
+        file.memo("sitemap-document") { parseOnce(file) }
+    }
+
+    private static func parseOnce(_ file: SiteTextFile) -> ParseResult {
+        // Other XML (feeds, data) is skipped without parsing unless its name says sitemap.
+        let named = file.path.lowercased().split(separator: "/").last.map { $0.contains("sitemap") } ?? false
+        if !named {
+            let head = String(decoding: file.source.utf8.prefix(4096), as: UTF8.self)
+            if !head.contains("urlset") && !head.contains("sitemapindex") { return .notSitemap(root: "", offset: 0) }
+        }
         let starts = startTagOffsets(file.source.utf8)
         let delegate = Collector(starts: starts)
         let parser = XMLParser(data: Data(file.source.utf8))
