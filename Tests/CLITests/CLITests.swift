@@ -157,6 +157,14 @@ import Testing
         #expect(r.stderr.contains(".govlint.yml:3:3: unknown rule 'no-such-rule'"), "\(r.stderr)")
     }
 
+    @Test func unknownPageTypeInTheConfigurationExitsTwo() throws {
+        let dir = try Self.tempDir()
+        try "profile: cn-gov\npage-types:\n  \"zwdt/*.html\": news\n".write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", Self.demo], cwd: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(".govlint.yml:3:18: unknown page type 'news' for 'zwdt/*.html'"), "\(r.stderr)")
+    }
+
     @Test func configurationSwitchesRulesOffAndChangesSeverity() throws {
         let dir = try Self.tempDir()
         try """
@@ -248,6 +256,7 @@ import Testing
     @Test func countyExportGetsItsInspectionScore() throws {
         let out = try CLITests.tempDir()
         let r = try CLITests.govlint(["check", Self.county, "--profile", "cn-gov-inspection", "--now", "2026-11-25", "--no-cache",
+                                      "--config", Self.county + "/.govlint.yml",
                                       "--format", "text", "--format", "json=\(out.path)/r.json"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("Inspection score (cn-gov-inspection): 90.5 / 100, pass; no veto item triggered"), "\(r.stdout)")
@@ -268,7 +277,7 @@ import Testing
     @Test func htmlReportShowsTheInspectionScoreAndPassesTheAccessibilityRules() throws {
         let out = try CLITests.tempDir()
         let r = try CLITests.govlint(["check", InspectionCLITests.county, "--profile", "cn-gov-inspection", "--now", "2026-11-25",
-                                      "--no-cache", "--lang", "zh-CN", "--format", "html=\(out.path)/report.html"])
+                                      "--no-cache", "--config", InspectionCLITests.county + "/.govlint.yml", "--lang", "zh-CN", "--format", "html=\(out.path)/report.html"])
         #expect(r.status == 1, "\(r.stderr)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("检查指标评分"))

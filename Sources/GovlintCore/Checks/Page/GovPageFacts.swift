@@ -36,11 +36,14 @@ enum GovPageFacts {
         }
     }
 
-    /// A refresh-redirect stub first; then labels (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
+    /// The configuration's `page-types:` first (the first matching glob wins); then a refresh-redirect stub; then labels (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
     /// then the export root's index file ⇒ home, then structure: a heading with a
     /// 发布时间 / published date ⇒ article, five or more dated list items ⇒ column.
     static func pageType(_ page: PageContext) -> PageType {
         page.memo("gov.pageType") { () -> PageType in
+            if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes).flatMap(PageType.init(rawValue:)) {
+                return stated
+            }
             if isRedirect(page) { return .redirect }
             let l = labels(page)
             func has(_ n: String) -> Bool { !(l[n] ?? "").isEmpty }
