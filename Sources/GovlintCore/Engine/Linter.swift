@@ -211,7 +211,7 @@ public struct Linter: Sendable {
         guard let text = catalog.dataFiles[path] else {
             throw MergeError(description: "profile '\(profile)' names a missing scoring model \(path)")
         }
-        return try InspectionModel.load(yaml: text)
+        return try InspectionModel.load(yaml: text).resolvingTags(catalog.rules)
     }
 
     func applies(_ rule: Rule, to relative: String) -> Bool {
