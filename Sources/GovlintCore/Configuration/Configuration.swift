@@ -6,7 +6,8 @@ public enum RuleSetting: Sendable, Equatable {
     case on(Severity?)
 }
 
-/// One `page-types:` entry: pages matching `glob` are of `type` (home, column, article, other, redirect).
+/// One `page-types:` entry: pages matching `glob` are of `type` (home, column, article,
+/// service-guide — an article that is a 办事指南 —, other, redirect).
 public struct PageTypeAssignment: Sendable, Hashable {
     public var glob: Glob
     public var type: String
@@ -17,7 +18,9 @@ public struct PageTypeAssignment: Sendable, Hashable {
     }
 
     /// The page types a configuration may assign (those of the `page-type` check).
-    public static let known = ["home", "column", "article", "other", "redirect"]
+    public static let known = ["home", "column", "article", serviceGuide, "other", "redirect"]
+    /// A 办事指南 page: an article for the page-type rules, and a service guide for the guide rules.
+    public static let serviceGuide = "service-guide"
 
     /// The type the first matching assignment gives `file`, if any.
     public static func type(for file: String, in assignments: [PageTypeAssignment]) -> String? {

@@ -100,7 +100,7 @@ public enum ConfigurationLoader {
 
     /// `page-types:` — a mapping of glob to page type, in order (the first matching glob wins).
     static func pageTypes(_ node: Node, file: String) throws(LocatedError) -> [PageTypeAssignment] {
-        let m = try YAMLMap(node, file: file, what: "'page-types' (glob: home | column | article | other | redirect)")
+        let m = try YAMLMap(node, file: file, what: "'page-types' (glob: home | column | article | service-guide | other | redirect)")
         var result: [PageTypeAssignment] = []
         for e in m.entries {
             guard !e.key.isEmpty else { throw m.error(e.keyNode, "a page-types glob must not be empty") }

@@ -27,6 +27,20 @@ enum GovPageFacts {
         page.document.elements.first { $0.name == "meta" && $0.attribute("name") == name }
     }
 
+    /// A 办事指南 page: stated as `service-guide` in `page-types:`; or, with no type stated,
+    /// a `<title>` or `<h1>` containing 办事指南.
+    static func isServiceGuide(_ page: PageContext) -> Bool {
+        page.memo("gov.serviceGuide") { () -> Bool in
+            if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
+                return stated == PageTypeAssignment.serviceGuide
+            }
+            return page.document.elements.contains {
+                (($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1")
+                    && $0.textContent.contains("办事指南")
+            }
+        }
+    }
+
     static let homeFiles: Set<String> = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm", "index.php"]
 
     static func isRedirect(_ page: PageContext) -> Bool {
@@ -41,8 +55,10 @@ enum GovPageFacts {
     /// 发布时间 / published date ⇒ article, five or more dated list items ⇒ column.
     static func pageType(_ page: PageContext) -> PageType {
         page.memo("gov.pageType") { () -> PageType in
-            if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes).flatMap(PageType.init(rawValue:)) {
-                return stated
+            if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
+                // A service guide (办事指南) is a content page for every type-based rule.
+                if stated == PageTypeAssignment.serviceGuide { return .article }
+                if let type = PageType(rawValue: stated) { return type }
             }
             if isRedirect(page) { return .redirect }
             let l = labels(page)
