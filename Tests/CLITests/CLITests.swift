@@ -273,6 +273,31 @@ import Testing
     }
 }
 
+@Suite struct MonitoringCLITests {
+    /// The UK council export scored with govlint's EU monitoring weights: the score and
+    /// the note saying it is not an official score reach the text, JSON and HTML reports.
+    @Test func ukCouncilGetsItsScoreWithTheNote() throws {
+        let out = try CLITests.tempDir()
+        let uk = RepositoryPaths.fixtures.appendingPathComponent("sites/uk-council").path
+        let r = try CLITests.govlint(["check", uk, "--profile", "eu-monitoring", "--profile", "wcag22-aa", "--now", "2026-11-25", "--no-cache",
+                                      "--format", "text", "--format", "json=\(out.path)/r.json", "--format", "html=\(out.path)/r.html"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("Inspection score (eu-monitoring): 80 / 100, pass; no veto item triggered; 7 of 9 indicators assessed statically."), "\(r.stdout)")
+        #expect(r.stdout.contains("Not an official score: govlint's own weighting"), "\(r.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("r.json"))) as? [String: Any]
+        let inspection = try #require(json?["inspection"] as? [String: Any])
+        #expect((inspection["note"] as? [String: String])?["zh-CN"]?.hasPrefix("非官方评分") == true)
+        let schema = RepositoryPaths.root.appendingPathComponent("docs/schemas/govlint-report.schema.json")
+        let (status, text) = try Python.run("""
+            import json, sys, jsonschema
+            jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+            """, [schema.path, out.path + "/r.json"])
+        #expect(status == 0, "\(text)")
+        let html = try String(contentsOf: out.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.contains("<p class=\"note\">Not an official score"))
+    }
+}
+
 @Suite struct InspectionHTMLTests {
     @Test func htmlReportShowsTheInspectionScoreAndPassesTheAccessibilityRules() throws {
         let out = try CLITests.tempDir()

@@ -75,9 +75,9 @@ import Testing
 
     static let models = ["cn-gov-inspection", "us-federal-inspection", "eu-monitoring"]
 
-    /// Every scoring profile's model loads, names only known rules, lists at least one
-    /// indicator of each kind of assessment it claims, and (except the 检查指标 model)
-    /// says plainly that it is govlint's own weighting.
+    /// Every scoring profile's model loads, names only known rules, has no
+    /// static indicator without rules, and says what its score is (the US and EU
+    /// models: plainly govlint's own weighting, not an official score).
     @Test(arguments: models)
     func scoringProfilesLoad(_ profile: String) throws {
         let catalog = try SourcePacks.catalog()
@@ -85,6 +85,7 @@ import Testing
         let known = Set(catalog.rules.map(\.id))
         #expect(model.ruleIDs.subtracting(known).isEmpty, "unknown rules: \(model.ruleIDs.subtracting(known))")
         #expect(model.deductions.allSatisfy { $0.assessment != .static || !($0.rules ?? []).isEmpty })
+        #expect(model.note?.en.contains("official") == true, "every model says whether its score is official")
         if profile != "cn-gov-inspection" {
             #expect(model.note?.en.contains("Not an official score") == true)
             #expect(model.note?.zhCN.contains("非官方评分") == true)
