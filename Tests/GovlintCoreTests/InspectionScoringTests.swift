@@ -91,6 +91,9 @@ import Testing
             #expect(model.note?.zhCN.contains("非官方评分") == true)
             #expect((model.sources ?? []).count >= 3)
         }
+        // A failed finding is deducted once: no rule belongs to two deduction indicators.
+        let counted = model.deductions.flatMap { $0.rules ?? [] }
+        #expect(counted.count == Set(counted).count, "rules in two deductions: \(Dictionary(grouping: counted) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
         let report = model.score(RunResult())
         #expect(report.items.count == model.veto.count + model.deductions.count)
         #expect(report.note == model.note)
