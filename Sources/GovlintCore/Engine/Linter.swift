@@ -100,7 +100,7 @@ public struct Linter: Sendable {
         }
         let now = options.now ?? configuration.now ?? Date()
         let siteFiles = files.map(\.relative)
-        let site = SiteInfo(files: Set(siteFiles), now: now)
+        let site = SiteInfo(files: Set(siteFiles), now: now, pageTypes: configuration.pageTypes)
         let pageRules = active.filter { $0.rule.target != .descriptor }
         // Site files are read only when an active site check reads them.
         let fileReaders = pageRules.filter { $0.rule.siteFileCheck != nil }
@@ -207,7 +207,7 @@ public struct Linter: Sendable {
         for path in files.keys.sorted() { merge(files[path]!, into: &result, facts: &facts) }
         result.findings += parts.flatMap(\.problems)
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
-        let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now))
+        let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
         merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site), into: &result, facts: &facts)
         result.findings = filterSuppressed(result.findings)
         // Sort indices, then gather: moving 100,000 findings (five strings each) through a merge sort costs more.
@@ -229,7 +229,7 @@ public struct Linter: Sendable {
         guard let text = catalog.dataFiles[path] else {
             throw MergeError(description: "profile '\(profile)' names a missing scoring model \(path)")
         }
-        return try InspectionModel.load(yaml: text)
+        return try InspectionModel.load(yaml: text).resolvingTags(catalog.rules)
     }
 
     func applies(_ rule: Rule, to relative: String) -> Bool {
