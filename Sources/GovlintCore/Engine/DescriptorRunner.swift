@@ -3,11 +3,19 @@ import Yams
 
 /// Runs descriptor rules on one parsed YAML or JSON file.
 public enum DescriptorRunner {
-    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil) -> FileOutcome {
+    /// `url` is the document's file and `rootDirectory` the checked folder: Spectral rules resolve
+    /// relative file `$ref`s against them (never outside `rootDirectory`).
+    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil,
+                           url: URL? = nil, rootDirectory: URL? = nil) -> FileOutcome {
         var out = FileOutcome()
         defer { RuleDeadline.set(nil) }
         let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
-        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
+        let spectral = rules.contains { $0.rule.resolved != nil }
+        let formats = spectral || rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
+        // Spectral rules: `$ref`s resolved once per document, as Spectral does before linting.
+        let resolver = spectral ? SpectralRefResolver(document: document, url: url, rootDirectory: rootDirectory,
+                                                      maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000) : nil
+        let resolvedRoot = resolver.map { DescriptorMatch(value: $0.resolvedRoot, keyNode: nil, path: []) }
         for active in rules {
             let rule = active.rule
             let ruleStart = Date()
@@ -18,9 +26,12 @@ public enum DescriptorRunner {
                 out.outcomes[rule.id] = counts
                 continue
             }
+            let ruleRoot = rule.resolved == true ? (resolvedRoot ?? root) : root
+            let context = rule.resolved == nil ? nil
+                : SpectralContext(root: ruleRoot, resolved: rule.resolved == true, formats: formats, resolver: resolver)
             var targets: [DescriptorMatch] = []
             for given in rule.given {
-                if let path = try? JSONPath(given) { targets += path.select(root) }
+                if let path = try? JSONPath(given) { targets += path.select(ruleRoot) }
             }
             if targets.isEmpty {
                 counts.inapplicable = 1
@@ -28,7 +39,7 @@ public enum DescriptorRunner {
                 continue
             }
             for target in targets {
-                let (failures, message) = evaluate(rule.check, target)
+                let (failures, message) = SpectralContext.$current.withValue(context) { evaluate(rule.check, target) }
                 if RuleDeadline.isPast {
                     out.findings.append(PageRunner.notFullyChecked(document.file,
                         "rule \(rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s"))
@@ -40,7 +51,16 @@ public enum DescriptorRunner {
                 }
                 counts.failed += 1
                 for failure in failures {
-                    let anchor = failure.at.anchor
+                    var anchor = failure.at.anchor
+                    var file = document.file
+                    var source = document.source
+                    if let resolver, let resolved = rule.resolved {
+                        // Where the value is written: possibly a `$ref` target, possibly in another file.
+                        let place = resolver.locate(failure.at.path, followRefs: resolved)
+                        anchor = place.key ?? place.value
+                        file = place.source.name
+                        source = place.source.text
+                    }
                     var data = failure.data
                     data["path"] = failure.at.pathText
                     // Spectral's {{path}} (a JSON pointer, `#/paths/~1pets/get`), {{property}} (last segment) and {{value}}.
@@ -50,9 +70,9 @@ public enum DescriptorRunner {
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
                     if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
                     out.findings.append(Finding(
-                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
-                        range: range(of: anchor, in: document.source), message: (message ?? rule.message).filled(data),
-                        snippet: document.source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
+                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: file,
+                        range: range(of: anchor, in: source), message: (message ?? rule.message).filled(data),
+                        snippet: source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
                         path: failure.at.pathText))
                 }
             }

@@ -132,7 +132,8 @@ public struct Linter: Sendable {
             default:
                 let applicable = rules(descriptorRules, for: file.relative).filter { applies($0.rule, to: file.relative) }
                 if let text = String(bytes: bytes, encoding: .utf8) {
-                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable)
+                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable,
+                                              url: file.archive == nil ? file.url : nil)
                 } else {
                     outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
                 }
@@ -284,10 +285,12 @@ public struct Linter: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             return systemFinding(SystemRules.descriptorInvalid, relative, ["reason": "not UTF-8 text"])
         }
-        return checkDescriptor(text: text, relative: relative, rules: rules)
+        return checkDescriptor(text: text, relative: relative, rules: rules, url: url)
     }
 
-    public func checkDescriptor(text: String, relative: String, rules: [ActiveRule]) -> FileOutcome {
+    /// `url`, when given, is the file on disk: Spectral rules resolve relative `$ref`s from it,
+    /// within the folder it was found in (the part of its path before `relative`).
+    public func checkDescriptor(text: String, relative: String, rules: [ActiveRule], url: URL? = nil) -> FileOutcome {
         let document: DescriptorDocument
         do {
             document = try DescriptorDocument(file: relative, text: text, maxAliasExpansion: configuration.limits.maxAliasExpansion)
@@ -300,7 +303,13 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits)
+        var rootDirectory: URL?
+        if let url {
+            let path = url.standardizedFileURL.path
+            rootDirectory = path.hasSuffix("/" + relative) ? URL(fileURLWithPath: String(path.dropLast(relative.count)), isDirectory: true)
+                : url.deletingLastPathComponent()
+        }
+        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits, url: url, rootDirectory: rootDirectory)
         outcome.findings = Suppressions.apply(outcome.findings, yaml: document.source, file: relative,
                                               activeRules: Set(rules.map(\.rule.id)))
         return outcome

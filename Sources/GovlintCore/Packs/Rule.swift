@@ -31,6 +31,10 @@ public struct Rule: Sendable {
     public var sourceLine: Int
     /// Descriptor rules: Spectral document formats (`oas3`, `oas2`…) the rule is limited to; empty = any document.
     public var formats: [String] = []
+    /// Descriptor rules from Spectral rulesets: true when the rule sees the document with
+    /// `$ref`s resolved (Spectral's default), false for `resolved: false`; nil (govlint's
+    /// own rules) lints the file as written.
+    public var resolved: Bool? = nil
 
     public var helpURI: String { "https://govlint.dev/rules/\(pack)/\(id)" }
 }

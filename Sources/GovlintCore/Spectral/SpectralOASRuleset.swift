@@ -1,10 +1,10 @@
 /// govlint's rendering of Spectral's built-in `spectral:oas` ruleset (Spectral
 /// 6.x, `packages/rulesets/src/oas`): the same rule names, `given` paths, core
 /// functions, severities, `recommended` flags and formats, so rulesets that
-/// extend `spectral:oas` run unchanged. Rules that need one of Spectral's
-/// OpenAPI-specific JavaScript functions keep their function name and are
-/// therefore listed as unsupported when enabled. Scoped aliases are flattened
-/// (ArrayProperties matches `type: array`, not 3.1's `type: [array, …]` lists).
+/// extend `spectral:oas` run unchanged. Spectral's OpenAPI-specific JavaScript
+/// functions are native (``SpectralOASFunctions``); `resolved: false` rules see
+/// the document as written. Scoped aliases are flattened (ArrayProperties
+/// matches `type: array`, not 3.1's `type: [array, …]` lists).
 enum SpectralOASRuleset {
     static let name = "spectral:oas"
 
@@ -22,7 +22,7 @@ rules:
     given: "#OperationObject"
     then: { field: responses, function: oasOpSuccessResponse }
   oas2-operation-formData-consume-check:
-    description: Operations with formData parameters must consume application/x-www-form-urlencoded or multipart/form-data.
+    description: 'Operations with "in: formData" parameter must include "application/x-www-form-urlencoded" or "multipart/form-data" in their "consumes" property.'
     formats: [oas2]
     given: "#OperationObject"
     then: { function: oasOpFormDataConsumeCheck }
@@ -32,7 +32,7 @@ rules:
     given: $.paths
     then: { function: oasOpIdUnique }
   operation-parameters:
-    description: Operation parameters must be unique and not repeated.
+    description: Operation parameters are unique and non-repeating.
     message: "{{error}}"
     given: "#OperationObject.parameters"
     then: { function: oasOpParams }
@@ -143,19 +143,21 @@ rules:
     given: $.tags[*]
     then: { field: description, function: truthy }
   no-$ref-siblings:
-    description: Properties must not be placed next to $ref.
+    description: Property must not be placed among $ref
     message: "{{error}}"
     formats: [oas2, oas3_0]
     severity: error
+    resolved: false
     given: "$..[?(@property === '$ref')]"
     then: { function: refSiblings }
   array-items:
-    message: 'Schemas with "type: array" need a sibling "items" field.'
+    message: 'Schemas with "type: array", require a sibling "items" field'
     severity: error
+    resolved: false
     given: "#ArrayProperties"
     then: { field: items, function: truthy }
   typed-enum:
-    description: Enum values must respect the declared type.
+    description: Enum values must respect the specified type.
     message: "{{error}}"
     given: "$..[?(@ && @.enum && @.type)]"
     then: { function: typedEnum }
@@ -173,7 +175,7 @@ rules:
       function: schema
       functionOptions: { dialect: draft7, schema: { type: array, minItems: 1, items: { type: string } } }
   oas2-discriminator:
-    description: The discriminator property must be defined and required.
+    description: discriminator property must be defined and required
     message: "{{error}}"
     formats: [oas2]
     severity: error
@@ -197,25 +199,28 @@ rules:
     given: "$..parameters[?(@ && @.in)]"
     then: { field: description, function: truthy }
   oas2-operation-security-defined:
-    description: Security requirements must name schemes defined in securityDefinitions.
+    description: Operation "security" values must match a scheme defined in the "securityDefinitions" object.
     message: "{{error}}"
     formats: [oas2]
     given: "#SecurityRequirementObject"
     then: { function: oasSecurityDefined, functionOptions: { oasVersion: 2 } }
   oas2-valid-schema-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas2]
     severity: error
-    given: ["$..definitions", "$..parameters", "$..responses"]
-    then: { function: oasExample }
+    given:
+      - "$..definitions..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..parameters..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..responses..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+    then: { function: oasExample, functionOptions: { schemaField: $, oasVersion: 2, type: schema } }
   oas2-valid-media-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas2]
     severity: error
     given: "$..responses..[?(@ && @.schema && @.examples)]"
-    then: { function: oasExample }
+    then: { function: oasExample, functionOptions: { schemaField: schema, oasVersion: 2, type: media } }
   oas2-anyOf:
     message: The "anyOf" keyword must not be used in an OpenAPI v2 document.
     description: anyOf only exists from OpenAPI v3.
@@ -229,15 +234,17 @@ rules:
     given: $..oneOf
     then: { function: undefined }
   oas2-schema:
-    description: The document must be a structurally valid OpenAPI v2 document.
+    description: Validate structure of OpenAPI v2 specification.
     message: "{{error}}."
     formats: [oas2]
     severity: error
+    resolved: false
     given: $
     then: { function: oasDocumentSchema }
   oas2-unused-definition:
-    description: Potentially unused definition.
+    description: Potentially unused definition has been detected.
     formats: [oas2]
+    resolved: false
     given: $.definitions
     then: { function: unreferencedReusableObject, functionOptions: { reusableObjectsLocation: "#/definitions" } }
   oas3-api-servers:
@@ -260,7 +267,7 @@ rules:
       - "$.components.headers[*].examples[*]"
     then: { function: xor, functionOptions: { properties: [externalValue, value] } }
   oas3-operation-security-defined:
-    description: Security requirements must name schemes defined in components.securitySchemes.
+    description: Operation "security" values must match a scheme defined in the "components.securitySchemes" object.
     message: "{{error}}"
     formats: [oas3]
     given: "#SecurityRequirementObject"
@@ -286,33 +293,42 @@ rules:
     given: "$.servers[*].url"
     then: { function: pattern, functionOptions: { notMatch: "./$" } }
   oas3-valid-media-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas3]
     severity: error
-    given: ["$..content", "$..headers", "$..parameters"]
-    then: { function: oasExample }
+    given:
+      - "$..content..[?(@ && @.schema && (@.example !== void 0 || @.examples))]"
+      - "$..headers..[?(@ && @.schema && (@.example !== void 0 || @.examples))]"
+      - "$..parameters..[?(@ && @.schema && (@.example !== void 0 || @.examples))]"
+    then: { function: oasExample, functionOptions: { schemaField: schema, oasVersion: 3, type: media } }
   oas3-valid-schema-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas3]
     severity: error
-    given: ["$.components.schemas", "$..content", "$..headers", "$..parameters"]
-    then: { function: oasExample }
+    given:
+      - "$.components.schemas..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..content..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..headers..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..parameters..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+    then: { function: oasExample, functionOptions: { schemaField: $, oasVersion: 3, type: schema } }
   oas3-schema:
-    description: The document must be a structurally valid OpenAPI v3 document.
+    description: Validate structure of OpenAPI v3 specification.
     message: "{{error}}."
     formats: [oas3]
     severity: error
+    resolved: false
     given: $
     then: { function: oasDocumentSchema }
   oas3-unused-component:
-    message: Potentially unused component.
+    message: Potentially unused component has been detected.
     formats: [oas3]
+    resolved: false
     given: $
     then: { function: oasUnusedComponent }
   oas3-links-parameters-expression:
-    description: Link parameter values must be valid runtime expressions.
+    description: The links.parameters object's values should be valid runtime expressions.
     message: "{{error}}"
     formats: [oas3]
     severity: error
