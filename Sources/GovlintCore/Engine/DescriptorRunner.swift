@@ -21,6 +21,8 @@ public enum DescriptorRunner {
             let ruleStart = Date()
             RuleDeadline.set(limits?.ruleTimeout.map { ruleStart.addingTimeInterval($0) })
             var counts = OutcomeCounts()
+            // Spectral drops repeats of a result at the same place (a `$ref` target reached twice).
+            var reported: Set<String> = []
             if !rule.formats.isEmpty, formats.isDisjoint(with: rule.formats) {
                 counts.inapplicable = 1
                 out.outcomes[rule.id] = counts
@@ -69,9 +71,15 @@ public enum DescriptorRunner {
                     }.joined()
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
                     if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
+                    let text = (message ?? rule.message).filled(data)
+                    let findingRange = range(of: anchor, in: source)
+                    if rule.resolved != nil {
+                        let key = "\(file)\u{0}\(findingRange.start.line):\(findingRange.start.column)\u{0}\(text.en)"
+                        guard reported.insert(key).inserted else { continue }
+                    }
                     out.findings.append(Finding(
                         ruleID: rule.id, severity: active.severity, outcome: .failed, file: file,
-                        range: range(of: anchor, in: source), message: (message ?? rule.message).filled(data),
+                        range: findingRange, message: text,
                         snippet: source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
                         path: failure.at.pathText))
                 }
