@@ -415,6 +415,11 @@ import Testing
                                          url: dir.appendingPathComponent("openapi.yaml"))
         let located = Set(out.findings.filter { $0.ruleID == "no-array" }.map { "\($0.file):\($0.line):\($0.column)" })
         #expect(located == ["shared/schemas.yaml:4:5", "openapi.yaml:27:5"])
+        #expect(out.dependsOnOtherFiles) // so the result cache does not reuse it
+        let local = linter.checkDescriptor(text: "openapi: 3.0.3\na: {$ref: '#/b'}\nb: {type: array}\n", relative: "openapi.yaml",
+                                           rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) }, url: dir.appendingPathComponent("openapi.yaml"))
+        #expect(!local.dependsOnOtherFiles)
+        #expect(local.findings.map { "\($0.line):\($0.column)" } == ["3:1"]) // b, reached directly and through a
     }
 
     @Test func resolverPointersAndCycles() throws {

@@ -16,6 +16,7 @@ public enum DescriptorRunner {
         let resolver = spectral ? SpectralRefResolver(document: document, url: url, rootDirectory: rootDirectory,
                                                       maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000) : nil
         let resolvedRoot = resolver.map { DescriptorMatch(value: $0.resolvedRoot, keyNode: nil, path: []) }
+        if let resolver, resolver.readsOtherFiles { out.dependsOnOtherFiles = true }
         for active in rules {
             let rule = active.rule
             let ruleStart = Date()

@@ -139,7 +139,9 @@ public struct Linter: Sendable {
                 }
             }
             // Time limits depend on the machine's load: such outcomes are not reused.
-            if let cache, let key, !outcome.findings.contains(where: { $0.ruleID == SystemRules.fileNotFullyChecked.id }) {
+            // Outcomes that read other files ($refs) are not reused: the key covers this file's bytes only.
+            if let cache, let key, !outcome.dependsOnOtherFiles,
+               !outcome.findings.contains(where: { $0.ruleID == SystemRules.fileNotFullyChecked.id }) {
                 cache.store(outcome, key: key)
             }
             return (outcome, false)

@@ -67,6 +67,12 @@ final class SpectralRefResolver: @unchecked Sendable {
         return r
     }
 
+    /// Whether resolution tried to read files other than the document (the outcome depends on them).
+    var readsOtherFiles: Bool {
+        _ = resolvedRoot
+        return sources.count > 1 || !failedFiles.isEmpty
+    }
+
     /// Whether `source#/pointer` (decoded tokens) is the target of some reference.
     func isReferenced(source: String, tokens: [String]) -> Bool {
         _ = resolvedRoot
