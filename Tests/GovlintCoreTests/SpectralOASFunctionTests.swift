@@ -444,6 +444,17 @@ import Testing
         #expect(place.value.mark?.line == 3 && place.value.mark?.column == 5)
     }
 
+    @Test func referencesThatMultiplyStopExpanding() throws {
+        // Each level refers to the one below twice: 2^30 values if fully expanded.
+        var text = "l0: [x]\n"
+        for i in 1...30 { text += "l\(i): [{$ref: '#/l\(i - 1)'}, {$ref: '#/l\(i - 1)'}]\n" }
+        text += "top: {$ref: '#/l30'}\n"
+        let resolver = try SpectralRefResolver(text: text, file: "bomb.yaml")
+        _ = resolver.resolvedRoot
+        #expect(resolver.problems.count == 1)
+        #expect(resolver.problems.first?.message.contains("left unresolved") == true)
+    }
+
     @Test func undefinedInFilters() throws {
         let doc = try DescriptorDocument(file: "d.yaml", text: "a: {example: 0}\nb: {other: 1}\nc: {example: null}\n")
         let root = DescriptorMatch(value: doc.root, keyNode: nil, path: [])

@@ -338,7 +338,7 @@ rules:
     description: Server variables must be defined, valid and used.
     message: "{{error}}"
     severity: error
-    given: ["$.servers[*]", "#PathItem.servers[*]", "#OperationObject.servers[*]"]
+    given: ["$.servers[*]", "#PathItem.servers[*]", "#OperationObject.servers[*]", "$.components.links[*].server", "#ResponseObject.links[*].server"]
     then: { function: serverVariables, functionOptions: { checkSubstitutions: true, requireDefault: true } }
   oas3-callbacks-in-callbacks:
     message: Callbacks should not be defined within a callback.

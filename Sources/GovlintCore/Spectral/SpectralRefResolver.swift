@@ -40,7 +40,12 @@ final class SpectralRefResolver: @unchecked Sendable {
     private(set) var referenced: Set<String> = []
     private var failedFiles: [String: String] = [:]
     private var reportedProblems: Set<String> = []
-    private var memo: [String: Node] = [:]
+    private var memo: [String: (node: Node, size: Int)] = [:]
+    /// Values in the resolved document so far (targets count once per use), bounded by
+    /// `maxResolvedValues` so that references that multiply (a `$ref` bomb) stop expanding.
+    private var produced = 0
+    private var tooLarge = false
+    static let maxResolvedValues = 5_000_000
     private var cycles = 0
     private var resolvedCache: Node?
     private let maxAliasExpansion: Int
@@ -222,13 +227,26 @@ final class SpectralRefResolver: @unchecked Sendable {
                     cycles += 1 // circular: left as written, as Spectral does
                     return node
                 }
-                if let done = memo[key] { return done }
+                guard produced < Self.maxResolvedValues else {
+                    if !tooLarge {
+                        tooLarge = true
+                        problem(path, "references expand to more than \(Self.maxResolvedValues) values; this and further $refs are left unresolved",
+                                at: keyNode, in: source)
+                    }
+                    return node
+                }
+                if let done = memo[key] {
+                    produced += done.size
+                    return done.node
+                }
                 let before = cycles
+                let start = produced
                 let resolved = resolve(value, in: target, at: targetTokens, path: path, stack: stack + [key])
-                if cycles == before { memo[key] = resolved }
+                if cycles == before { memo[key] = (resolved, produced - start) }
                 return resolved
             }
         }
+        produced += 1
         switch node {
         case let .mapping(m):
             var pairs: [(Node, Node)] = []
