@@ -5,7 +5,8 @@ import Yams
 /// rulesets use — root, dotted and bracketed names, wildcards, indexes,
 /// slices `[start:end:step]`, unions `[a,'b',0]`, recursive descent and
 /// filters `[?(@.x == 'y' && !@.z)]` — plus Spectral's `@property`/`@key`
-/// (the name or index of the candidate) in filters.
+/// (the name or index of the candidate) and JavaScript's `undefined` / `void 0`
+/// (equal only to a missing value) in filters.
 public struct JSONPath: Sendable, CustomStringConvertible {
     enum Selector: Sendable {
         case name(String)
