@@ -455,6 +455,22 @@ import Testing
         #expect(resolver.problems.first?.message.contains("left unresolved") == true)
     }
 
+    static let sharedRulesets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../shared/rulesets").standardizedFileURL
+
+    /// The real government rulesets in `../shared/rulesets` load with nothing unsupported.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedRulesets.path)), arguments: [
+        ("nl-api-design-rules/linter.yaml", 32), ("uk-govuk-public/ruleset.yaml", 67),
+    ])
+    func governmentRulesetsRunInFull(_ file: String, _ rules: Int) throws {
+        let r = try SpectralRuleset.load(file: Self.sharedRulesets.appendingPathComponent(file))
+        #expect(r.unsupported.isEmpty, "\(r.unsupported)")
+        #expect(r.rules.count == rules) // with invalid-ref
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let doc = "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Nope'}}\n"
+        let out = linter.checkDescriptor(text: doc, relative: "openapi.yaml", rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) })
+        #expect(out.findings.contains { $0.ruleID == "invalid-ref" && $0.line == 6 })
+    }
+
     @Test func undefinedInFilters() throws {
         let doc = try DescriptorDocument(file: "d.yaml", text: "a: {example: 0}\nb: {other: 1}\nc: {example: null}\n")
         let root = DescriptorMatch(value: doc.root, keyNode: nil, path: [])
