@@ -209,10 +209,10 @@ import Testing
         let got = out.findings.sorted(by: Finding.ordered).map { "\($0.line):\($0.column) \($0.ruleID) \($0.message.en)" }
         #expect(got == [
             "5:5 openapi-tags-uniqueness \"tags\" object contains duplicate tag name \"permits\".",
-            "10:23 operation-tag-defined Operation tags must be defined in the global tags.",
-            "11:7 operation-success-response Operation must have at least one 2xx or 3xx response.",
-            "13:7 operation-operationId-unique Every operation must have a unique operationId.",
-            "17:7 operation-operationId-unique Every operation must have a unique operationId.",
+            "10:23 operation-tag-defined Operation tags must be defined in global tags.",
+            "11:7 operation-success-response Operation must have at least one \"2xx\" or \"3xx\" response.",
+            "13:7 operation-operationId-unique Every operation must have unique \"operationId\".",
+            "17:7 operation-operationId-unique Every operation must have unique \"operationId\".",
         ])
     }
 

@@ -1,8 +1,8 @@
 /// govlint's rendering of Spectral's built-in `spectral:oas` ruleset (Spectral
-/// 6.x, `packages/rulesets/src/oas`): the same rule names, `given` paths, core
-/// functions, severities, `recommended` flags and formats, so rulesets that
-/// extend `spectral:oas` run unchanged. Spectral's OpenAPI-specific JavaScript
-/// functions are native (``SpectralOASFunctions``); `resolved: false` rules see
+/// 6.x, `packages/rulesets/src/oas`): the same rule names, descriptions,
+/// messages, `given` paths, functions, severities, `recommended` flags and
+/// formats, so rulesets that extend `spectral:oas` run unchanged. Spectral's
+/// OpenAPI-specific JavaScript functions are native (``SpectralOASFunctions``); `resolved: false` rules see
 /// the document as written. Scoped aliases are flattened (ArrayProperties
 /// matches `type: array`, not 3.1's `type: [array, …]` lists).
 enum SpectralOASRuleset {
@@ -18,7 +18,7 @@ aliases:
   ArrayProperties: ["$..[?(@ && @.type == 'array')]"]
 rules:
   operation-success-response:
-    description: Operation must have at least one 2xx or 3xx response.
+    description: 'Operation must have at least one "2xx" or "3xx" response.'
     given: "#OperationObject"
     then: { field: responses, function: oasOpSuccessResponse }
   oas2-operation-formData-consume-check:
@@ -27,7 +27,7 @@ rules:
     given: "#OperationObject"
     then: { function: oasOpFormDataConsumeCheck }
   operation-operationId-unique:
-    description: Every operation must have a unique operationId.
+    description: 'Every operation must have unique "operationId".'
     severity: error
     given: $.paths
     then: { function: oasOpIdUnique }
@@ -37,7 +37,7 @@ rules:
     given: "#OperationObject.parameters"
     then: { function: oasOpParams }
   operation-tag-defined:
-    description: Operation tags must be defined in the global tags.
+    description: 'Operation tags must be defined in global tags.'
     given: $
     then: { function: oasTagDefined }
   path-params:
@@ -47,7 +47,7 @@ rules:
     given: $
     then: { function: oasPathParam }
   contact-properties:
-    description: Contact object must have name, url and email.
+    description: 'Contact object must have "name", "url" and "email".'
     recommended: false
     given: $.info.contact
     then:
@@ -55,38 +55,38 @@ rules:
       - { field: url, function: truthy }
       - { field: email, function: truthy }
   duplicated-entry-in-enum:
-    description: Enum values must not have duplicate entries.
+    description: 'Enum values must not have duplicate entry.'
     message: "{{error}}"
     given: ["$..[?(@property !== 'properties' && @ != null && @.enum)]"]
     then: { field: enum, function: schema, functionOptions: { schema: { uniqueItems: true } } }
   info-contact:
-    description: Info object must have a contact object.
+    description: 'Info object must have "contact" object.'
     given: $
     then: { field: info.contact, function: truthy }
   info-description:
-    description: Info description must be present and a non-empty string.
+    description: 'Info "description" must be present and non-empty string.'
     given: $
     then: { field: info.description, function: truthy }
   info-license:
-    description: Info object must have a license object.
+    description: 'Info object must have "license" object.'
     recommended: false
     given: $
     then: { field: info.license, function: truthy }
   license-url:
-    description: License object must include a url.
+    description: 'License object must include "url".'
     recommended: false
     given: $
     then: { field: info.license.url, function: truthy }
   no-eval-in-markdown:
-    description: "Markdown descriptions must not contain \"eval(\"."
+    description: 'Markdown descriptions must not have "eval(".'
     given: "$..[description,title]"
     then: { function: pattern, functionOptions: { notMatch: "eval\\(" } }
   no-script-tags-in-markdown:
-    description: Markdown descriptions must not contain <script> tags.
+    description: 'Markdown descriptions must not have "<script>" tags.'
     given: "$..[description,title]"
     then: { function: pattern, functionOptions: { notMatch: "<script" } }
   openapi-tags-alphabetical:
-    description: OpenAPI object must have alphabetical tags.
+    description: 'OpenAPI object must have alphabetical "tags".'
     recommended: false
     given: $
     then: { field: tags, function: alphabetical, functionOptions: { keyedBy: name } }
@@ -97,48 +97,48 @@ rules:
     given: $.tags
     then: { function: uniquenessTags }
   openapi-tags:
-    description: OpenAPI object must have a non-empty tags list.
+    description: 'OpenAPI object must have non-empty "tags" array.'
     recommended: false
     given: $
     then: { field: tags, function: schema, functionOptions: { dialect: draft7, schema: { type: array, minItems: 1 } } }
   operation-description:
-    description: Operation description must be present and a non-empty string.
+    description: 'Operation "description" must be present and non-empty string.'
     given: "#OperationObject"
     then: { field: description, function: truthy }
   operation-operationId:
-    description: Operation must have an operationId.
+    description: 'Operation must have "operationId".'
     given: "#OperationObject"
     then: { field: operationId, function: truthy }
   operation-operationId-valid-in-url:
-    message: operationId must not contain characters that are invalid in a URL.
+    message: 'operationId must not contain characters that are invalid when used in URL.'
     given: "#OperationObject"
     then:
       field: operationId
       function: pattern
       functionOptions: { match: "^[A-Za-z0-9-._~:/?#\\[\\]@!\\$&'()*+,;=]*$" }
   operation-singular-tag:
-    description: Operation must not have more than one tag.
+    description: 'Operation must not have more than a single tag.'
     recommended: false
     given: "#OperationObject"
     then: { field: tags, function: length, functionOptions: { max: 1 } }
   operation-tags:
-    description: Operation must have a non-empty tags list.
+    description: 'Operation must have non-empty "tags" array.'
     given: "#OperationObject"
     then: { field: tags, function: schema, functionOptions: { dialect: draft7, schema: { type: array, minItems: 1 } } }
   path-declarations-must-exist:
-    message: Path parameter declarations must not be empty ("/given/{}" is invalid).
+    message: 'Path parameter declarations must not be empty, ex."/given/{}" is invalid.'
     given: $.paths
     then: { field: "@key", function: pattern, functionOptions: { notMatch: "{}" } }
   path-keys-no-trailing-slash:
-    message: Path must not end with a slash.
+    message: 'Path must not end with slash.'
     given: $.paths
     then: { field: "@key", function: pattern, functionOptions: { notMatch: ".+\\/$" } }
   path-not-include-query:
-    description: Path must not include a query string.
+    description: 'Path must not include query string.'
     given: $.paths
     then: { field: "@key", function: pattern, functionOptions: { notMatch: "\\?" } }
   tag-description:
-    description: Tag object must have a description.
+    description: 'Tag object must have "description".'
     recommended: false
     given: $.tags[*]
     then: { field: description, function: truthy }
@@ -162,12 +162,12 @@ rules:
     given: "$..[?(@ && @.enum && @.type)]"
     then: { function: typedEnum }
   oas2-api-host:
-    description: OpenAPI host must be present and a non-empty string.
+    description: 'OpenAPI "host" must be present and non-empty string.'
     formats: [oas2]
     given: $
     then: { field: host, function: truthy }
   oas2-api-schemes:
-    description: OpenAPI schemes must be present and a non-empty list.
+    description: 'OpenAPI host "schemes" must be present and non-empty array.'
     formats: [oas2]
     given: $
     then:
@@ -182,18 +182,18 @@ rules:
     given: "$.definitions[?(@.discriminator)]"
     then: { function: oasDiscriminator }
   oas2-host-not-example:
-    description: Host must not point at example.com.
+    description: 'Host URL must not point at example.com.'
     recommended: false
     formats: [oas2]
     given: $
     then: { field: host, function: pattern, functionOptions: { notMatch: "example\\.com" } }
   oas2-host-trailing-slash:
-    description: Host must not have a trailing slash.
+    description: 'Server URL must not have trailing slash.'
     formats: [oas2]
     given: $
     then: { field: host, function: pattern, functionOptions: { notMatch: "/$" } }
   oas2-parameter-description:
-    description: Parameter objects must have a description.
+    description: 'Parameter objects must have "description".'
     recommended: false
     formats: [oas2]
     given: "$..parameters[?(@ && @.in)]"
@@ -222,14 +222,14 @@ rules:
     given: "$..responses..[?(@ && @.schema && @.examples)]"
     then: { function: oasExample, functionOptions: { schemaField: schema, oasVersion: 2, type: media } }
   oas2-anyOf:
-    message: The "anyOf" keyword must not be used in an OpenAPI v2 document.
-    description: anyOf only exists from OpenAPI v3.
+    message: '"anyOf" keyword must not be used in OpenAPI v2 document.'
+    description: 'anyOf is not available in OpenAPI v2, it was added in OpenAPI v3'
     formats: [oas2]
     given: $..anyOf
     then: { function: undefined }
   oas2-oneOf:
-    message: The "oneOf" keyword must not be used in an OpenAPI v2 document.
-    description: oneOf only exists from OpenAPI v3.
+    message: '"oneOf" keyword must not be used in OpenAPI v2 document.'
+    description: 'oneOf is not available in OpenAPI v2, it was added in OpenAPI v3'
     formats: [oas2]
     given: $..oneOf
     then: { function: undefined }
@@ -248,7 +248,7 @@ rules:
     given: $.definitions
     then: { function: unreferencedReusableObject, functionOptions: { reusableObjectsLocation: "#/definitions" } }
   oas3-api-servers:
-    description: OpenAPI servers must be present and a non-empty list.
+    description: 'OpenAPI "servers" must be present and non-empty array.'
     formats: [oas3]
     given: $
     then:
@@ -256,7 +256,7 @@ rules:
       function: schema
       functionOptions: { dialect: draft7, schema: { type: array, minItems: 1, items: { type: object } } }
   oas3-examples-value-or-externalValue:
-    description: Examples must have either value or externalValue.
+    description: 'Examples must have either "value" or "externalValue" field.'
     formats: [oas3]
     given:
       - "$.components.examples[*]"
@@ -273,7 +273,7 @@ rules:
     given: "#SecurityRequirementObject"
     then: { function: oasSecurityDefined, functionOptions: { oasVersion: 3 } }
   oas3-parameter-description:
-    description: Parameter objects must have a description.
+    description: 'Parameter objects must have "description".'
     recommended: false
     formats: [oas3]
     given:
@@ -282,13 +282,13 @@ rules:
       - "$.components.parameters[?(@ && @.in)]"
     then: { field: description, function: truthy }
   oas3-server-not-example.com:
-    description: Server URL must not point at example.com.
+    description: 'Server URL must not point at example.com.'
     recommended: false
     formats: [oas3]
     given: "$.servers[*].url"
     then: { function: pattern, functionOptions: { notMatch: "example\\.com" } }
   oas3-server-trailing-slash:
-    description: Server URL must not have a trailing slash.
+    description: 'Server URL must not have trailing slash.'
     formats: [oas3]
     given: "$.servers[*].url"
     then: { function: pattern, functionOptions: { notMatch: "./$" } }
@@ -335,13 +335,13 @@ rules:
     given: "#ResponseObject.links[*].parameters"
     then: { function: runtimeExpression }
   oas3-server-variables:
-    description: Server variables must be defined, valid and used.
+    description: 'Server variables must be defined and valid and there must be no unused variables.'
     message: "{{error}}"
     severity: error
     given: ["$.servers[*]", "#PathItem.servers[*]", "#OperationObject.servers[*]", "$.components.links[*].server", "#ResponseObject.links[*].server"]
     then: { function: serverVariables, functionOptions: { checkSubstitutions: true, requireDefault: true } }
   oas3-callbacks-in-callbacks:
-    message: Callbacks should not be defined within a callback.
+    message: 'Callbacks should not be defined within a callback'
     formats: [oas3]
     given: ["#OperationObject.callbacks[*][*][*].callbacks"]
     then: { function: undefined }
