@@ -318,6 +318,9 @@ import Testing
     }
 
     @Test func documentSchema() throws {
+        // The four OAI schemas compile (a failure would silently switch the rules off).
+        #expect(Set(OASDocumentSchema.schemas.keys) == ["oas2_0", "oas3_0", "oas3_1", "oas3_2"])
+        #expect(OASDocumentSchema.schemaName(["oas3", "oas3_2"]) == "oas3_2")
         let v3 = """
             openapi: 3.0.3
             info: {version: "1", extra: x}
