@@ -3,17 +3,18 @@ import Yams
 
 /// Runs descriptor rules on one parsed YAML or JSON file.
 public enum DescriptorRunner {
-    /// `url` is the document's file and `rootDirectory` the checked folder: Spectral rules resolve
-    /// relative file `$ref`s against them (never outside `rootDirectory`).
+    /// `url` is the document's file on disk: Spectral rules resolve relative file `$ref`s from it,
+    /// never outside the checked folder (the part of its path before `document.file`).
     public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil,
-                           url: URL? = nil, rootDirectory: URL? = nil) -> FileOutcome {
+                           url: URL? = nil) -> FileOutcome {
         var out = FileOutcome()
         defer { RuleDeadline.set(nil) }
         let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
         let spectral = rules.contains { $0.rule.resolved != nil }
         let formats = spectral || rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
         // Spectral rules: `$ref`s resolved once per document, as Spectral does before linting.
-        let resolver = spectral ? SpectralRefResolver(document: document, url: url, rootDirectory: rootDirectory,
+        let resolver = spectral ? SpectralRefResolver(document: document, url: url,
+                                                      rootDirectory: url.map { SpectralRefResolver.checkedFolder(url: $0, relative: document.file) },
                                                       maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000) : nil
         let resolvedRoot = resolver.map { DescriptorMatch(value: $0.resolvedRoot, keyNode: nil, path: []) }
         if let resolver, resolver.readsOtherFiles { out.dependsOnOtherFiles = true }

@@ -305,13 +305,7 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        var rootDirectory: URL?
-        if let url {
-            let path = url.standardizedFileURL.path
-            rootDirectory = path.hasSuffix("/" + relative) ? URL(fileURLWithPath: String(path.dropLast(relative.count)), isDirectory: true)
-                : url.deletingLastPathComponent()
-        }
-        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits, url: url, rootDirectory: rootDirectory)
+        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits, url: url)
         outcome.findings = Suppressions.apply(outcome.findings, yaml: document.source, file: relative,
                                               activeRules: Set(rules.map(\.rule.id)))
         return outcome

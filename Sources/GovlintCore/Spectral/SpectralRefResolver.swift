@@ -59,6 +59,14 @@ final class SpectralRefResolver: @unchecked Sendable {
         sources[main.name] = main
     }
 
+    /// The checked folder of a file found as `relative` at `url`: its path before `relative`
+    /// (else the file's own folder).
+    static func checkedFolder(url: URL, relative: String) -> URL {
+        let path = url.standardizedFileURL.path
+        guard !relative.hasPrefix("/"), !relative.hasPrefix("../"), path.hasSuffix("/" + relative) else { return url.deletingLastPathComponent() }
+        return URL(fileURLWithPath: String(path.dropLast(relative.count)), isDirectory: true)
+    }
+
     /// Builds a resolver from text (tests).
     convenience init(text: String, file: String, url: URL? = nil, rootDirectory: URL? = nil) throws(LocatedError) {
         self.init(document: try DescriptorDocument(file: file, text: text), url: url, rootDirectory: rootDirectory)
