@@ -419,6 +419,10 @@ import Testing
         let located = Set(out.findings.filter { $0.ruleID == "no-array" }.map { "\($0.file):\($0.line):\($0.column)" })
         #expect(located == ["shared/schemas.yaml:4:5", "openapi.yaml:27:5"])
         #expect(out.dependsOnOtherFiles) // so the result cache does not reuse it
+        let document = try DescriptorDocument(file: "openapi.yaml", text: "a: {$ref: 'shared/schemas.yaml#/Pet'}\n")
+        let small = SpectralRefResolver(document: document, url: dir.appendingPathComponent("openapi.yaml"), rootDirectory: dir, maxFileSize: 10)
+        #expect(JSONValue(small.resolvedRoot) == JSONValue(document.root)) // left as written
+        #expect(small.problems.map(\.message) == ["'shared/schemas.yaml' is larger than the file size limit (max-file-size); not read"])
         let local = linter.checkDescriptor(text: "openapi: 3.0.3\na: {$ref: '#/b'}\nb: {type: array}\n", relative: "openapi.yaml",
                                            rules: r.rules.map { ActiveRule(rule: $0, severity: $0.severity) }, url: dir.appendingPathComponent("openapi.yaml"))
         #expect(!local.dependsOnOtherFiles)

@@ -15,7 +15,8 @@ public enum DescriptorRunner {
         // Spectral rules: `$ref`s resolved once per document, as Spectral does before linting.
         let resolver = spectral ? SpectralRefResolver(document: document, url: url,
                                                       rootDirectory: url.map { SpectralRefResolver.checkedFolder(url: $0, relative: document.file) },
-                                                      maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000) : nil
+                                                      maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000,
+                                                      maxFileSize: limits?.maxFileSize ?? 50 << 20) : nil
         let resolvedRoot = resolver.map { DescriptorMatch(value: $0.resolvedRoot, keyNode: nil, path: []) }
         if let resolver, resolver.readsOtherFiles { out.dependsOnOtherFiles = true }
         for active in rules {

@@ -49,13 +49,15 @@ final class SpectralRefResolver: @unchecked Sendable {
     private var cycles = 0
     private var resolvedCache: Node?
     private let maxAliasExpansion: Int
+    private let maxFileSize: Int
 
     /// `url` is the document's file (nil: local references only); `rootDirectory`
     /// the folder no referenced file may be outside of (nil: the document's folder).
-    init(document: DescriptorDocument, url: URL?, rootDirectory: URL?, maxAliasExpansion: Int = 100_000) {
+    init(document: DescriptorDocument, url: URL?, rootDirectory: URL?, maxAliasExpansion: Int = 100_000, maxFileSize: Int = 50 << 20) {
         main = Source(name: document.file, url: url?.standardizedFileURL, root: document.root, text: document.source)
         self.rootDirectory = (rootDirectory ?? url?.deletingLastPathComponent())?.standardizedFileURL
         self.maxAliasExpansion = maxAliasExpansion
+        self.maxFileSize = maxFileSize
         sources[main.name] = main
     }
 
@@ -196,7 +198,10 @@ final class SpectralRefResolver: @unchecked Sendable {
         if let s = sources[name] { return .success(s) }
         if let m = failedFiles[name] { return .failure(LoadFailure(message: m)) }
         let message: String
-        if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int ?? 0
+        if size > maxFileSize {
+            message = "'\(filePart)' is larger than the file size limit (max-file-size); not read"
+        } else if let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) {
             do {
                 let doc = try DescriptorDocument(file: name, text: text, maxAliasExpansion: maxAliasExpansion)
                 let s = Source(name: name, url: url, root: doc.root, text: doc.source)
