@@ -82,6 +82,7 @@ public enum RuleDocs {
         if !rule.files.isEmpty { s += "- Files: \(rule.files.map { "`\($0)`" }.joined(separator: ", "))\n" }
         if !rule.given.isEmpty { s += "- Targets: \(rule.given.map { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: ", "))\n" }
         if rule.excludeHidden { s += "- Hidden content is skipped.\n" }
+        if rule.reviewOnFail { s += "- Targets that fail are reported for review (cantTell), never as failures.\n" }
         var seen: Set<String> = []
         let checks = rule.check.checkIDs.filter { seen.insert($0).inserted }
         if !checks.isEmpty { s += "- Checks: \(checks.map { "`\($0)`" }.joined(separator: ", "))\n" }

@@ -31,6 +31,9 @@ public struct Rule: Sendable {
     public var sourceLine: Int
     /// Descriptor rules: Spectral document formats (`oas3`, `oas2`…) the rule is limited to; empty = any document.
     public var formats: [String] = []
+    /// Page rules: a target that fails is reported as `cantTell` for a person to review, never
+    /// as a failure (axe-core's `reviewOnFail`), where the failing condition is only a hint.
+    public var reviewOnFail: Bool = false
 
     public var helpURI: String { "https://govlint.dev/rules/\(pack)/\(id)" }
 }
