@@ -14,6 +14,7 @@ public enum CheckRegistry {
         PageTypeCheck.self, MetaLabelsPresentCheck.self, LinkExistsCheck.self, TextEqualsMetaCheck.self,
         LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self, DateNotAfterNowCheck.self,
         ServiceGuidePageCheck.self,
+        RoleInSetCheck.self, SingleLabelCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([

@@ -81,7 +81,7 @@ public enum PageRunner {
                 case .holds:
                     counts.passed += 1
                 case .doesNotHold, .cantTell:
-                    let failed = result.verdict == .doesNotHold
+                    let failed = result.verdict == .doesNotHold && !rule.reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
                     let message = (result.message ?? rule.message).filled(result.data)
                     let locations = result.locations.isEmpty ? [target] : result.locations
