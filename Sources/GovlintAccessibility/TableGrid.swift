@@ -1,0 +1,189 @@
+import GovlintHTML
+
+/// One `td`/`th` of a table, placed in the grid at its anchor slot.
+public struct TableCell: Sendable, Hashable {
+    public let element: HTMLElement
+    /// Index in ``TableGrid/cells`` (document order of the table's rows).
+    public let index: Int
+    /// Zero-based slot of the cell's top-left corner.
+    public let row: Int
+    public let column: Int
+    /// Number of rows and columns the cell covers in the grid (clipped to the grid).
+    public let rowSpan: Int
+    public let columnSpan: Int
+    /// `th`, as opposed to `td`.
+    public var isTH: Bool { element.name == "th" }
+}
+
+/// Whether a cell heads its column, its row, both (`auto`) or nothing —
+/// axe-core's `table.getScope`, with `scope=colgroup|rowgroup` read as
+/// `col`/`row` as HTML does.
+public enum HeaderScope: Sendable, Equatable {
+    case none, column, row, auto
+    public var headsColumn: Bool { self == .column || self == .auto }
+    public var headsRow: Bool { self == .row || self == .auto }
+}
+
+/// The table model of an HTML `<table>`: its rows (`table.rows` order: `thead`
+/// rows, then `tbody` and direct rows, then `tfoot` rows), its cells and a
+/// grid of slots with `rowspan`/`colspan` expanded, as axe-core's
+/// `table.toGrid` builds it. Cells of nested tables are not part of it.
+public struct TableGrid: Sendable {
+    public let table: HTMLElement
+    /// The `tr` elements of the table, in `table.rows` order.
+    public let rows: [HTMLElement]
+    /// Cells per row (`tr.cells`), in source order.
+    public let rowCells: [[Int]]
+    public let cells: [TableCell]
+    /// `slots[row][column]` is the index of the cell covering the slot, or nil for a hole.
+    public let slots: [[Int?]]
+
+    public var rowCount: Int { slots.count }
+    public var columnCount: Int { slots.map(\.count).max() ?? 0 }
+
+    public init(table: HTMLElement) {
+        self.table = table
+        var rows: [HTMLElement] = []
+        var head: [HTMLElement] = [], body: [HTMLElement] = [], foot: [HTMLElement] = []
+        for child in table.children where child.namespace == .html {
+            switch child.name {
+            case "tr": body.append(child)
+            case "thead": head += child.children.filter { $0.name == "tr" && $0.namespace == .html }
+            case "tbody": body += child.children.filter { $0.name == "tr" && $0.namespace == .html }
+            case "tfoot": foot += child.children.filter { $0.name == "tr" && $0.namespace == .html }
+            default: break
+            }
+        }
+        rows = head + body + foot
+        self.rows = rows
+
+        var cells: [TableCell] = []
+        var rowCells: [[Int]] = []
+        var slots: [[Int?]] = []
+        func ensure(_ r: Int, _ c: Int) {
+            while slots.count <= r { slots.append([]) }
+            while slots[r].count <= c { slots[r].append(nil) }
+        }
+        for (r, tr) in rows.enumerated() {
+            while slots.count <= r { slots.append([]) }
+            var column = 0
+            var indices: [Int] = []
+            for cell in tr.children where (cell.name == "td" || cell.name == "th") && cell.namespace == .html {
+                while column < slots[r].count, slots[r][column] != nil { column += 1 }
+                let colSpan = Self.span(cell.attribute("colspan"), default: 1, range: 1...1000)
+                var rowSpan = Self.span(cell.attribute("rowspan"), default: 1, range: 0...65534)
+                // rowspan=0 spans to the end of the table's rows.
+                if rowSpan == 0 { rowSpan = max(1, rows.count - r) }
+                rowSpan = min(rowSpan, max(1, rows.count - r))
+                let index = cells.count
+                cells.append(TableCell(element: cell, index: index, row: r, column: column,
+                                       rowSpan: rowSpan, columnSpan: colSpan))
+                indices.append(index)
+                for dr in 0..<rowSpan {
+                    for dc in 0..<colSpan {
+                        ensure(r + dr, column + dc)
+                        if slots[r + dr][column + dc] == nil { slots[r + dr][column + dc] = index }
+                    }
+                }
+                column += colSpan
+            }
+            rowCells.append(indices)
+        }
+        // Rows without any cell stay empty, as in axe's grid.
+        while slots.count > rows.count { slots.removeLast() }
+        self.cells = cells
+        self.rowCells = rowCells
+        self.slots = slots
+    }
+
+    /// A non-negative integer attribute value as HTML parses it (leading digits), clamped.
+    static func span(_ value: String?, default d: Int, range: ClosedRange<Int>) -> Int {
+        guard let value else { return d }
+        let digits = value.drop { $0.isHTMLWhitespace }.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return d }
+        guard let n = Int(digits.prefix(7)) else { return range.upperBound }
+        if n < range.lowerBound { return d }
+        return min(n, range.upperBound)
+    }
+
+    /// The cell covering a slot, or nil for a hole or a slot outside the grid.
+    public func cell(row: Int, column: Int) -> TableCell? {
+        guard row >= 0, column >= 0, row < slots.count, column < slots[row].count,
+              let i = slots[row][column] else { return nil }
+        return cells[i]
+    }
+
+    /// The cell of a `td`/`th` element, if it belongs to this table.
+    public func cell(for element: HTMLElement) -> TableCell? {
+        cells.first { $0.element == element }
+    }
+
+    /// Cells met walking from a cell's anchor slot in one direction until a
+    /// hole or the grid's edge (axe-core's `table.traverse`). A spanning cell
+    /// appears once per slot, as in axe.
+    public func traverse(from cell: TableCell, down: Bool) -> [TableCell] {
+        var out: [TableCell] = []
+        var r = cell.row, c = cell.column
+        while true {
+            if down { r += 1 } else { c += 1 }
+            guard let next = self.cell(row: r, column: c) else { return out }
+            out.append(next)
+        }
+    }
+
+    /// The header scope of a cell (axe-core `getScope`): explicit
+    /// `columnheader`/`rowheader` role, then `scope`, then for `th` whether its
+    /// whole row (→ column header) or whole column (→ row header) is `th`.
+    public func scope(of cell: TableCell, in context: AccessibilityContext) -> HeaderScope {
+        switch context.explicitRole(of: cell.element) {
+        case "columnheader": return .column
+        case "rowheader": return .row
+        default: break
+        }
+        switch cell.element.attribute("scope")?.trimmingWhitespace().lowercased() {
+        case "col", "colgroup": return .column
+        case "row", "rowgroup": return .row
+        default: break
+        }
+        guard cell.isTH else { return .none }
+        // Holes in the row are skipped (JavaScript's `every` on a sparse array).
+        if slots[cell.row].allSatisfy({ $0.map { cells[$0].isTH } ?? true }) { return .column }
+        if slots.allSatisfy({ row in cell.column < row.count && row[cell.column].map { cells[$0].isTH } == true }) {
+            return .row
+        }
+        return .auto
+    }
+
+    /// The header cells of a cell (axe-core `getHeaders`): the elements named
+    /// by a `headers` attribute when at least one id resolves; else row
+    /// headers to the left in the rows the cell spans, and column headers
+    /// above in the columns it spans. Headers from `headers` may lie outside
+    /// the table; they are returned as elements.
+    public func headers(of cell: TableCell, in context: AccessibilityContext) -> [HTMLElement] {
+        if let ids = cell.element.attribute("headers") {
+            let found = ids.split(whereSeparator: \.isHTMLWhitespace)
+                .compactMap { context.document.element(withID: String($0)) }
+            if !found.isEmpty { return found }
+        }
+        var seen = Set<Int>()
+        var out: [HTMLElement] = []
+        let lastRow = cell.row + cell.rowSpan - 1, lastColumn = cell.column + cell.columnSpan - 1
+        for r in cell.row...lastRow {
+            for c in 0...lastColumn {
+                if let h = self.cell(row: r, column: c), h.index != cell.index, !seen.contains(h.index),
+                   scope(of: h, in: context).headsRow {
+                    seen.insert(h.index); out.append(h.element)
+                }
+            }
+        }
+        for r in 0...lastRow {
+            for c in cell.column...lastColumn {
+                if let h = self.cell(row: r, column: c), h.index != cell.index, !seen.contains(h.index),
+                   scope(of: h, in: context).headsColumn {
+                    seen.insert(h.index); out.append(h.element)
+                }
+            }
+        }
+        return out
+    }
+}
