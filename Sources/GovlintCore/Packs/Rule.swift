@@ -76,9 +76,11 @@ public struct DescriptorCheckInvocation: Sendable {
     public var message: LocalizedText?
 }
 
-/// A pass or fail example embedded in a rule; `↓` marks where findings must be.
+/// A pass, fail or review example embedded in a rule; `↓` marks where findings must be.
 public struct RuleExample: Sendable {
-    public enum Kind: String, Sendable { case pass, fail }
+    /// `pass`: no finding at all; `fail`: failures exactly at the `↓` marks;
+    /// `review`: `cantTell` findings exactly at the `↓` marks and no failure.
+    public enum Kind: String, Sendable, CaseIterable { case pass, fail, review }
     public var kind: Kind
     public var name: String?
     /// File name to page or descriptor source (one entry for page and descriptor rules).

@@ -160,9 +160,9 @@ enum RuleLoader {
     }
 
     private static func loadExamples(_ node: Node, file: String, target: RuleTarget) throws(LocatedError) -> [RuleExample] {
-        var m = try YAMLMap(node, file: file, what: "'examples' (give 'pass' and 'fail' lists)")
+        var m = try YAMLMap(node, file: file, what: "'examples' (give 'pass', 'fail' and 'review' lists)")
         var result: [RuleExample] = []
-        for kind in [RuleExample.Kind.pass, .fail] {
+        for kind in RuleExample.Kind.allCases {
             guard let list = m.value(kind.rawValue) else { continue }
             guard case let .sequence(seq) = list else { throw m.error(list, "'\(kind.rawValue)' must be a list") }
             for (i, item) in seq.enumerated() {
