@@ -134,7 +134,19 @@ public struct TableGrid: Sendable {
     /// The header scope of a cell (axe-core `getScope`): explicit
     /// `columnheader`/`rowheader` role, then `scope`, then for `th` whether its
     /// whole row (→ column header) or whole column (→ row header) is `th`.
+    /// For many cells, ``scopes(in:)`` computes them all at once.
     public func scope(of cell: TableCell, in context: AccessibilityContext) -> HeaderScope {
+        scope(of: cell, in: context, rowAllTH: rowIsAllTH(cell.row), columnAllTH: columnIsAllTH(cell.column))
+    }
+
+    /// The scope of every cell, indexed like ``cells``.
+    public func scopes(in context: AccessibilityContext) -> [HeaderScope] {
+        let rowsAllTH = (0..<slots.count).map(rowIsAllTH)
+        let columnsAllTH = (0..<columnCount).map(columnIsAllTH)
+        return cells.map { scope(of: $0, in: context, rowAllTH: rowsAllTH[$0.row], columnAllTH: columnsAllTH[$0.column]) }
+    }
+
+    private func scope(of cell: TableCell, in context: AccessibilityContext, rowAllTH: Bool, columnAllTH: Bool) -> HeaderScope {
         switch context.explicitRole(of: cell.element) {
         case "columnheader": return .column
         case "rowheader": return .row
@@ -146,44 +158,71 @@ public struct TableGrid: Sendable {
         default: break
         }
         guard cell.isTH else { return .none }
-        // Holes in the row are skipped (JavaScript's `every` on a sparse array).
-        if slots[cell.row].allSatisfy({ $0.map { cells[$0].isTH } ?? true }) { return .column }
-        if slots.allSatisfy({ row in cell.column < row.count && row[cell.column].map { cells[$0].isTH } == true }) {
-            return .row
-        }
+        if rowAllTH { return .column }
+        if columnAllTH { return .row }
         return .auto
+    }
+
+    /// Every cell of the row is `th`; holes are skipped (JavaScript's `every` on a sparse array).
+    private func rowIsAllTH(_ row: Int) -> Bool {
+        slots[row].allSatisfy { $0.map { cells[$0].isTH } ?? true }
+    }
+
+    /// Every row has a `th` in this column (a hole or a short row counts against it).
+    private func columnIsAllTH(_ column: Int) -> Bool {
+        slots.allSatisfy { row in column < row.count && row[column].map { cells[$0].isTH } == true }
     }
 
     /// The header cells of a cell (axe-core `getHeaders`): the elements named
     /// by a `headers` attribute when at least one id resolves; else row
     /// headers to the left in the rows the cell spans, and column headers
     /// above in the columns it spans. Headers from `headers` may lie outside
-    /// the table; they are returned as elements.
-    public func headers(of cell: TableCell, in context: AccessibilityContext) -> [HTMLElement] {
+    /// the table; they are returned as elements. Pass a ``HeaderIndex`` when
+    /// asking for many cells.
+    public func headers(of cell: TableCell, in context: AccessibilityContext, index: HeaderIndex? = nil) -> [HTMLElement] {
         if let ids = cell.element.attribute("headers") {
             let found = ids.split(whereSeparator: \.isHTMLWhitespace)
                 .compactMap { context.document.element(withID: String($0)) }
             if !found.isEmpty { return found }
         }
+        let index = index ?? HeaderIndex(grid: self, scopes: scopes(in: context))
         var seen = Set<Int>()
         var out: [HTMLElement] = []
         let lastRow = cell.row + cell.rowSpan - 1, lastColumn = cell.column + cell.columnSpan - 1
-        for r in cell.row...lastRow {
-            for c in 0...lastColumn {
-                if let h = self.cell(row: r, column: c), h.index != cell.index, !seen.contains(h.index),
-                   scope(of: h, in: context).headsRow {
-                    seen.insert(h.index); out.append(h.element)
-                }
+        for r in cell.row...lastRow where r < index.rowHeaders.count {
+            for (c, h) in index.rowHeaders[r] where c <= lastColumn && h != cell.index && seen.insert(h).inserted {
+                out.append(cells[h].element)
             }
         }
-        for r in 0...lastRow {
-            for c in cell.column...lastColumn {
-                if let h = self.cell(row: r, column: c), h.index != cell.index, !seen.contains(h.index),
-                   scope(of: h, in: context).headsColumn {
-                    seen.insert(h.index); out.append(h.element)
-                }
+        for c in cell.column...lastColumn where c < index.columnHeaders.count {
+            for (r, h) in index.columnHeaders[c] where r <= lastRow && h != cell.index && seen.insert(h).inserted {
+                out.append(cells[h].element)
             }
         }
         return out
+    }
+}
+
+/// Where a table's header cells are: for each grid row the (column, cell)
+/// slots of row headers, for each column the (row, cell) slots of column
+/// headers, in grid order.
+public struct HeaderIndex: Sendable {
+    public let scopes: [HeaderScope]
+    public let rowHeaders: [[(column: Int, cell: Int)]]
+    public let columnHeaders: [[(row: Int, cell: Int)]]
+
+    public init(grid: TableGrid, scopes: [HeaderScope]) {
+        self.scopes = scopes
+        var rows = Array(repeating: [(column: Int, cell: Int)](), count: grid.slots.count)
+        var columns = Array(repeating: [(row: Int, cell: Int)](), count: grid.columnCount)
+        for (r, row) in grid.slots.enumerated() {
+            for (c, slot) in row.enumerated() {
+                guard let i = slot else { continue }
+                if scopes[i].headsRow { rows[r].append((c, i)) }
+                if scopes[i].headsColumn { columns[c].append((r, i)) }
+            }
+        }
+        rowHeaders = rows
+        columnHeaders = columns
     }
 }

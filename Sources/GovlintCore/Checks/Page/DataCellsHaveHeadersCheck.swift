@@ -22,12 +22,13 @@ struct DataCellsHaveHeadersCheck: PageCheck {
         guard grid.slots.count >= 3, grid.slots[0..<3].allSatisfy({ $0.count >= 3 }) else { return .holds }
         let kind = ax.dataTableVerdict(element, grid: grid)
         if kind.isLayout { return .holds }
+        let index = HeaderIndex(grid: grid, scopes: grid.scopes(in: ax))
         var bad: [TableCell] = []
         for cell in grid.cells {
             guard TableContent.hasContent(cell.element), TableContent.isDataCell(cell, ax),
                   !TableContent.hasAriaLabel(cell.element, ax),
                   !ax.isHiddenFromAccessibilityTree(cell.element) else { continue }
-            let headed = grid.headers(of: cell, in: ax).contains {
+            let headed = grid.headers(of: cell, in: ax, index: index).contains {
                 TableContent.hasContent($0) && !ax.isHiddenFromAccessibilityTree($0)
             }
             if !headed { bad.append(cell) }

@@ -29,6 +29,8 @@ struct HeaderCellsAssignedCheck: PageCheck {
                 }
             }
         }
+        let scopes = grid.scopes(in: ax)
+        let index = HeaderIndex(grid: grid, scopes: scopes)
         var unassigned: [TableCell] = []
         for header in grid.cells {
             let role = ax.explicitRole(of: header.element)
@@ -36,16 +38,16 @@ struct HeaderCellsAssignedCheck: PageCheck {
             guard !AccessibilityContext.normalise(header.element.textContent).isEmpty,
                   !ax.isHiddenFromAccessibilityTree(header.element) else { continue }
             if let id = header.element.id, referenced.contains(id) { continue }
-            let scope = grid.scope(of: header, in: ax)
+            let scope = scopes[header.index]
             var assigned = false
             if scope.headsColumn {
                 assigned = grid.traverse(from: header, down: true).contains {
-                    !grid.scope(of: $0, in: ax).headsColumn && grid.headers(of: $0, in: ax).contains(header.element)
+                    !scopes[$0.index].headsColumn && grid.headers(of: $0, in: ax, index: index).contains(header.element)
                 }
             }
             if !assigned, scope.headsRow {
                 assigned = grid.traverse(from: header, down: false).contains {
-                    !grid.scope(of: $0, in: ax).headsRow && grid.headers(of: $0, in: ax).contains(header.element)
+                    !scopes[$0.index].headsRow && grid.headers(of: $0, in: ax, index: index).contains(header.element)
                 }
             }
             if !assigned { unassigned.append(header) }
