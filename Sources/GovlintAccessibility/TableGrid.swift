@@ -27,7 +27,8 @@ public enum HeaderScope: Sendable, Equatable {
 /// The table model of an HTML `<table>`: its rows (`table.rows` order: `thead`
 /// rows, then `tbody` and direct rows, then `tfoot` rows), its cells and a
 /// grid of slots with `rowspan`/`colspan` expanded, as axe-core's
-/// `table.toGrid` builds it. Cells of nested tables are not part of it.
+/// `table.toGrid` builds it, except that a row span stops at the end of its
+/// row group as in the HTML table model. Cells of nested tables are not part of it.
 public struct TableGrid: Sendable {
     public let table: HTMLElement
     /// The `tr` elements of the table, in `table.rows` order.
@@ -44,17 +45,26 @@ public struct TableGrid: Sendable {
     public init(table: HTMLElement) {
         self.table = table
         var rows: [HTMLElement] = []
-        var head: [HTMLElement] = [], body: [HTMLElement] = [], foot: [HTMLElement] = []
+        // Row groups in table order: thead groups, then tbody groups and runs of direct rows, then tfoot groups.
+        var head: [[HTMLElement]] = [], body: [[HTMLElement]] = [], foot: [[HTMLElement]] = []
+        var directRun = false
         for child in table.children where child.namespace == .html {
+            let groupRows = child.children.filter { $0.name == "tr" && $0.namespace == .html }
             switch child.name {
-            case "tr": body.append(child)
-            case "thead": head += child.children.filter { $0.name == "tr" && $0.namespace == .html }
-            case "tbody": body += child.children.filter { $0.name == "tr" && $0.namespace == .html }
-            case "tfoot": foot += child.children.filter { $0.name == "tr" && $0.namespace == .html }
+            case "tr":
+                if directRun { body[body.count - 1].append(child) } else { body.append([child]) }
+            case "thead": head.append(groupRows)
+            case "tbody": body.append(groupRows)
+            case "tfoot": foot.append(groupRows)
             default: break
             }
+            directRun = child.name == "tr"
         }
-        rows = head + body + foot
+        var groupEnd: [Int] = []
+        for group in head + body + foot {
+            rows += group
+            groupEnd += Array(repeating: rows.count, count: group.count)
+        }
         self.rows = rows
 
         var cells: [TableCell] = []
@@ -72,9 +82,9 @@ public struct TableGrid: Sendable {
                 while column < slots[r].count, slots[r][column] != nil { column += 1 }
                 let colSpan = Self.span(cell.attribute("colspan"), default: 1, range: 1...1000)
                 var rowSpan = Self.span(cell.attribute("rowspan"), default: 1, range: 0...65534)
-                // rowspan=0 spans to the end of the table's rows.
-                if rowSpan == 0 { rowSpan = max(1, rows.count - r) }
-                rowSpan = min(rowSpan, max(1, rows.count - r))
+                // A row span ends with its row group; rowspan=0 spans to that end.
+                if rowSpan == 0 { rowSpan = groupEnd[r] - r }
+                rowSpan = max(1, min(rowSpan, groupEnd[r] - r))
                 let index = cells.count
                 cells.append(TableCell(element: cell, index: index, row: r, column: column,
                                        rowSpan: rowSpan, columnSpan: colSpan))

@@ -17,6 +17,8 @@ import Testing
         (#"<tr><td colspan="2">a</td></tr><tr><td>b</td><td>c</td></tr>"#, ["a a", "b c"]),
         (#"<tr><td rowspan="0">a</td><td>b</td></tr><tr><td>c</td></tr><tr><td>d</td></tr>"#, ["a b", "a c", "a d"]),
         (#"<tr><td rowspan="9">a</td></tr><tr><td>b</td></tr>"#, ["a", "a b"]),
+        (#"<thead><tr><td rowspan="0">h</td><td>1</td></tr><tr><td>2</td></tr></thead><tbody><tr><td>b</td></tr></tbody>"#, ["h 1", "h 2", "b"]),
+        (#"<thead><tr><td rowspan="3">h</td></tr></thead><tbody><tr><td>b</td></tr></tbody>"#, ["h", "b"]),
         ("<tr><td>a</td></tr><tr><td>b</td><td>c</td></tr>", ["a", "b c"]),
         (#"<tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody><thead><tr><td>h</td></tr></thead>"#, ["h", "b", "f"]),
         (#"<tr><td>a <table><tr><td>inner</td></tr></table></td></tr>"#, ["a inner"]),
