@@ -199,15 +199,14 @@ public struct TableGrid: Sendable {
         var seen = Set<Int>()
         var out: [HTMLElement] = []
         let lastRow = cell.row + cell.rowSpan - 1, lastColumn = cell.column + cell.columnSpan - 1
+        func add(_ h: Int) {
+            if h != cell.index, seen.insert(h).inserted { out.append(cells[h].element) }
+        }
         for r in cell.row...lastRow where r < index.rowHeaders.count {
-            for (c, h) in index.rowHeaders[r] where c <= lastColumn && h != cell.index && seen.insert(h).inserted {
-                out.append(cells[h].element)
-            }
+            for (c, h) in index.rowHeaders[r] where c <= lastColumn { add(h) }
         }
         for c in cell.column...lastColumn where c < index.columnHeaders.count {
-            for (r, h) in index.columnHeaders[c] where r <= lastRow && h != cell.index && seen.insert(h).inserted {
-                out.append(cells[h].element)
-            }
+            for (r, h) in index.columnHeaders[c] where r <= lastRow { add(h) }
         }
         return out
     }
