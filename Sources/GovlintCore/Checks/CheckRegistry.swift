@@ -15,6 +15,8 @@ public enum CheckRegistry {
         LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self, DateNotAfterNowCheck.self,
         ServiceGuidePageCheck.self,
         RoleInSetCheck.self, SingleLabelCheck.self,
+        HeaderCellsAssignedCheck.self, DataCellsHaveHeadersCheck.self, FakeCaptionCheck.self,
+        VisibleLabelInNameCheck.self, OrientationNotLockedCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
