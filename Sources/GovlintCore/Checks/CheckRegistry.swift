@@ -14,6 +14,9 @@ public enum CheckRegistry {
         PageTypeCheck.self, MetaLabelsPresentCheck.self, LinkExistsCheck.self, TextEqualsMetaCheck.self,
         LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self, DateNotAfterNowCheck.self,
         ServiceGuidePageCheck.self,
+        RoleInSetCheck.self, SingleLabelCheck.self,
+        HeaderCellsAssignedCheck.self, DataCellsHaveHeadersCheck.self, FakeCaptionCheck.self,
+        VisibleLabelInNameCheck.self, OrientationNotLockedCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([
