@@ -7,9 +7,26 @@ public final class DescriptorDocument: @unchecked Sendable {
     public let root: Node
     public let source: SourceText
 
-    public init(file: String, text: String, maxAliasExpansion: Int = 100_000) throws(LocatedError) {
+    public convenience init(file: String, text: String, maxAliasExpansion: Int = 100_000) throws(LocatedError) {
+        try self.init(file: file, bytes: Array(text.utf8), maxAliasExpansion: maxAliasExpansion)
+    }
+
+    /// Reads UTF-8 `bytes`. JSON (a document starting with `{` or `[`) goes through
+    /// ``JSONReader``, which needs no copy of the text beyond `bytes` themselves;
+    /// if that fails on a file not named `.json`, the text is read as YAML (a flow
+    /// mapping is YAML too). Everything else is YAML.
+    public init(file: String, bytes: [UInt8], maxAliasExpansion: Int = 100_000) throws(LocatedError) {
         self.file = file
-        self.source = SourceText(text)
+        self.source = SourceText(utf8: bytes)
+        if JSONReader.looksLikeJSON(bytes) {
+            do {
+                self.root = try JSONReader.parse(bytes, file: file)
+                return
+            } catch {
+                if file.lowercased().hasSuffix(".json") { throw error }
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
         let root = try YAMLReader.load(text, file: file, allowAliases: true)
         if let (line, column) = YAMLReader.firstAlias(in: text) {
             try Self.checkAliasExpansion(root, limit: maxAliasExpansion, file: file, line: line, column: column)

@@ -175,7 +175,13 @@ public struct JSONSchema: Sendable {
         default: return
         }
         guard case let .object(s) = schema else { return }
-        let value = JSONValue(m.value)
+        // Containers are seen shallowly (member names, item count): converting a whole
+        // subtree at every level would copy a 50 MB document once per nesting level.
+        // `enum`, `const` and `uniqueItems` compare whole values and convert on demand.
+        let value = Self.shallow(m.value)
+        var fullValue: JSONValue {
+            switch m.value { case .mapping, .sequence: JSONValue(m.value); default: value }
+        }
 
         if case let .string(ref)? = s["$ref"], let target = Self.resolve(ref, in: root) {
             validate(m, against: target, depth: depth + 1, into: &errors)
@@ -194,10 +200,10 @@ public struct JSONSchema: Sendable {
                 return // further keywords would only repeat the type error
             }
         }
-        if case let .array(options)? = s["enum"], !options.contains(value) {
+        if case let .array(options)? = s["enum"], !options.contains(fullValue) {
             fail("enum", "must be one of: \(options.map(\.description).joined(separator: ", "))", param: options.map(\.description).joined(separator: ", "))
         }
-        if let c = s["const"], c != value {
+        if let c = s["const"], c != fullValue {
             fail("const", "must be \(c)")
         }
 
@@ -284,7 +290,7 @@ public struct JSONSchema: Sendable {
         case let .array(items):
             if let n = Self.int(s["minItems"]), items.count < n { fail("minItems", "must have at least \(n) items (has \(items.count))") }
             if let n = Self.int(s["maxItems"]), items.count > n { fail("maxItems", "must have at most \(n) items (has \(items.count))") }
-            if case .bool(true)? = s["uniqueItems"] {
+            if case .bool(true)? = s["uniqueItems"], case let .array(items) = fullValue {
                 var seen: [JSONValue: Int] = [:]
                 for (i, item) in items.enumerated() {
                     if let first = seen[item] {
@@ -341,6 +347,21 @@ public struct JSONSchema: Sendable {
             } else if let otherwise = s["else"] {
                 validate(m, against: otherwise, depth: depth + 1, into: &errors)
             }
+        }
+    }
+
+    /// A scalar as JSON; a mapping as its member names (values left `null`); a sequence as that many `null`s.
+    static func shallow(_ node: Node) -> JSONValue {
+        switch node {
+        case let .mapping(m):
+            var o: [String: JSONValue] = [:]
+            o.reserveCapacity(m.count)
+            for (k, _) in m { o[k.string ?? ""] = .null }
+            return .object(o)
+        case let .sequence(seq):
+            return .array(Array(repeating: .null, count: seq.count))
+        default:
+            return JSONValue(node)
         }
     }
 

@@ -131,8 +131,9 @@ public struct Linter: Sendable {
                 outcome = checkPage(bytes: bytes, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site)
             default:
                 let applicable = rules(descriptorRules, for: file.relative).filter { applies($0.rule, to: file.relative) }
-                if let text = String(bytes: bytes, encoding: .utf8) {
-                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable)
+                if String(validating: bytes, as: UTF8.self) != nil {
+                    // The bytes themselves, not a String copy: a data.json can be tens of megabytes.
+                    outcome = checkDescriptor(bytes: bytes, relative: file.relative, rules: applicable)
                 } else {
                     outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
                 }
@@ -281,19 +282,25 @@ public struct Linter: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return systemFinding(SystemRules.fileUnreadable, relative, ["reason": "cannot read file"])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             return systemFinding(SystemRules.descriptorInvalid, relative, ["reason": "not UTF-8 text"])
         }
-        return checkDescriptor(text: text, relative: relative, rules: rules)
+        return checkDescriptor(bytes: bytes, relative: relative, rules: rules)
     }
 
     public func checkDescriptor(text: String, relative: String, rules: [ActiveRule]) -> FileOutcome {
+        checkDescriptor(bytes: Array(text.utf8), relative: relative, rules: rules)
+    }
+
+    /// Checks a descriptor from its UTF-8 bytes.
+    public func checkDescriptor(bytes: [UInt8], relative: String, rules: [ActiveRule]) -> FileOutcome {
         let document: DescriptorDocument
         do {
-            document = try DescriptorDocument(file: relative, text: text, maxAliasExpansion: configuration.limits.maxAliasExpansion)
+            document = try DescriptorDocument(file: relative, bytes: bytes, maxAliasExpansion: configuration.limits.maxAliasExpansion)
         } catch {
             var out = FileOutcome()
-            let source = SourceText(text)
+            let source = SourceText(utf8: bytes)
             let offset = source.offset(line: error.line, column: error.column)
             out.findings.append(Finding(ruleID: SystemRules.descriptorInvalid.id, severity: .error, file: relative,
                                         range: source.range(offset, offset),
