@@ -178,10 +178,8 @@ public struct JSONSchema: Sendable {
         // Containers are seen shallowly (member names, item count): converting a whole
         // subtree at every level would copy a 50 MB document once per nesting level.
         // `enum`, `const` and `uniqueItems` compare whole values and convert on demand.
-        let value = Self.shallow(m.value)
-        var fullValue: JSONValue {
-            switch m.value { case .mapping, .sequence: JSONValue(m.value); default: value }
-        }
+        let value = m.shallowJSON
+        var fullValue: JSONValue { m.kind == .scalar ? value : m.json }
 
         if case let .string(ref)? = s["$ref"], let target = Self.resolve(ref, in: root) {
             validate(m, against: target, depth: depth + 1, into: &errors)
@@ -347,21 +345,6 @@ public struct JSONSchema: Sendable {
             } else if let otherwise = s["else"] {
                 validate(m, against: otherwise, depth: depth + 1, into: &errors)
             }
-        }
-    }
-
-    /// A scalar as JSON; a mapping as its member names (values left `null`); a sequence as that many `null`s.
-    static func shallow(_ node: Node) -> JSONValue {
-        switch node {
-        case let .mapping(m):
-            var o: [String: JSONValue] = [:]
-            o.reserveCapacity(m.count)
-            for (k, _) in m { o[k.string ?? ""] = .null }
-            return .object(o)
-        case let .sequence(seq):
-            return .array(Array(repeating: .null, count: seq.count))
-        default:
-            return JSONValue(node)
         }
     }
 

@@ -6,8 +6,8 @@ public enum DescriptorRunner {
     public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
         defer { RuleDeadline.set(nil) }
-        let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
-        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
+        let root = document.rootMatch
+        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(root) : []
         for active in rules {
             let rule = active.rule
             let ruleStart = Date()
@@ -40,7 +40,6 @@ public enum DescriptorRunner {
                 }
                 counts.failed += 1
                 for failure in failures {
-                    let anchor = failure.at.anchor
                     var data = failure.data
                     data["path"] = failure.at.pathText
                     // Spectral's {{path}} (a JSON pointer, `#/paths/~1pets/get`), {{property}} (last segment) and {{value}}.
@@ -48,11 +47,12 @@ public enum DescriptorRunner {
                         "/" + $0.description.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
                     }.joined()
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
-                    if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
+                    if data["value"] == nil { data["value"] = failure.at.scalarText ?? "" }
+                    let range = failure.at.range(in: document.source)
                     out.findings.append(Finding(
                         ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
-                        range: range(of: anchor, in: document.source), message: (message ?? rule.message).filled(data),
-                        snippet: document.source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
+                        range: range, message: (message ?? rule.message).filled(data),
+                        snippet: document.source.line(range.start.line).trimmingCharacters(in: .whitespaces),
                         path: failure.at.pathText))
                 }
             }
@@ -62,13 +62,7 @@ public enum DescriptorRunner {
     }
 
     static func range(of node: Node, in source: SourceText) -> SourceRange {
-        guard let mark = node.mark else { return .fileStart }
-        let start = source.offset(line: mark.line, column: mark.column)
-        var end = start
-        if case let .scalar(s) = node, s.style == .plain, !s.string.contains("\n") {
-            end = source.offset(line: mark.line, column: mark.column + s.string.count)
-        }
-        return source.range(start, end)
+        DescriptorMatch.range(of: node, in: source)
     }
 
     /// Failures of a check tree on one value: all = every child's failures; any = none if one child passes.
@@ -80,7 +74,7 @@ public enum DescriptorRunner {
             case nil: value = target
             case "@key"?:
                 // Spectral: every key (or index) of the target; a scalar target is checked itself.
-                switch target.value {
+                switch target.kind {
                 case .mapping, .sequence:
                     return (target.children.compactMap(\.keyMatch).flatMap { inv.check.evaluate($0, parent: target, field: nil) }, inv.message)
                 default:
