@@ -1,6 +1,7 @@
 import Foundation
 @testable import GovlintCore
 import GovlintTestSupport
+import GovlintHTML
 import Testing
 import Yams
 
@@ -99,5 +100,17 @@ import Yams
         let doc = try DescriptorDocument(file: "d.json", text: #"{"a": [1, {"b": null}], "c": "x"}"#)
         // root, "a", [ ], 1, { }, "b", null, "c", "x"
         #expect(doc.json?.nodeCount == 9)
+    }
+
+    /// The parser reserves its table from a pre-count, which must be exact for valid JSON.
+    @Test(arguments: [#"{"a": [1, {"b": null}], "c": "x\"]"}"#, "[]", "{}", #"[[], {}, "", -1.5e3, true, {"k": [false]}]"#, " 7 "])
+    func thePreCountIsTheNodeCount(_ text: String) throws {
+        let bytes = Array(text.utf8)
+        let count = bytes.withUnsafeBufferPointer { JSONTree.nodeBound($0) }
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("7") {
+            #expect(count == 1)
+        } else {
+            #expect(count == (try JSONTree(source: SourceText(utf8: bytes), file: "x.json")).nodeCount)
+        }
     }
 }

@@ -246,12 +246,41 @@ public final class JSONTree: @unchecked Sendable {
         return b >= 0x20 && b < 0x7F ? "'\(Character(UnicodeScalar(b)))'" : String(format: "byte 0x%02X", b)
     }
 
+    /// The node count of a valid document, from one byte scan (strings, openers,
+    /// and other scalars at the start of a value); an estimate for an invalid one.
+    static func nodeBound(_ buf: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, i = 0
+        var inString = false, valueMayStart = true
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            i += 1
+            if inString {
+                if b == UInt8(ascii: "\\") { i += 1 } else if b == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""): inString = true; count += 1; valueMayStart = false
+            case UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"):
+                if b == UInt8(ascii: "[") || b == UInt8(ascii: "{") { count += 1 }
+                valueMayStart = true
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): valueMayStart = false
+            case 0x20, 0x09, 0x0A, 0x0D: break
+            default:
+                if valueMayStart { count += 1 }
+                valueMayStart = false
+            }
+        }
+        return count
+    }
+
     static func skipSpace(_ buf: UnsafeBufferPointer<UInt8>, _ i: inout Int) {
         while i < buf.count, buf[i] == 0x20 || buf[i] == 0x0A || buf[i] == 0x0D || buf[i] == 0x09 { i += 1 }
     }
 
     func parse(_ buf: UnsafeBufferPointer<UInt8>, file: String) throws(LocatedError) {
-        let estimate = buf.count / 24
+        // Reserve once: growing six arrays by doubling would briefly need twice the table.
+        let estimate = Self.nodeBound(buf)
         kinds.reserveCapacity(estimate); starts.reserveCapacity(estimate); ends.reserveCapacity(estimate)
         firstChild.reserveCapacity(estimate); nextSibling.reserveCapacity(estimate); counts.reserveCapacity(estimate)
         var i = buf.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
