@@ -112,6 +112,15 @@ import Yams
         #expect(out.findings.first?.line == 3 && out.findings.first?.column == 19)
     }
 
+    @Test(arguments: [
+        ([0x7B, 0x7D], true), (Array("{\"é\": \"江\"}".utf8), true), ([0x22, 0xFF, 0x22], false),
+        ([0x41, 0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0x41, 0xE2, 0x82], false), ([], true),
+    ] as [([UInt8], Bool)])
+    func utf8IsValidatedWithoutACopy(_ bytes: [UInt8], _ valid: Bool) {
+        #expect(Linter.isUTF8(bytes) == valid)
+        #expect(Linter.isUTF8(bytes) == (String(validating: bytes, as: UTF8.self) != nil))
+    }
+
     @Test func aYAMLFlowMappingStillReadsAsYAML() throws {
         let doc = try DescriptorDocument(file: "publiccode.yml", text: "{name: x, url: 'https://example.org'}\n")
         #expect(doc.root.mapping?["name"]?.scalarText == "x")
