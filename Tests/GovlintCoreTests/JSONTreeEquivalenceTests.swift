@@ -96,6 +96,19 @@ import Yams
         #expect(findings(jsonText) == fromYAML)
     }
 
+    /// `value` builds Yams nodes for code written against `Node` (Spectral functions): the same
+    /// nodes, with the same marks, as the YAML reader gives for the same text, built once.
+    @Test func valuesBuildTheSameYamsNodes() throws {
+        let text = Self.json(try DescriptorDocument(file: "d.yml", text: Self.yaml).root)
+        let doc = try DescriptorDocument(file: "d.json", text: text)
+        let people = try #require(doc.rootMatch.child(.key("people")))
+        let viaYams = try YAMLReader.load(text, file: "d.json", allowAliases: true)
+        #expect(JSONReaderTests.shape(people.value) == JSONReaderTests.shape(viaYams.mapping!["people"]!))
+        #expect(JSONReaderTests.shape(doc.root) == JSONReaderTests.shape(viaYams))
+        #expect(people.child(.index(0))?.keyNode == nil)
+        #expect(people.child(.index(0))?.child(.key("name"))?.keyNode?.mark?.line == people.value.sequence?.first?.mapping?.keys.first?.mark?.line)
+    }
+
     @Test func aJSONTreeHasOneNodePerValueAndMemberName() throws {
         let doc = try DescriptorDocument(file: "d.json", text: #"{"a": [1, {"b": null}], "c": "x"}"#)
         // root, "a", [ ], 1, { }, "b", null, "c", "x"

@@ -1,3 +1,4 @@
+import Foundation
 import GovlintHTML
 import Yams
 
@@ -183,15 +184,34 @@ public final class JSONTree: @unchecked Sendable {
         return Mark.make(line: p.line, column: p.column)
     }
 
-    /// The node as a Yams node with marks (a whole subtree for containers: for
-    /// code written against `Node`; rules read the tree directly).
+    /// Yams nodes already built, by node index (see ``node(_:)``).
+    private var built: [Int32: Node] = [:]
+    private let builtLock = NSLock()
+
+    /// The node as a Yams node with marks (a whole subtree for containers), for
+    /// code written against `Node`; rules read the table directly. Built once:
+    /// every node of a built subtree is kept, so walking it with `value` again
+    /// (as `$ref` resolution does from the root) costs a lookup.
     public func node(_ n: Int32) -> Node {
+        builtLock.lock()
+        defer { builtLock.unlock() }
+        return build(n)
+    }
+
+    private func build(_ n: Int32) -> Node {
+        if let done = built[n] { return done }
+        let node = make(n)
+        built[n] = node
+        return node
+    }
+
+    private func make(_ n: Int32) -> Node {
         let m = mark(n)
         switch kinds[Int(n)] {
         case .object:
-            return .mapping(Node.Mapping(members(n).map { (node($0.key), node($0.value)) }, mapTag, .flow, m))
+            return .mapping(Node.Mapping(members(n).map { (build($0.key), build($0.value)) }, mapTag, .flow, m))
         case .array:
-            return .sequence(Node.Sequence(children(n).map(node), seqTag, .flow, m))
+            return .sequence(Node.Sequence(children(n).map(build), seqTag, .flow, m))
         case .string:
             return .scalar(Node.Scalar(string(n), strTag, .doubleQuoted, m))
         case .number:
