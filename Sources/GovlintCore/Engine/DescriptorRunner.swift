@@ -3,24 +3,40 @@ import Yams
 
 /// Runs descriptor rules on one parsed YAML or JSON file.
 public enum DescriptorRunner {
-    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil) -> FileOutcome {
+    /// `url` is the document's file on disk: Spectral rules resolve relative file `$ref`s from it,
+    /// never outside the checked folder (the part of its path before `document.file`).
+    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil,
+                           url: URL? = nil) -> FileOutcome {
         var out = FileOutcome()
         defer { RuleDeadline.set(nil) }
         let root = document.rootMatch
-        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(root) : []
+        let spectral = rules.contains { $0.rule.resolved != nil }
+        let formats = spectral || rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(root) : []
+        // Spectral rules: `$ref`s resolved once per document, as Spectral does before linting.
+        let resolver = spectral ? SpectralRefResolver(document: document, url: url,
+                                                      rootDirectory: url.map { SpectralRefResolver.checkedFolder(url: $0, relative: document.file) },
+                                                      maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000,
+                                                      maxFileSize: limits?.maxFileSize ?? 50 << 20) : nil
+        let resolvedRoot = resolver.map { DescriptorMatch(value: $0.resolvedRoot, keyNode: nil, path: []) }
+        if let resolver, resolver.readsOtherFiles { out.dependsOnOtherFiles = true }
         for active in rules {
             let rule = active.rule
             let ruleStart = Date()
             RuleDeadline.set(limits?.ruleTimeout.map { ruleStart.addingTimeInterval($0) })
             var counts = OutcomeCounts()
+            // Spectral drops repeats of a result at the same place (a `$ref` target reached twice).
+            var reported: Set<String> = []
             if !rule.formats.isEmpty, formats.isDisjoint(with: rule.formats) {
                 counts.inapplicable = 1
                 out.outcomes[rule.id] = counts
                 continue
             }
+            let ruleRoot = rule.resolved == true ? (resolvedRoot ?? root) : root
+            let context = rule.resolved == nil ? nil
+                : SpectralContext(root: ruleRoot, resolved: rule.resolved == true, formats: formats, resolver: resolver)
             var targets: [DescriptorMatch] = []
             for given in rule.given {
-                if let path = try? JSONPath(given) { targets += path.select(root) }
+                if let path = try? JSONPath(given) { targets += path.select(ruleRoot) }
             }
             if targets.isEmpty {
                 counts.inapplicable = 1
@@ -28,7 +44,7 @@ public enum DescriptorRunner {
                 continue
             }
             for target in targets {
-                let (failures, message) = evaluate(rule.check, target)
+                let (failures, message) = SpectralContext.$current.withValue(context) { evaluate(rule.check, target) }
                 if RuleDeadline.isPast {
                     out.findings.append(PageRunner.notFullyChecked(document.file,
                         "rule \(rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s"))
@@ -40,6 +56,18 @@ public enum DescriptorRunner {
                 }
                 counts.failed += 1
                 for failure in failures {
+                    var file = document.file
+                    var source = document.source
+                    let findingRange: SourceRange
+                    if let resolver, let resolved = rule.resolved {
+                        // Where the value is written: possibly a `$ref` target, possibly in another file.
+                        let place = resolver.locate(failure.at.path, followRefs: resolved)
+                        file = place.source.name
+                        source = place.source.text
+                        findingRange = range(of: place.key ?? place.value, in: source)
+                    } else {
+                        findingRange = failure.at.range(in: document.source)
+                    }
                     var data = failure.data
                     data["path"] = failure.at.pathText
                     // Spectral's {{path}} (a JSON pointer, `#/paths/~1pets/get`), {{property}} (last segment) and {{value}}.
@@ -48,11 +76,15 @@ public enum DescriptorRunner {
                     }.joined()
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
                     if data["value"] == nil { data["value"] = failure.at.scalarText ?? "" }
-                    let range = failure.at.range(in: document.source)
+                    let text = (message ?? rule.message).filled(data)
+                    if rule.resolved != nil {
+                        let key = "\(file)\u{0}\(findingRange.start.line):\(findingRange.start.column)\u{0}\(text.en)"
+                        guard reported.insert(key).inserted else { continue }
+                    }
                     out.findings.append(Finding(
-                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
-                        range: range, message: (message ?? rule.message).filled(data),
-                        snippet: document.source.line(range.start.line).trimmingCharacters(in: .whitespaces),
+                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: file,
+                        range: findingRange, message: text,
+                        snippet: source.line(findingRange.start.line).trimmingCharacters(in: .whitespaces),
                         path: failure.at.pathText))
                 }
             }
