@@ -9,6 +9,9 @@ speed-up, 2,000 -> 20,000 pages growth, and start-up times.
 
 Corpora: ../shared/corpora/usagov-2023 (real), gen_site.py exports of 2,000 and
 20,000 pages (seed 1, generated once under .build-bench/), and one 20 MB page.
+Descriptors: a 50 MB DCAT-US data.json (scripts/gen_data_json.py, seed 1) checked
+with every built-in pack, against Python's json.load of the same file in the
+same run (time and peak RSS), plus govlint's peak RSS as a multiple of the file size.
 usage: scripts/bench.py [--quick] [--binary PATH]
 """
 import argparse, os, subprocess, sys, time, shutil, json
@@ -72,6 +75,37 @@ def ensure_big_page():
     return out
 
 
+def ensure_data_json(mb=50):
+    out = os.path.join(BENCH, f"data-json-{mb}")
+    path = os.path.join(out, "data.json")
+    if not os.path.exists(path):
+        print(f"generating a {mb} MB data.json (gen_data_json.py --seed 1)…", file=sys.stderr)
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_data_json.py"), path,
+                        "--mb", str(mb), "--seed", "1"], check=True, stdout=subprocess.DEVNULL)
+    return out, path
+
+
+def timed(cmd):
+    """Wall seconds and peak RSS (KiB) of a command, via /usr/bin/time."""
+    p = subprocess.run(["/usr/bin/time", "-f", "%e %M"] + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if p.returncode != 0:
+        sys.exit(f"benchmark run failed: {' '.join(cmd)}\n{p.stderr.decode()[-2000:]}")
+    last = p.stderr.decode().strip().splitlines()[-1].split()
+    return float(last[0]), int(last[1])
+
+
+def bench_data_json(binary):
+    folder, path = ensure_data_json()
+    mb = os.path.getsize(path) / 1e6
+    py_sec, py_rss = timed([sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))", path])
+    sec, rss = timed([binary, "check", folder, "--fail-on", "never", "--no-color", "--no-cache", "--progress", "never"])
+    print()
+    print(f"{'descriptor':<22}{'MB':>6}{'sec':>8}{'MB/s':>7}{'RSS MB':>8}")
+    print(f"{'data.json json.load':<22}{mb:>6.1f}{py_sec:>8.2f}{mb / py_sec:>7.1f}{py_rss / 1024:>8.0f}")
+    print(f"{'data.json govlint':<22}{mb:>6.1f}{sec:>8.2f}{mb / sec:>7.1f}{rss / 1024:>8.0f}")
+    return mb, sec, rss, py_sec, py_rss
+
+
 def startup(binary, args, runs=10):
     best = 1e9
     for _ in range(runs):
@@ -111,8 +145,11 @@ def main():
                 results[(name, mode, jobs)] = sec
                 print(f"{name:<15}{pages:>7}{mb:>8.1f}  {mode:<11}{jobs:>4}{sec:>8.2f}{pages / sec:>9.0f}{mb / sec:>7.1f}{rss / 1024:>8.0f}")
         results[(name, "pages")] = pages
+    mb, dsec, drss, py_sec, py_rss = bench_data_json(binary)
     print()
     print("ratios (targets in brackets)")
+    print(f"  data.json {mb:.0f} MB: govlint peak RSS / file size: {drss / 1024 / mb:5.2f}  [<= 5]")
+    print(f"  data.json {mb:.0f} MB: govlint / json.load peak RSS: {drss / py_rss:5.2f}, time: {dsec / py_sec:5.2f}")
     for name, _ in corpora:
         for jobs in sorted({1, cores}):
             lint, parse = results[(name, "lint", jobs)], results[(name, "parse-only", jobs)]

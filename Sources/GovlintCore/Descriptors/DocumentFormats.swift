@@ -5,11 +5,12 @@ import Yams
 /// from the root keys as Spectral's `@stoplight/spectral-formats` does.
 public enum DocumentFormats {
     public static func detect(_ root: Node) -> Set<String> {
-        guard case let .mapping(m) = root else { return [] }
-        func text(_ key: String) -> String? {
-            for (k, v) in m where k.string == key { return v.scalarText }
-            return nil
-        }
+        detect(DescriptorMatch(value: root, keyNode: nil, path: []))
+    }
+
+    public static func detect(_ root: DescriptorMatch) -> Set<String> {
+        guard root.kind == .mapping else { return [] }
+        func text(_ key: String) -> String? { root.child(.key(key))?.scalarText }
         var formats: Set<String> = []
         if let v = text("swagger"), v.hasPrefix("2.0") { formats.insert("oas2") }
         if let v = text("openapi") {
@@ -41,19 +42,3 @@ public enum DocumentFormats {
     }
 }
 
-extension DescriptorMatch {
-    /// The key (or index) naming this value, as a string value located at the key —
-    /// what Spectral's `field: "@key"` checks. Nil for the root.
-    public var keyMatch: DescriptorMatch? {
-        switch path.last {
-        case let .key(k)?:
-            let node = keyNode ?? Node(k)
-            return DescriptorMatch(value: node, keyNode: nil, path: path)
-        case let .index(i)?:
-            // Located at the item itself (an index has no text of its own).
-            return DescriptorMatch(value: Node(String(i), Tag(.int)), keyNode: value, path: path)
-        case nil:
-            return nil
-        }
-    }
-}

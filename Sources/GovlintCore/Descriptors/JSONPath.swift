@@ -103,14 +103,14 @@ public struct JSONPath: Sendable, CustomStringConvertible {
     static func apply(_ selector: Selector, to m: DescriptorMatch, root: DescriptorMatch, into out: inout [DescriptorMatch]) {
         switch selector {
         case let .name(n):
-            if case .mapping = m.value, let c = m.child(.key(n)) { out.append(c) }
+            if m.kind == .mapping, let c = m.child(.key(n)) { out.append(c) }
         case let .index(i):
-            if case .sequence = m.value, let c = m.child(.index(i)) { out.append(c) }
+            if m.kind == .sequence, let c = m.child(.index(i)) { out.append(c) }
         case .wildcard:
             out.append(contentsOf: m.children)
         case let .slice(start, end, step):
-            guard case let .sequence(seq) = m.value else { return }
-            for i in sliceIndexes(count: seq.count, start, end, step) {
+            guard m.kind == .sequence else { return }
+            for i in sliceIndexes(count: m.count, start, end, step) {
                 if let c = m.child(.index(i)) { out.append(c) }
             }
         case let .filter(expr):
@@ -191,11 +191,11 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             }
         case let .path(relative, segs):
             let found = run(segs, from: relative ? c : root, root: root)
-            return found.count == 1 ? .value(JSONValue(found[0].value)) : .nothing
+            return found.count == 1 ? .value(found[0].json) : .nothing
         case let .length(relative, segs):
             let found = run(segs, from: relative ? c : root, root: root)
             guard found.count == 1 else { return .nothing }
-            switch JSONValue(found[0].value) {
+            switch found[0].shallowJSON {
             case let .array(a): return .value(.number(Double(a.count)))
             case let .string(s): return .value(.number(Double(s.utf16.count)))
             default: return .nothing

@@ -176,7 +176,11 @@ public struct JSONSchema: Sendable {
         default: return
         }
         guard case let .object(s) = schema else { return }
-        let value = JSONValue(m.value)
+        // Containers are seen shallowly (member names, item count): converting a whole
+        // subtree at every level would copy a 50 MB document once per nesting level.
+        // `enum`, `const` and `uniqueItems` compare whole values and convert on demand.
+        let value = m.shallowJSON
+        var fullValue: JSONValue { m.kind == .scalar ? value : m.json }
 
         if case let .string(ref)? = s["$ref"], let target = Self.resolve(ref, in: root) {
             validate(m, against: target, depth: depth + 1, into: &errors)
@@ -195,10 +199,10 @@ public struct JSONSchema: Sendable {
                 return // further keywords would only repeat the type error
             }
         }
-        if case let .array(options)? = s["enum"], !options.contains(value) {
+        if case let .array(options)? = s["enum"], !options.contains(fullValue) {
             fail("enum", "must be one of: \(options.map(\.description).joined(separator: ", "))", param: options.map(\.description).joined(separator: ", "))
         }
-        if let c = s["const"], c != value {
+        if let c = s["const"], c != fullValue {
             fail("const", "must be \(c)")
         }
 
@@ -285,7 +289,7 @@ public struct JSONSchema: Sendable {
         case let .array(items):
             if let n = Self.int(s["minItems"]), items.count < n { fail("minItems", "must have at least \(n) items (has \(items.count))") }
             if let n = Self.int(s["maxItems"]), items.count > n { fail("maxItems", "must have at most \(n) items (has \(items.count))") }
-            if case .bool(true)? = s["uniqueItems"] {
+            if case .bool(true)? = s["uniqueItems"], case let .array(items) = fullValue {
                 var seen: [JSONValue: Int] = [:]
                 for (i, item) in items.enumerated() {
                     if let first = seen[item] {
@@ -343,7 +347,7 @@ public struct JSONSchema: Sendable {
                 validate(m, against: otherwise, depth: depth + 1, into: &errors)
             }
         }
-        if let unevaluated = s["unevaluatedProperties"], case .mapping = m.value {
+        if let unevaluated = s["unevaluatedProperties"], m.kind == .mapping {
             let evaluated = evaluatedNames(m, schema, depth: depth, top: true)
             for child in m.children {
                 guard case let .key(name)? = child.path.last, !evaluated.contains(name) else { continue }

@@ -9,9 +9,9 @@ public enum DescriptorRunner {
                            url: URL? = nil) -> FileOutcome {
         var out = FileOutcome()
         defer { RuleDeadline.set(nil) }
-        let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
+        let root = document.rootMatch
         let spectral = rules.contains { $0.rule.resolved != nil }
-        let formats = spectral || rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
+        let formats = spectral || rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(root) : []
         // Spectral rules: `$ref`s resolved once per document, as Spectral does before linting.
         let resolver = spectral ? SpectralRefResolver(document: document, url: url,
                                                       rootDirectory: url.map { SpectralRefResolver.checkedFolder(url: $0, relative: document.file) },
@@ -56,15 +56,17 @@ public enum DescriptorRunner {
                 }
                 counts.failed += 1
                 for failure in failures {
-                    var anchor = failure.at.anchor
                     var file = document.file
                     var source = document.source
+                    let findingRange: SourceRange
                     if let resolver, let resolved = rule.resolved {
                         // Where the value is written: possibly a `$ref` target, possibly in another file.
                         let place = resolver.locate(failure.at.path, followRefs: resolved)
-                        anchor = place.key ?? place.value
                         file = place.source.name
                         source = place.source.text
+                        findingRange = range(of: place.key ?? place.value, in: source)
+                    } else {
+                        findingRange = failure.at.range(in: document.source)
                     }
                     var data = failure.data
                     data["path"] = failure.at.pathText
@@ -73,9 +75,8 @@ public enum DescriptorRunner {
                         "/" + $0.description.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
                     }.joined()
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
-                    if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
+                    if data["value"] == nil { data["value"] = failure.at.scalarText ?? "" }
                     let text = (message ?? rule.message).filled(data)
-                    let findingRange = range(of: anchor, in: source)
                     if rule.resolved != nil {
                         let key = "\(file)\u{0}\(findingRange.start.line):\(findingRange.start.column)\u{0}\(text.en)"
                         guard reported.insert(key).inserted else { continue }
@@ -83,7 +84,7 @@ public enum DescriptorRunner {
                     out.findings.append(Finding(
                         ruleID: rule.id, severity: active.severity, outcome: .failed, file: file,
                         range: findingRange, message: text,
-                        snippet: source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
+                        snippet: source.line(findingRange.start.line).trimmingCharacters(in: .whitespaces),
                         path: failure.at.pathText))
                 }
             }
@@ -93,13 +94,7 @@ public enum DescriptorRunner {
     }
 
     static func range(of node: Node, in source: SourceText) -> SourceRange {
-        guard let mark = node.mark else { return .fileStart }
-        let start = source.offset(line: mark.line, column: mark.column)
-        var end = start
-        if case let .scalar(s) = node, s.style == .plain, !s.string.contains("\n") {
-            end = source.offset(line: mark.line, column: mark.column + s.string.count)
-        }
-        return source.range(start, end)
+        DescriptorMatch.range(of: node, in: source)
     }
 
     /// Failures of a check tree on one value: all = every child's failures; any = none if one child passes.
@@ -111,7 +106,7 @@ public enum DescriptorRunner {
             case nil: value = target
             case "@key"?:
                 // Spectral: every key (or index) of the target; a scalar target is checked itself.
-                switch target.value {
+                switch target.kind {
                 case .mapping, .sequence:
                     return (target.children.compactMap(\.keyMatch).flatMap { inv.check.evaluate($0, parent: target, field: nil) }, inv.message)
                 default:

@@ -148,8 +148,9 @@ public struct Linter: Sendable {
                 outcome = checkSiteFile(bytes: bytes, relative: file.relative, rules: rules(fileReaders, for: file.relative), site: site)
             default:
                 let applicable = rules(descriptorRules, for: file.relative).filter { applies($0.rule, to: file.relative) }
-                if let text = String(bytes: bytes, encoding: .utf8) {
-                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable,
+                if Self.isUTF8(bytes) {
+                    // The bytes themselves, not a String copy: a data.json can be tens of megabytes.
+                    outcome = checkDescriptor(bytes: bytes, relative: file.relative, rules: applicable,
                                               url: file.archive == nil ? file.url : nil)
                 } else {
                     outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
@@ -329,21 +330,27 @@ public struct Linter: Sendable {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             return systemFinding(SystemRules.fileUnreadable, relative, ["reason": "cannot read file"])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        let bytes = [UInt8](data)
+        guard Self.isUTF8(bytes) else {
             return systemFinding(SystemRules.descriptorInvalid, relative, ["reason": "not UTF-8 text"])
         }
-        return checkDescriptor(text: text, relative: relative, rules: rules, url: url)
+        return checkDescriptor(bytes: bytes, relative: relative, rules: rules, url: url)
     }
 
     /// `url`, when given, is the file on disk: Spectral rules resolve relative `$ref`s from it,
     /// within the folder it was found in (the part of its path before `relative`).
     public func checkDescriptor(text: String, relative: String, rules: [ActiveRule], url: URL? = nil) -> FileOutcome {
+        checkDescriptor(bytes: Array(text.utf8), relative: relative, rules: rules, url: url)
+    }
+
+    /// Checks a descriptor from its UTF-8 bytes (see ``checkDescriptor(text:relative:rules:url:)``).
+    public func checkDescriptor(bytes: [UInt8], relative: String, rules: [ActiveRule], url: URL? = nil) -> FileOutcome {
         let document: DescriptorDocument
         do {
-            document = try DescriptorDocument(file: relative, text: text, maxAliasExpansion: configuration.limits.maxAliasExpansion)
+            document = try DescriptorDocument(file: relative, bytes: bytes, maxAliasExpansion: configuration.limits.maxAliasExpansion)
         } catch {
             var out = FileOutcome()
-            let source = SourceText(text)
+            let source = SourceText(utf8: bytes)
             let offset = source.offset(line: error.line, column: error.column)
             out.findings.append(Finding(ruleID: SystemRules.descriptorInvalid.id, severity: .error, file: relative,
                                         range: source.range(offset, offset),
@@ -357,6 +364,38 @@ public struct Linter: Sendable {
     }
 
     struct ReadProblem: Error { var outcome: FileOutcome }
+
+    /// Whether `bytes` are valid UTF-8, without making a String of them.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            // ASCII runs are the common case; the decoder checks the rest.
+            var i = 0
+            while i < buf.count, buf[i] < 0x80 { i += 1 }
+            if i == buf.count { return true }
+            let failed = transcode(UnsafeBufferPointer(rebasing: buf[i...]).makeIterator(), from: UTF8.self, to: UTF32.self,
+                                   stoppingOnError: true, into: { _ in })
+            return !failed
+        }
+    }
+
+    /// The file's bytes, read straight into one array (`Data` then `[UInt8]` would hold two copies).
+    static func readBytes(_ url: URL) throws -> [UInt8] {
+        guard let handle = fopen(url.path, "rb") else { return [UInt8](try Data(contentsOf: url)) }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > 0 {
+            bytes.reserveCapacity(size + 1)
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) }
+            if n < chunk.count {
+                if ferror(handle) != 0 { return [UInt8](try Data(contentsOf: url)) }
+                return bytes
+            }
+        }
+    }
 
     /// Reads a file unless it is larger than the size limit (then a finding says so).
     func readLimited(_ file: DiscoveredFile) -> Result<[UInt8], ReadProblem> {
@@ -381,7 +420,7 @@ public struct Linter: Sendable {
                 ["reason": "the file is \(Self.sizeText(size)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))
         }
         do {
-            let bytes = [UInt8](try Data(contentsOf: url))
+            let bytes = try Self.readBytes(url)
             if bytes.count > limit {
                 return .failure(ReadProblem(outcome: systemFinding(SystemRules.fileNotFullyChecked, relative,
                     ["reason": "the file is \(Self.sizeText(bytes.count)), larger than the limit of \(Self.sizeText(limit)) (max-file-size); not checked"])))

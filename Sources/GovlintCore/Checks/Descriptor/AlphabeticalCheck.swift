@@ -16,12 +16,12 @@ struct AlphabeticalCheck: DescriptorCheck {
         guard let value else { return [] }
         var items: [JSONValue]
         let isList: Bool
-        switch value.value {
-        case let .sequence(s):
-            items = s.map(JSONValue.init); isList = true
-        case let .mapping(m):
-            items = m.map { .string($0.key.string ?? "") }; isList = false
-        default:
+        switch value.kind {
+        case .sequence:
+            items = value.children.map(\.json); isList = true
+        case .mapping:
+            items = value.children.map { if case let .key(k)? = $0.path.last { .string(k) } else { .null } }; isList = false
+        case .scalar:
             return []
         }
         guard items.count >= 2 else { return [] }

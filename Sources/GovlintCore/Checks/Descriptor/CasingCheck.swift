@@ -55,7 +55,7 @@ struct CasingCheck: DescriptorCheck {
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value, case let .string(text) = JSONValue(value.value), !text.isEmpty else { return [] }
+        guard let value, value.kind == .scalar, case let .string(text) = value.json, !text.isEmpty else { return [] }
         if text.count == 1, allowLeading, text == separator { return [] }
         if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { return [] }
         return [DescriptorFailure(at: value, data: ["value": text, "type": type, "error": "must be \(type) case"])]

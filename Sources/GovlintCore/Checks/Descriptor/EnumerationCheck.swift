@@ -11,7 +11,7 @@ struct EnumerationCheck: DescriptorCheck {
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value, let text = value.value.scalarText else { return [] }
+        guard let value, let text = value.scalarText else { return [] }
         return values.contains(text) ? [] : [DescriptorFailure(at: value, data: [
             "value": text, "values": values.joined(separator: ", "),
             "error": "\"\(text)\" must be equal to one of the allowed values: " + values.map { "\"\($0)\"" }.joined(separator: ", "),

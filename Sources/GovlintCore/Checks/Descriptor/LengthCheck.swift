@@ -15,12 +15,8 @@ struct LengthCheck: DescriptorCheck {
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
         guard let value else { return [] }
         let length: Int
-        switch value.value {
-        case let .scalar(s): length = s.string.count
-        case let .sequence(s): length = s.count
-        case let .mapping(m): length = m.count
-        default: return []
-        }
+        if value.kind == .scalar, case .alias = value.value { return [] }
+        length = value.count
         if let min, length < min {
             return [DescriptorFailure(at: value, data: ["length": String(length), "min": String(min),
                                                         "error": SpectralText.property(field) + "must not be shorter than \(min)"])]

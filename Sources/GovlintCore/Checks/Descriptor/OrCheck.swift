@@ -13,7 +13,7 @@ struct OrCheck: DescriptorCheck {
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value, case .mapping = value.value else { return [] }
+        guard let value, value.kind == .mapping else { return [] }
         guard !properties.contains(where: { value.child(.key($0)) != nil }) else { return [] }
         return [DescriptorFailure(at: value, data: [
             "properties": PropertyList.text(properties),

@@ -48,7 +48,7 @@ struct PatternCheck: DescriptorCheck {
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value, let text = value.value.scalarText else { return [] }
+        guard let value, let text = value.scalarText else { return [] }
         func matches(_ re: NSRegularExpression) -> Bool {
             re.boundedFirstMatch(in: text) != nil
         }

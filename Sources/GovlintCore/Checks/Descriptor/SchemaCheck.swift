@@ -33,7 +33,7 @@ struct SchemaCheck: DescriptorCheck {
         return schema.validate(value).map { e in
             DescriptorFailure(at: e.at, data: [
                 "error": e.message, "keyword": e.keyword, "param": e.param, "property": e.at.path.last?.description ?? "",
-                "value": e.at.value.scalarText ?? "",
+                "value": e.at.scalarText ?? "",
             ])
         }
     }

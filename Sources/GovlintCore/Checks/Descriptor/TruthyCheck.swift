@@ -6,6 +6,6 @@ struct TruthyCheck: DescriptorCheck {
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
         let data = ["property": field ?? "", "error": SpectralText.property(field) + "must be truthy"]
         guard let value else { return [DescriptorFailure(at: parent, data: data)] }
-        return value.value.isTruthy ? [] : [DescriptorFailure(at: value, data: data)]
+        return value.isTruthy ? [] : [DescriptorFailure(at: value, data: data)]
     }
 }

@@ -13,7 +13,7 @@ struct XorCheck: DescriptorCheck {
     }
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
-        guard let value, case .mapping = value.value else { return [] }
+        guard let value, value.kind == .mapping else { return [] }
         let present = properties.filter { value.child(.key($0)) != nil }
         guard present.count != 1 else { return [] }
         return [DescriptorFailure(at: value, data: [
