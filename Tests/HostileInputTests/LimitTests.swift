@@ -95,3 +95,48 @@ import Testing
 extension RunResult {
     func findings(ruleID: String) -> [Finding] { findings.filter { $0.ruleID == ruleID } }
 }
+
+/// Billion laughs wherever govlint reads YAML that someone else wrote.
+@Suite struct AliasBombTests {
+    static let bomb = HostileYAMLTests.billionLaughs
+
+    @Test func inTheConfiguration() throws {
+        let catalog = try SourcePacks.catalog()
+        let started = Date()
+        do {
+            _ = try ConfigurationLoader.parse("profile: starter\n" + Self.bomb, file: ".govlint.yml", catalog: catalog)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 3, "\(error)")
+            #expect(error.message.contains("YAML aliases"))
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func inASpectralRuleset() throws {
+        do {
+            _ = try SpectralRuleset.load(text: "rules: {}\n" + Self.bomb, file: ".spectral.yaml")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.line == 3, "\(error)")
+            #expect(error.message.contains("YAML aliases"))
+        }
+    }
+
+    @Test func inAPackManifest() throws {
+        do {
+            _ = try PackLoader.load([PackFile(displayPath: "bomb/pack.yaml", relativePath: "bomb/pack.yaml",
+                                              contents: "id: bomb\ntitle: {en: B, zh-CN: 炸}\nversion: 1.0.0\n" + Self.bomb)], origin: "test")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".contains("bomb/pack.yaml:5:"), "\(error)")
+        }
+    }
+
+    @Test func inAScoringModel() throws {
+        let started = Date()
+        #expect(throws: (any Error).self) { try InspectionModel.load(yaml: "veto: *a10\n" + Self.bomb) }
+        do { _ = try InspectionModel.load(yaml: Self.bomb) } catch { #expect("\(error)".contains("YAML aliases"), "\(error)") }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+}
