@@ -20,11 +20,14 @@ MAPS="-Xcc -fmodule-map-file=Sources/CGumbo/module.modulemap -I Sources/CGumbo
  -Xcc -fmodule-map-file=$CHK/ZIPFoundation/Sources/CZLib/module.modulemap -I $CHK/ZIPFoundation/Sources/CZLib"
 FLAGS="$SAN -O -D SWIFT_PACKAGE -parse-as-library -enable-testing -I $OBJ $MAPS"
 
-# Rebuilds a module when any of its sources is newer than its object file.
+# Rebuilds a module when any of its sources is newer than its object file, or
+# when a module built before it (the list below is in dependency order) was.
+rebuilt=0
 module() { # name, source dir, extra flags
   name=$1; dir=$2; shift 2
   srcs=$(find "$dir" -name '*.swift' | sort)
-  if [ -f "$OBJ/$name.o" ] && [ -z "$(find "$dir" -name '*.swift' -newer "$OBJ/$name.o")" ]; then return; fi
+  if [ $rebuilt = 0 ] && [ -f "$OBJ/$name.o" ] && [ -z "$(find "$dir" -name '*.swift' -newer "$OBJ/$name.o")" ]; then return; fi
+  rebuilt=1
   echo "  module $name"
   # shellcheck disable=SC2086
   $SWIFTC $FLAGS "$@" -wmo -c -module-name "$name" -emit-module -emit-module-path "$OBJ/$name.swiftmodule" \
@@ -39,6 +42,7 @@ if [ ! -f "$OBJ/CYaml.a" ]; then
       "$c" -o "$OBJ/cyaml/$(basename "$c" .c).o"
   done
   ar rcs "$OBJ/CYaml.a" "$OBJ"/cyaml/*.o
+  rebuilt=1
 fi
 module Yams "$CHK/Yams/Sources/Yams"
 module ZIPFoundation "$CHK/ZIPFoundation/Sources/ZIPFoundation" -Xcc -D_GNU_SOURCE=1
