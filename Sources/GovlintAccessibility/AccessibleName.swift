@@ -167,7 +167,10 @@ extension AccessibilityContext {
     private func referencedText(_ ids: String, _ state: inout NameTraversal) -> String {
         var parts: [String] = []
         for id in ids.split(whereSeparator: \.isHTMLWhitespace) {
-            guard let idx = document.idIndex[String(id)].map(Int.init), !state.visited.contains(idx) else { continue }
+            // The root may name itself (accname 1.2: `aria-labelledby="self other"` takes the
+            // element's own content, as in "Delete Documentation.pdf"); other revisits are cycles.
+            guard let idx = document.idIndex[String(id)].map(Int.init),
+                  !state.visited.contains(idx) || (idx == state.root && !state.inReference) else { continue }
             let ref = HTMLElement(document: document, index: idx)
             var sub = state
             sub.inReference = true

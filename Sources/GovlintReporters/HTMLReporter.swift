@@ -218,6 +218,7 @@ public enum HTMLReporter: Reporter {
         var out = "<h3>\(esc(s.inspection))</h3>\n"
         let score = i.score == i.score.rounded() ? String(Int(i.score)) : String(format: "%.1f", i.score)
         out += "<p class=\"verdict v-\(i.passed ? "passed" : "failed")\"><strong>\(esc(i.passed ? s.inspectionPass : s.inspectionFail))</strong>\(esc(s.colon))\(esc(s.inspectionScore(score)))</p>\n"
+        if let note = i.note { out += "<p class=\"note\">\(esc(note.text(language)))</p>\n" }
         let vetoes = i.items.filter(\.vetoed)
         out += vetoes.isEmpty ? "<p>\(esc(s.noInspectionVeto))</p>\n"
             : "<ul class=\"veto\">\n" + vetoes.map { "<li>\(esc($0.title.text(language))) (<code>\(esc($0.id))</code>)</li>\n" }.joined() + "</ul>\n"

@@ -52,7 +52,7 @@ public enum JSONReporter: Reporter {
             "rules": rules,
         ]
         if let i = r.inspection {
-            object["inspection"] = [
+            var inspection: [String: Any] = [
                 "model": i.model, "score": i.score, "passed": i.passed, "vetoes": i.vetoes,
                 "items": i.items.map { item -> [String: Any] in
                     ["id": item.id, "title": ["en": item.title.en, "zh-CN": item.title.zhCN], "kind": item.kind.rawValue,
@@ -60,6 +60,8 @@ public enum JSONReporter: Reporter {
                      "vetoed": item.vetoed]
                 },
             ]
+            if let note = i.note { inspection["note"] = ["en": note.en, "zh-CN": note.zhCN] }
+            object["inspection"] = inspection
         }
         return try JSONOutput.encode(object)
     }

@@ -31,7 +31,7 @@ public enum RuleDocs {
     static func index(_ catalog: Catalog) -> String {
         var s = "\(marker)\n\n# govlint rules\n\n"
         s += "\(catalog.rules.count) rules in \(catalog.packs.count) packs. Each page says what a rule checks, why, "
-            + "which clauses of which standards it covers, and shows passing and failing examples.\n"
+            + "which clauses of which standards it covers, and shows passing, failing and needs-review examples.\n"
         s += "\n## Packs\n\n| Pack | Title | Rules |\n|---|---|---:|\n"
         for pack in catalog.packs.sorted(by: { $0.id < $1.id }) {
             s += "| [\(text(pack.id))](\(pack.id)/README.md) | \(text(pack.title.en)) / \(text(pack.title.zhCN)) | \(pack.rules.count) |\n"
@@ -82,6 +82,7 @@ public enum RuleDocs {
         if !rule.files.isEmpty { s += "- Files: \(rule.files.map { "`\($0)`" }.joined(separator: ", "))\n" }
         if !rule.given.isEmpty { s += "- Targets: \(rule.given.map { "`\($0.replacingOccurrences(of: "`", with: "'"))`" }.joined(separator: ", "))\n" }
         if rule.excludeHidden { s += "- Hidden content is skipped.\n" }
+        if rule.reviewOnFail { s += "- Targets that fail are reported for review (cantTell), never as failures.\n" }
         var seen: Set<String> = []
         let checks = rule.check.checkIDs.filter { seen.insert($0).inserted }
         if !checks.isEmpty { s += "- Checks: \(checks.map { "`\($0)`" }.joined(separator: ", "))\n" }
@@ -101,10 +102,10 @@ public enum RuleDocs {
         let shown = rule.examples.filter(\.docs)
         if !shown.isEmpty {
             s += "\n## Examples\n"
-            for kind in [RuleExample.Kind.pass, .fail] {
+            for kind in RuleExample.Kind.allCases {
                 let examples = shown.filter { $0.kind == kind }
                 guard !examples.isEmpty else { continue }
-                s += "\n### \(kind == .pass ? "Passes" : "Fails")\n"
+                s += "\n### \(heading(kind))\n"
                 for ex in examples {
                     if let name = ex.name { s += "\n\(text(name)):\n" }
                     for file in ex.files {
@@ -115,6 +116,14 @@ public enum RuleDocs {
             }
         }
         return s
+    }
+
+    static func heading(_ kind: RuleExample.Kind) -> String {
+        switch kind {
+        case .pass: "Passes"
+        case .fail: "Fails"
+        case .review: "Needs review (cantTell)"
+        }
     }
 
     static func language(of path: String) -> String {

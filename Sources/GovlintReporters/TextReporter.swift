@@ -26,6 +26,7 @@ public enum TextReporter: Reporter {
             out += "Inspection score (\(i.model)): \(InspectionText.number(i.score)) / 100, \(verdict)"
             out += i.vetoes.isEmpty ? "; no veto item triggered" : "; veto items: \(i.vetoes.joined(separator: ", "))"
             out += "; \(assessed) of \(i.items.count) indicators assessed statically.\n"
+            if let note = i.note { out += "  \(note.text(context.language))\n" }
         }
         return out
     }

@@ -157,6 +157,14 @@ import Testing
         #expect(r.stderr.contains(".govlint.yml:3:3: unknown rule 'no-such-rule'"), "\(r.stderr)")
     }
 
+    @Test func unknownPageTypeInTheConfigurationExitsTwo() throws {
+        let dir = try Self.tempDir()
+        try "profile: cn-gov\npage-types:\n  \"zwdt/*.html\": news\n".write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)
+        let r = try Self.govlint(["check", Self.demo], cwd: dir)
+        #expect(r.status == 2)
+        #expect(r.stderr.contains(".govlint.yml:3:18: unknown page type 'news' for 'zwdt/*.html'"), "\(r.stderr)")
+    }
+
     @Test func configurationSwitchesRulesOffAndChangesSeverity() throws {
         let dir = try Self.tempDir()
         try """
@@ -248,6 +256,7 @@ import Testing
     @Test func countyExportGetsItsInspectionScore() throws {
         let out = try CLITests.tempDir()
         let r = try CLITests.govlint(["check", Self.county, "--profile", "cn-gov-inspection", "--now", "2026-11-25", "--no-cache",
+                                      "--config", Self.county + "/.govlint.yml",
                                       "--format", "text", "--format", "json=\(out.path)/r.json"])
         #expect(r.status == 1)
         #expect(r.stdout.contains("Inspection score (cn-gov-inspection): 90.5 / 100, pass; no veto item triggered"), "\(r.stdout)")
@@ -264,11 +273,36 @@ import Testing
     }
 }
 
+@Suite struct MonitoringCLITests {
+    /// The UK council export scored with govlint's EU monitoring weights: the score and
+    /// the note saying it is not an official score reach the text, JSON and HTML reports.
+    @Test func ukCouncilGetsItsScoreWithTheNote() throws {
+        let out = try CLITests.tempDir()
+        let uk = RepositoryPaths.fixtures.appendingPathComponent("sites/uk-council").path
+        let r = try CLITests.govlint(["check", uk, "--profile", "eu-monitoring", "--profile", "wcag22-aa", "--now", "2026-11-25", "--no-cache",
+                                      "--format", "text", "--format", "json=\(out.path)/r.json", "--format", "html=\(out.path)/r.html"])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("Inspection score (eu-monitoring): 80 / 100, pass; no veto item triggered; 7 of 9 indicators assessed statically."), "\(r.stdout)")
+        #expect(r.stdout.contains("Not an official score: govlint's own weighting"), "\(r.stdout)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("r.json"))) as? [String: Any]
+        let inspection = try #require(json?["inspection"] as? [String: Any])
+        #expect((inspection["note"] as? [String: String])?["zh-CN"]?.hasPrefix("非官方评分") == true)
+        let schema = RepositoryPaths.root.appendingPathComponent("docs/schemas/govlint-report.schema.json")
+        let (status, text) = try Python.run("""
+            import json, sys, jsonschema
+            jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
+            """, [schema.path, out.path + "/r.json"])
+        #expect(status == 0, "\(text)")
+        let html = try String(contentsOf: out.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.contains("<p class=\"note\">Not an official score"))
+    }
+}
+
 @Suite struct InspectionHTMLTests {
     @Test func htmlReportShowsTheInspectionScoreAndPassesTheAccessibilityRules() throws {
         let out = try CLITests.tempDir()
         let r = try CLITests.govlint(["check", InspectionCLITests.county, "--profile", "cn-gov-inspection", "--now", "2026-11-25",
-                                      "--no-cache", "--lang", "zh-CN", "--format", "html=\(out.path)/report.html"])
+                                      "--no-cache", "--config", InspectionCLITests.county + "/.govlint.yml", "--lang", "zh-CN", "--format", "html=\(out.path)/report.html"])
         #expect(r.status == 1, "\(r.stderr)")
         let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.contains("检查指标评分"))

@@ -59,6 +59,9 @@ import Testing
                 - name: internal regression case
                   docs: false
                   code: ↓<button class="secret-regression"></button>
+              review:
+                - name: reviewed
+                  code: ↓<button title="">Review me</button>
             """.write(to: pack.appendingPathComponent("my-rule.yaml"), atomically: true, encoding: .utf8)
         let out = try CLITests.tempDir()
         let r = try CLITests.govlint(["docs", "--output", out.path, "--rules-dir", dir.path])
@@ -70,6 +73,7 @@ import Testing
         #expect(page.contains("```html\n<button title=\"Send\">Send</button>\n```"))
         #expect(page.contains("```html\n<button>Send</button>\n```"))
         #expect(!page.contains("↓"))
+        #expect(page.contains("### Needs review (cantTell)\n\nreviewed:\n\n```html\n<button title=\"\">Review me</button>\n```"))
         #expect(!page.contains("secret-regression"), "docs: false examples are not shown")
         let index = try String(contentsOf: out.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(index.contains("[mypack](mypack/README.md)"))

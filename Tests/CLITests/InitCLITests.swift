@@ -48,6 +48,14 @@ import Testing
         let expected = try Self.profiles().contains("cn-gov") ? "cn-gov" : "wcag22-aa"
         #expect(text.contains("\nprofile: \(expected)\n"), "\(text)")
         #expect(text.contains("2 of 2 pages are in Chinese"))
+        guard expected == "cn-gov" else { return }
+        // The commented page-types example loads once uncommented.
+        #expect(text.contains("# page-types:\n#   \"*/**/index.html\": column\n"), "\(text)")
+        let uncommented = text.replacingOccurrences(of: "# page-types:", with: "page-types:")
+            .replacingOccurrences(of: "\n#   \"", with: "\n  \"")
+        try uncommented.write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)
+        let check = try CLITests.govlint(["check", "--no-cache", "--fail-on", "never"], cwd: dir)
+        #expect(check.status == 0, "the page-types example loads: \(check.stderr)")
     }
 
     @Test func usBannerGetsUSFederalWhenItExists() throws {

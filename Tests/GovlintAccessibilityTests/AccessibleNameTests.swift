@@ -18,8 +18,10 @@ struct NameCase: CustomTestStringConvertible, Sendable {
         .init(#"<span id=a>Hello</span><span id=b>world</span><button id=t aria-labelledby="a b">x</button>"#, "Hello world", .ariaLabelledby),
         .init(#"<div id=t aria-labelledby="l1" role=button>x</div><span id=l1 aria-labelledby="l2">one</span><span id=l2>two</span>"#, "one", .ariaLabelledby),
         .init(#"<button id=t aria-labelledby="missing">Fallback</button>"#, "Fallback", .contents),
-        .init(#"<button id=t aria-labelledby="t" aria-label="Self">x</button>"#, "Self", .ariaLabel),
-        .init(#"<button id=t aria-labelledby="t lbl">x</button><span id=lbl>Label</span>"#, "Label", .ariaLabelledby),
+        // A self-reference takes the element's own aria-label or content (not its aria-labelledby again).
+        .init(#"<button id=t aria-labelledby="t" aria-label="Self">x</button>"#, "Self", .ariaLabelledby),
+        .init(#"<button id=t aria-labelledby="t lbl">x</button><span id=lbl>Label</span>"#, "x Label", .ariaLabelledby),
+        .init(#"<button id=t aria-labelledby="lbl t">Delete</button><span id=lbl>File.pdf</span>"#, "File.pdf Delete", .ariaLabelledby),
         // Cycles terminate.
         .init(#"<div id=t role=button aria-labelledby=c1>x</div><span id=c1 aria-labelledby=c2>A<span aria-labelledby=c1>B</span></span><span id=c2 aria-labelledby=c1>C</span>"#, "AB", .ariaLabelledby),
         // Hidden referenced nodes are used, with their hidden content.

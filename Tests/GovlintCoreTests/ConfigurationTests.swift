@@ -42,6 +42,9 @@ import Testing
         ("now: yesterday\n", 1, 6, "'now' must be a date"),
         ("rules: [\n", 2, 1, "invalid YAML"),
         ("a: &x 1\nb: *x\n", 2, 4, "aliases"),
+        ("page-types:\n  \"**/t*.html\": post\n", 2, 17, "unknown page type 'post' for '**/t*.html' (known: home, column, article, service-guide, other, redirect)"),
+        ("page-types: [article]\n", 1, 13, "'page-types' (glob: home | column | article | service-guide | other | redirect)"),
+        ("page-types:\n  zwdt/: [column]\n", 2, 10, "the page type for 'zwdt/' must be one of home, column"),
     ])
     func mistakesAreLocated(_ text: String, _ line: Int, _ column: Int, _ message: String) {
         do {
@@ -52,6 +55,21 @@ import Testing
             #expect(error.column == column, "\(error)")
             #expect(error.message.contains(message), "\(error)")
         }
+    }
+
+    @Test func pageTypesByGlobFirstMatchWins() throws {
+        let c = try Self.parse("""
+            page-types:
+              "zcwj/gfxwj/index.html": column
+              "*/t*_*.html": article
+              "**/index.html": other
+            """)
+        #expect(c.pageTypes.map(\.type) == ["column", "article", "other"])
+        #expect(PageTypeAssignment.type(for: "zcwj/gfxwj/index.html", in: c.pageTypes) == "column")
+        #expect(PageTypeAssignment.type(for: "zwdt/t20261120_1.html", in: c.pageTypes) == "article")
+        #expect(PageTypeAssignment.type(for: "hdjl/index.html", in: c.pageTypes) == "other")
+        #expect(PageTypeAssignment.type(for: "about.html", in: c.pageTypes) == nil)
+        #expect(Set(PageTypeAssignment.known) == Set(GovPageFacts.PageType.allCases.map(\.rawValue) + ["service-guide"]))
     }
 }
 

@@ -28,6 +28,23 @@ import Testing
         #expect(check.evaluate(p.document.root!, in: p).verdict == .holds)
     }
 
+    /// `page-types:` wins over labels and structure; `service-guide` is an article that is a 办事指南.
+    @Test(arguments: [
+        (#"<html><head><meta name="ArticleTitle" content="规范性文件"><meta name="ColumnName" content="规范性文件"></head></html>"#,
+         "zcwj/gfxwj/index.html", "*/**/index.html", "column", "column", false),
+        ("<html><head><title>办事指南 - 县政府</title></head><body><h1>办事指南</h1></body></html>", "bsfw/index.html", "*/**/index.html", "column", "column", false),
+        ("<html><head><title>个体工商户设立登记</title></head></html>", "bsfw/bszn_2.html", "bsfw/bszn_*.html", "service-guide", "article", true),
+        ("<html><head><title>办事指南：个体工商户设立登记</title></head></html>", "bsfw/bszn_3.html", "zwdt/*.html", "article", "other", true),
+        (#"<html><head><meta http-equiv="refresh" content="0;url=/"></head></html>"#, "old.html", "old.html", "article", "article", false),
+    ])
+    func statedPageTypes(_ html: String, _ file: String, _ glob: String, _ type: String, _ expected: String, _ guide: Bool) throws {
+        let page = PageContext(document: HTMLParser.parse(html), file: file,
+                               site: SiteInfo(files: [file], pageTypes: [PageTypeAssignment(glob: Glob(glob), type: type)]))
+        #expect(GovPageFacts.pageType(page).rawValue == expected)
+        let check = try makeCheck(ServiceGuidePageCheck.self, "{}")
+        #expect(check.evaluate(page.document.root!, in: page).verdict == (guide ? .holds : .doesNotHold))
+    }
+
     @Test func pageTypeRejectsUnknownTypes() {
         #expect(throws: LocatedError.self) { try makeCheck(PageTypeCheck.self, "types: [landing]") }
     }

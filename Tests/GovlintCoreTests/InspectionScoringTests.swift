@@ -61,12 +61,59 @@ import Testing
 
     @Test func countyFixtureScore() throws {
         let dir = RepositoryPaths.fixtures.appendingPathComponent("sites/cn-county-gov")
-        let linter = Linter(catalog: try SourcePacks.catalog())
+        let catalog = try SourcePacks.catalog()
+        // The export states its page types in .govlint.yml (one column carries an ArticleTitle).
+        let configuration = try ConfigurationLoader.load(dir.appendingPathComponent(".govlint.yml"), catalog: catalog)
+        let linter = Linter(catalog: catalog, configuration: configuration)
         let result = linter.run(paths: [dir], options: RunOptions(jobs: 2, profiles: ["cn-gov"], now: ConfigurationLoader.parseDate("2026-11-25")))
         let report = try Self.model().score(result)
         // column-updates (stale + blank) 2 × 2, page-labels 7 × 0.5, identity-marks 1 × 1, service-guides 1 × 1; one stale column is below the veto's 5.
         #expect(report.score == 90.5)
         #expect(report.vetoes.isEmpty && report.passed)
         #expect(report.items.first { $0.id == "columns-not-updated" }?.failedFindings == 1)
+    }
+
+    static let models = ["cn-gov-inspection", "us-federal-inspection", "eu-monitoring"]
+
+    /// Every scoring profile's model loads, names only known rules, has no
+    /// static indicator without rules, and says what its score is (the US and EU
+    /// models: plainly govlint's own weighting, not an official score).
+    @Test(arguments: models)
+    func scoringProfilesLoad(_ profile: String) throws {
+        let catalog = try SourcePacks.catalog()
+        let model = try #require(try Linter(catalog: catalog).inspectionModel(for: profile))
+        let known = Set(catalog.rules.map(\.id))
+        #expect(model.ruleIDs.subtracting(known).isEmpty, "unknown rules: \(model.ruleIDs.subtracting(known))")
+        #expect(model.deductions.allSatisfy { $0.assessment != .static || !($0.rules ?? []).isEmpty })
+        #expect(model.note?.en.contains("official") == true, "every model says whether its score is official")
+        if profile != "cn-gov-inspection" {
+            #expect(model.note?.en.contains("Not an official score") == true)
+            #expect(model.note?.zhCN.contains("非官方评分") == true)
+            #expect((model.sources ?? []).count >= 3)
+        }
+        // A failed finding is deducted once: no rule belongs to two deduction indicators.
+        let counted = model.deductions.flatMap { $0.rules ?? [] }
+        #expect(counted.count == Set(counted).count, "rules in two deductions: \(Dictionary(grouping: counted) { $0 }.filter { $0.value.count > 1 }.keys.sorted())")
+        let report = model.score(RunResult())
+        #expect(report.items.count == model.veto.count + model.deductions.count)
+        #expect(report.note == model.note)
+    }
+
+    /// `tags:` indicators count the findings of every rule carrying the tags.
+    @Test func tagIndicatorsCountTaggedRules() throws {
+        let catalog = try SourcePacks.catalog()
+        let model = try #require(try Linter(catalog: catalog).inspectionModel(for: "eu-monitoring"))
+        let wcag = try #require(model.deductions.first { $0.id == "wcag-static" })
+        #expect(wcag.rules?.contains("image-alt") == true && wcag.rules?.contains("label") == true)
+        #expect(wcag.rules?.contains("eu-statement-feedback") == false)
+        var result = RunResult(rulesRun: ["image-alt", "label"])
+        var ok = OutcomeCounts(); ok.passed = 1
+        result.outcomes = ["image-alt": ok, "label": ok]
+        result.findings = [Self.finding("image-alt"), Self.finding("label"), Self.finding("label")]
+        let report = model.score(result)
+        #expect(report.items.first { $0.id == "wcag-static" }?.deducted == 6)
+        #expect(report.items.first { $0.id == "statement-feedback" }?.state == .notApplicable)
+        #expect(report.items.first { $0.id == "wcag-in-depth" }?.state == .notAssessable)
+        #expect(report.score == 94 && report.passed)
     }
 }

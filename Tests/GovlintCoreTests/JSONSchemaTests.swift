@@ -25,6 +25,13 @@ import Yams
         ("{type: object}", "[1]", ["$ type"]),
         ("{type: array}", "[1]", []),
         ("{type: string}", "2024-01-02", []),        // dates stay strings
+        // unevaluatedProperties: names evaluated through $ref, allOf and the applied if/then branch
+        ("{properties: {a: {}}, unevaluatedProperties: false}", "{a: 1, b: 2}", ["$.b unevaluatedProperties"]),
+        ("{allOf: [{properties: {a: {}}}], patternProperties: {'^x-': true}, unevaluatedProperties: false}", "{a: 1, x-y: 2}", []),
+        ("{$defs: {ext: {patternProperties: {'^x-': true}}}, $ref: '#/$defs/ext', unevaluatedProperties: false}", "{x-a: 1, z: 2}", ["$.z unevaluatedProperties"]),
+        ("{if: {required: [k]}, then: {properties: {k: {}, v: {}}}, unevaluatedProperties: false}", "{k: 1, v: 2}", []),
+        ("{if: {required: [k]}, then: {properties: {k: {}, v: {}}}, unevaluatedProperties: false}", "{v: 2}", ["$.v unevaluatedProperties"]),
+        ("{properties: {a: {}}, unevaluatedProperties: {type: string}}", "{a: 1, b: 2}", ["$.b type"]),
         // enum / const
         ("{enum: [a, b, 1]}", "b", []),
         ("{enum: [a, b, 1]}", "'1'", ["$ enum"]),

@@ -96,6 +96,50 @@ import Testing
         #expect(linter.run(paths: [site], options: other).cacheHits == 0)
     }
 
+    // MARK: Page types from the configuration
+
+    static let county = RepositoryPaths.fixtures.appendingPathComponent("sites/cn-county-gov")
+
+    static func countyConfiguration() throws -> Configuration {
+        try ConfigurationLoader.load(county.appendingPathComponent(".govlint.yml"), catalog: try SourcePacks.catalog())
+    }
+
+    /// The page type is decided per page from the configuration, so shards agree with a whole run.
+    @Test(arguments: [2, 3])
+    func pageTypesFromTheConfigurationSurviveSharding(_ n: Int) throws {
+        let linter = Linter(catalog: try SourcePacks.catalog(), configuration: try Self.countyConfiguration())
+        let whole = linter.run(paths: [Self.county], options: RunOptions(jobs: 2, profiles: ["cn-gov"], now: Self.now))
+        var parts: [RunPart] = []
+        for i in 1...n {
+            var options = RunOptions(jobs: 1, profiles: ["cn-gov"], now: Self.now)
+            options.shard = Shard("\(i)/\(n)")
+            parts.append(linter.collect(paths: [Self.county], options: options))
+        }
+        let merged = try linter.finish(parts)
+        #expect(merged.findings == whole.findings)
+        #expect(merged.outcomes == whole.outcomes)
+        #expect(!whole.findings.contains { $0.file == "zcwj/gfxwj/index.html" })
+    }
+
+    /// The configuration is part of the cache key: stating page types re-checks every page.
+    @Test func changingPageTypesInvalidatesTheCache() throws {
+        let cache = try Self.tempDir()
+        var options = RunOptions(jobs: 2, profiles: ["cn-gov"], now: Self.now)
+        options.cache = cache
+        let catalog = try SourcePacks.catalog()
+        let heuristic = Linter(catalog: catalog, configuration: try ConfigurationLoader.parse("profile: cn-gov\n", file: ".govlint.yml", catalog: catalog))
+        let stated = Linter(catalog: catalog, configuration: try Self.countyConfiguration())
+        let misread = { (r: RunResult) in r.findings.contains { $0.file == "zcwj/gfxwj/index.html" && $0.ruleID == "cn-article-labels" } }
+        let first = heuristic.run(paths: [Self.county], options: options)
+        #expect(misread(first))
+        let second = stated.run(paths: [Self.county], options: options)
+        #expect(second.cacheHits == 0)
+        #expect(!misread(second))
+        let third = stated.run(paths: [Self.county], options: options)
+        #expect(third.cacheHits == third.pagesChecked && third.pagesChecked > 0)
+        #expect(third.findings == second.findings)
+    }
+
     @Test func corruptCacheEntriesAreIgnoredWithAWarning() throws {
         let site = try Self.makeSite()
         let cache = try Self.tempDir()

@@ -9,8 +9,8 @@ public struct ExampleCase: Sendable, CustomStringConvertible {
     public var description: String { "\(rule.pack)/\(rule.id)#\(example.kind.rawValue)-\(example.index)" }
 }
 
-/// Where a fail example expected a finding but got none ("missing"), or got
-/// one it did not expect ("noisy") — ast-grep's vocabulary.
+/// Where a fail or review example expected a finding but got none ("missing"),
+/// or got one it did not expect ("noisy") — ast-grep's vocabulary.
 public struct ExampleMismatch: Sendable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -71,27 +71,38 @@ public enum ExampleRunner {
         if rule.target == .site {
             findings += SiteRunner.run(active, facts: facts, site: SiteContext(info: site)).findings
         }
-        let failed = findings.filter { $0.ruleID == rule.id && $0.outcome == .failed }
+        let ours = findings.filter { $0.ruleID == rule.id }
+        // The ↓ marks are failures in a fail example and cantTell findings in a review
+        // example; a pass example has no marks and may produce neither.
+        let marked: Outcome = c.example.kind == .review ? .cantTell : .failed
+        let hits = ours.filter { $0.outcome == marked }
+        let others = ours.filter { $0.outcome != marked && (c.example.kind != .fail || $0.outcome == .failed) }
         var mismatches: [ExampleMismatch] = []
+        let what = marked == .cantTell ? "review finding" : "finding"
         for (path, code) in sources {
             let text = SourceText(code)
-            var got = failed.filter { $0.file == path }.map(\.range.start.offset).sorted()
+            var got = hits.filter { $0.file == path }.map(\.range.start.offset).sorted()
             for offset in (expected[path] ?? []).sorted() {
                 if let i = got.firstIndex(of: offset) {
                     got.remove(at: i)
                 } else {
                     let p = text.position(ofOffset: offset)
-                    mismatches.append(ExampleMismatch(file: path, line: p.line, column: p.column, kind: "missing finding"))
+                    mismatches.append(ExampleMismatch(file: path, line: p.line, column: p.column, kind: "missing \(what)"))
                 }
             }
             for offset in got {
                 let p = text.position(ofOffset: offset)
-                mismatches.append(ExampleMismatch(file: path, line: p.line, column: p.column, kind: "unexpected finding"))
+                mismatches.append(ExampleMismatch(file: path, line: p.line, column: p.column, kind: "unexpected \(what)"))
             }
         }
         // Findings on files the example does not have (e.g. a missing file).
-        for f in failed where sources[f.file] == nil {
-            mismatches.append(ExampleMismatch(file: f.file, line: f.line, column: f.column, kind: "unexpected finding"))
+        for f in hits where sources[f.file] == nil {
+            mismatches.append(ExampleMismatch(file: f.file, line: f.line, column: f.column, kind: "unexpected \(what)"))
+        }
+        // A failure in a review example, or a cantTell finding in a pass example.
+        for f in others {
+            let kind = f.outcome == .failed ? "unexpected finding" : "unexpected review finding (move the example to 'review')"
+            mismatches.append(ExampleMismatch(file: f.file, line: f.line, column: f.column, kind: kind))
         }
         return mismatches
     }

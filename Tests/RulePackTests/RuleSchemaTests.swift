@@ -138,6 +138,8 @@ import Testing
                 - { name: named, code: <img alt="">, file: a.html, docs: false, now: 2026-01-31 }
               fail:
                 - ↓<img>
+              review:
+                - { name: reviewed, code: ↓<img alt="x"> }
             """, valid: true),
         Sample(name: "descriptor rule", yaml: descriptor + """
             given: [$, $.description]
@@ -179,6 +181,12 @@ import Testing
         Sample(name: "pages on a page rule", yaml: page + alt + "examples: { fail: [{ pages: { a.html: ↓<img> } }] }\n", valid: false),
         Sample(name: "code and pages", yaml: site + unique + "examples: { fail: [{ code: x, pages: { a.html: x } }] }\n", valid: false),
         Sample(name: "example without code", yaml: page + alt + "examples: { pass: [{ name: nothing }] }\n", valid: false),
+        Sample(name: "review is a mapping", yaml: page + alt + "examples: { review: { code: ↓<img> } }\n", valid: false),
+        Sample(name: "pages in a review of a page rule", yaml: page + alt + "examples: { review: [{ pages: { a.html: ↓<img> } }] }\n", valid: false),
+        Sample(name: "review-on-fail on a page rule", yaml: page + alt + "review-on-fail: true\nexamples: { review: [↓<img>] }\n", valid: true),
+        Sample(name: "review-on-fail not a boolean", yaml: page + alt + "review-on-fail: sometimes\n", valid: false),
+        Sample(name: "review-on-fail on a site rule", yaml: site + unique + "review-on-fail: true\n", valid: false),
+        Sample(name: "review-on-fail on a descriptor rule", yaml: descriptor + "review-on-fail: true\ncheck: { function: truthy, field: name }\n", valid: false),
         Sample(name: "unknown example kind", yaml: page + alt + "examples: { ok: [<img alt=\"\">] }\n", valid: false),
     ]
 

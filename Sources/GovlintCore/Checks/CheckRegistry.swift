@@ -13,6 +13,10 @@ public enum CheckRegistry {
         LandmarkTopLevelCheck.self, RoleCountCheck.self, UniqueLandmarkCheck.self, RedundantAltCheck.self,
         PageTypeCheck.self, MetaLabelsPresentCheck.self, LinkExistsCheck.self, TextEqualsMetaCheck.self,
         LatestDateWithinCheck.self, PageTitleMatchesCheck.self, InsecureSelfLinkCheck.self, TextContainsAllCheck.self, DateNotAfterNowCheck.self,
+        ServiceGuidePageCheck.self,
+        RoleInSetCheck.self, SingleLabelCheck.self,
+        HeaderCellsAssignedCheck.self, DataCellsHaveHeadersCheck.self, FakeCaptionCheck.self,
+        VisibleLabelInNameCheck.self, OrientationNotLockedCheck.self,
     ])
 
     public static let site: [String: any SiteCheck.Type] = index([

@@ -6,6 +6,28 @@ public enum RuleSetting: Sendable, Equatable {
     case on(Severity?)
 }
 
+/// One `page-types:` entry: pages matching `glob` are of `type` (home, column, article,
+/// service-guide — an article that is a 办事指南 —, other, redirect).
+public struct PageTypeAssignment: Sendable, Hashable {
+    public var glob: Glob
+    public var type: String
+
+    public init(glob: Glob, type: String) {
+        self.glob = glob
+        self.type = type
+    }
+
+    /// The page types a configuration may assign (those of the `page-type` check).
+    public static let known = ["home", "column", "article", serviceGuide, "other", "redirect"]
+    /// A 办事指南 page: an article for the page-type rules, and a service guide for the guide rules.
+    public static let serviceGuide = "service-guide"
+
+    /// The type the first matching assignment gives `file`, if any.
+    public static func type(for file: String, in assignments: [PageTypeAssignment]) -> String? {
+        assignments.first { $0.glob.matches(file) }?.type
+    }
+}
+
 /// `.govlint.yml`: profiles, rule switches and severities, file globs, per-glob overrides.
 public struct Configuration: Sendable {
     public struct Override: Sendable {
@@ -22,8 +44,10 @@ public struct Configuration: Sendable {
     public var failOn: Severity?
     /// Resource limits (file size, nesting depth, time per file and per rule).
     public var limits = Limits()
-    /// Page-type or descriptor-kind assignments by glob, read by packs that need them.
+    /// Descriptor-kind assignments by glob: files matching `glob` are checked by `pack`'s descriptor rules.
     public var descriptors: [(glob: Glob, pack: String)] = []
+    /// `page-types:` — page types by glob (first match wins), overriding the classification from labels and structure.
+    public var pageTypes: [PageTypeAssignment] = []
     /// Where it was read from, if anywhere.
     public var file: String?
     /// SHA-256 of the configuration text (part of cache keys).

@@ -107,8 +107,25 @@ public enum ConfigurationLoader {
                 config.descriptors.append((Glob(e.key), pack))
             }
         }
+        if let p = m.value("page-types") { config.pageTypes = try pageTypes(p, file: file) }
         try m.finish("the configuration")
         return config
+    }
+
+    /// `page-types:` — a mapping of glob to page type, in order (the first matching glob wins).
+    static func pageTypes(_ node: Node, file: String) throws(LocatedError) -> [PageTypeAssignment] {
+        let m = try YAMLMap(node, file: file, what: "'page-types' (glob: home | column | article | service-guide | other | redirect)")
+        var result: [PageTypeAssignment] = []
+        for e in m.entries {
+            guard !e.key.isEmpty else { throw m.error(e.keyNode, "a page-types glob must not be empty") }
+            let known = PageTypeAssignment.known.joined(separator: ", ")
+            guard let type = e.value.string else { throw m.error(e.value, "the page type for '\(e.key)' must be one of \(known)") }
+            guard PageTypeAssignment.known.contains(type) else {
+                throw m.error(e.value, "unknown page type '\(type)' for '\(e.key)' (known: \(known))")
+            }
+            result.append(PageTypeAssignment(glob: Glob(e.key), type: type))
+        }
+        return result
     }
 
     static func ruleSettings(_ node: Node, file: String, catalog: Catalog) throws(LocatedError) -> [String: RuleSetting] {

@@ -5,7 +5,8 @@ import Yams
 /// rulesets use — root, dotted and bracketed names, wildcards, indexes,
 /// slices `[start:end:step]`, unions `[a,'b',0]`, recursive descent and
 /// filters `[?(@.x == 'y' && !@.z)]` — plus Spectral's `@property`/`@key`
-/// (the name or index of the candidate) in filters.
+/// (the name or index of the candidate) and JavaScript's `undefined` / `void 0`
+/// (equal only to a missing value) in filters.
 public struct JSONPath: Sendable, CustomStringConvertible {
     enum Selector: Sendable {
         case name(String)
@@ -47,6 +48,8 @@ public struct JSONPath: Sendable, CustomStringConvertible {
         case property
         /// `@.length` on a list or string (JavaScript's length).
         case length(relative: Bool, [Segment])
+        /// JavaScript's `undefined` (or `void 0`): equal only to a missing value.
+        case undefined
     }
 
     enum CompareOp: String, Sendable { case eq = "==", ne = "!=", lt = "<", le = "<=", gt = ">", ge = ">=" }
@@ -152,6 +155,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             case .length: return { if case let .value(v) = value(op, c, root: root), v != .number(0) { true } else { false } }()
             case let .path(relative, segs): return !run(segs, from: relative ? c : root, root: root).isEmpty
             case .property: return true
+            case .undefined: return false
             case let .literal(v):
                 if case let .bool(b) = v { return b }
                 return v != .null
@@ -178,6 +182,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
     static func value(_ op: Operand, _ c: DescriptorMatch, root: DescriptorMatch) -> FilterValue {
         switch op {
         case let .literal(v): return .value(v)
+        case .undefined: return .nothing
         case .property:
             switch c.path.last {
             case let .key(k)?: return .value(.string(k))
@@ -456,6 +461,7 @@ public struct JSONPath: Sendable, CustomStringConvertible {
             }
             if peek == "=" { throw error("use '==' to compare") }
             if case .literal = left { throw error("a literal alone is not a test", at: operandStart + 1) }
+            if case .undefined = left { throw error("a literal alone is not a test", at: operandStart + 1) }
             return .exists(left)
         }
 
@@ -549,6 +555,13 @@ public struct JSONPath: Sendable, CustomStringConvertible {
                 if i + w.count <= chars.count, Array(chars[i..<(i + w.count)]) == w {
                     let after = i + w.count < chars.count ? chars[i + w.count] : " "
                     if !(after.isLetter || after.isNumber || after == "_") { i += w.count; return .literal(value) }
+                }
+            }
+            for word in ["void 0", "undefined"] {
+                let w = Array(word)
+                if i + w.count <= chars.count, Array(chars[i..<(i + w.count)]) == w {
+                    let after = i + w.count < chars.count ? chars[i + w.count] : " "
+                    if !(after.isLetter || after.isNumber || after == "_") { i += w.count; return .undefined }
                 }
             }
             if c == "/" { throw error("regular expressions in filters are not supported") }

@@ -13,7 +13,8 @@ import Yams
 /// `date-time`, `email`, `uri`; others are annotations), `minimum`,
 /// `maximum`, `exclusiveMinimum`/`exclusiveMaximum` (numbers, or draft-04
 /// booleans), `multipleOf`, `allOf`, `anyOf`, `oneOf`, `not`,
-/// `if`/`then`/`else`, and `$ref` to `#`, `#/$defs/…` or `#/definitions/…`.
+/// `if`/`then`/`else`, `unevaluatedProperties` (over the names evaluated by the
+/// applicators), and `$ref` to `#`, `#/$defs/…` or `#/definitions/…`.
 /// Unknown keywords are ignored, as the specification requires.
 public struct JSONSchema: Sendable {
     public struct ValidationError: Sendable, CustomStringConvertible {
@@ -108,7 +109,7 @@ public struct JSONSchema: Sendable {
                     } else {
                         try prepare(sub, pointer: pointer + "/items", root: root, patterns: &patterns)
                     }
-                case "additionalProperties", "additionalItems", "not", "if", "then", "else", "contains", "propertyNames":
+                case "additionalProperties", "additionalItems", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties":
                     try prepare(sub, pointer: pointer + "/" + key, root: root, patterns: &patterns)
                 default:
                     break
@@ -342,6 +343,53 @@ public struct JSONSchema: Sendable {
                 validate(m, against: otherwise, depth: depth + 1, into: &errors)
             }
         }
+        if let unevaluated = s["unevaluatedProperties"], case .mapping = m.value {
+            let evaluated = evaluatedNames(m, schema, depth: depth, top: true)
+            for child in m.children {
+                guard case let .key(name)? = child.path.last, !evaluated.contains(name) else { continue }
+                if case .bool(false) = unevaluated {
+                    fail("unevaluatedProperties", "must not have unevaluated property '\(name)'", at: child, param: name)
+                } else {
+                    validate(child, against: unevaluated, depth: depth + 1, into: &errors)
+                }
+            }
+        }
+    }
+
+    /// Property names of `m` that `schema` evaluates (for `unevaluatedProperties`): those its
+    /// `properties`, `patternProperties` or `additionalProperties` apply to, through `$ref`,
+    /// `allOf`, the valid `anyOf`/`oneOf` alternatives, the applied `if`/`then`/`else` branch and
+    /// `dependentSchemas`.
+    func evaluatedNames(_ m: DescriptorMatch, _ schema: JSONValue, depth: Int, top: Bool = false) -> Set<String> {
+        guard depth < 64, case let .object(s) = schema else { return [] }
+        let keys = m.children.compactMap { c -> String? in if case let .key(k)? = c.path.last { k } else { nil } }
+        if s["additionalProperties"] != nil || (!top && s["unevaluatedProperties"] != nil) { return Set(keys) }
+        var names: Set<String> = []
+        if case let .object(p)? = s["properties"] { names.formUnion(keys.filter { p[$0] != nil }) }
+        if case let .object(pp)? = s["patternProperties"] {
+            for p in pp.keys { if let re = patterns[p] { names.formUnion(keys.filter { Self.search(re, $0) }) } }
+        }
+        if case let .string(ref)? = s["$ref"], let target = Self.resolve(ref, in: root) {
+            names.formUnion(evaluatedNames(m, target, depth: depth + 1))
+        }
+        if case let .array(all)? = s["allOf"] { for sub in all { names.formUnion(evaluatedNames(m, sub, depth: depth + 1)) } }
+        for key in ["anyOf", "oneOf"] {
+            if case let .array(subs)? = s[key] {
+                for sub in subs where valid(m, sub, depth: depth + 1) { names.formUnion(evaluatedNames(m, sub, depth: depth + 1)) }
+            }
+        }
+        if let condition = s["if"] {
+            if valid(m, condition, depth: depth + 1) {
+                names.formUnion(evaluatedNames(m, condition, depth: depth + 1))
+                if let then = s["then"] { names.formUnion(evaluatedNames(m, then, depth: depth + 1)) }
+            } else if let otherwise = s["else"] {
+                names.formUnion(evaluatedNames(m, otherwise, depth: depth + 1))
+            }
+        }
+        if case let .object(d)? = s["dependentSchemas"] {
+            for (trigger, sub) in d where keys.contains(trigger) { names.formUnion(evaluatedNames(m, sub, depth: depth + 1)) }
+        }
+        return names
     }
 
     static func has(type: String, _ v: JSONValue) -> Bool {

@@ -3,24 +3,40 @@ import Yams
 
 /// Runs descriptor rules on one parsed YAML or JSON file.
 public enum DescriptorRunner {
-    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil) -> FileOutcome {
+    /// `url` is the document's file on disk: Spectral rules resolve relative file `$ref`s from it,
+    /// never outside the checked folder (the part of its path before `document.file`).
+    public static func run(_ rules: [ActiveRule], on document: DescriptorDocument, limits: Limits? = nil,
+                           url: URL? = nil) -> FileOutcome {
         var out = FileOutcome()
         defer { RuleDeadline.set(nil) }
         let root = DescriptorMatch(value: document.root, keyNode: nil, path: [])
-        let formats = rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
+        let spectral = rules.contains { $0.rule.resolved != nil }
+        let formats = spectral || rules.contains { !$0.rule.formats.isEmpty } ? DocumentFormats.detect(document.root) : []
+        // Spectral rules: `$ref`s resolved once per document, as Spectral does before linting.
+        let resolver = spectral ? SpectralRefResolver(document: document, url: url,
+                                                      rootDirectory: url.map { SpectralRefResolver.checkedFolder(url: $0, relative: document.file) },
+                                                      maxAliasExpansion: limits?.maxAliasExpansion ?? 100_000,
+                                                      maxFileSize: limits?.maxFileSize ?? 50 << 20) : nil
+        let resolvedRoot = resolver.map { DescriptorMatch(value: $0.resolvedRoot, keyNode: nil, path: []) }
+        if let resolver, resolver.readsOtherFiles { out.dependsOnOtherFiles = true }
         for active in rules {
             let rule = active.rule
             let ruleStart = Date()
             RuleDeadline.set(limits?.ruleTimeout.map { ruleStart.addingTimeInterval($0) })
             var counts = OutcomeCounts()
+            // Spectral drops repeats of a result at the same place (a `$ref` target reached twice).
+            var reported: Set<String> = []
             if !rule.formats.isEmpty, formats.isDisjoint(with: rule.formats) {
                 counts.inapplicable = 1
                 out.outcomes[rule.id] = counts
                 continue
             }
+            let ruleRoot = rule.resolved == true ? (resolvedRoot ?? root) : root
+            let context = rule.resolved == nil ? nil
+                : SpectralContext(root: ruleRoot, resolved: rule.resolved == true, formats: formats, resolver: resolver)
             var targets: [DescriptorMatch] = []
             for given in rule.given {
-                if let path = try? JSONPath(given) { targets += path.select(root) }
+                if let path = try? JSONPath(given) { targets += path.select(ruleRoot) }
             }
             if targets.isEmpty {
                 counts.inapplicable = 1
@@ -28,7 +44,7 @@ public enum DescriptorRunner {
                 continue
             }
             for target in targets {
-                let (failures, message) = evaluate(rule.check, target)
+                let (failures, message) = SpectralContext.$current.withValue(context) { evaluate(rule.check, target) }
                 if RuleDeadline.isPast {
                     out.findings.append(PageRunner.notFullyChecked(document.file,
                         "rule \(rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s"))
@@ -40,7 +56,16 @@ public enum DescriptorRunner {
                 }
                 counts.failed += 1
                 for failure in failures {
-                    let anchor = failure.at.anchor
+                    var anchor = failure.at.anchor
+                    var file = document.file
+                    var source = document.source
+                    if let resolver, let resolved = rule.resolved {
+                        // Where the value is written: possibly a `$ref` target, possibly in another file.
+                        let place = resolver.locate(failure.at.path, followRefs: resolved)
+                        anchor = place.key ?? place.value
+                        file = place.source.name
+                        source = place.source.text
+                    }
                     var data = failure.data
                     data["path"] = failure.at.pathText
                     // Spectral's {{path}} (a JSON pointer, `#/paths/~1pets/get`), {{property}} (last segment) and {{value}}.
@@ -49,10 +74,16 @@ public enum DescriptorRunner {
                     }.joined()
                     if (data["property"] ?? "").isEmpty { data["property"] = failure.at.path.last?.description ?? "" }
                     if data["value"] == nil { data["value"] = failure.at.value.scalarText ?? "" }
+                    let text = (message ?? rule.message).filled(data)
+                    let findingRange = range(of: anchor, in: source)
+                    if rule.resolved != nil {
+                        let key = "\(file)\u{0}\(findingRange.start.line):\(findingRange.start.column)\u{0}\(text.en)"
+                        guard reported.insert(key).inserted else { continue }
+                    }
                     out.findings.append(Finding(
-                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: document.file,
-                        range: range(of: anchor, in: document.source), message: (message ?? rule.message).filled(data),
-                        snippet: document.source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
+                        ruleID: rule.id, severity: active.severity, outcome: .failed, file: file,
+                        range: findingRange, message: text,
+                        snippet: source.line(anchor.mark?.line ?? 1).trimmingCharacters(in: .whitespaces),
                         path: failure.at.pathText))
                 }
             }

@@ -100,7 +100,7 @@ public struct Linter: Sendable {
         }
         let now = options.now ?? configuration.now ?? Date()
         let siteFiles = files.map(\.relative)
-        let site = SiteInfo(files: Set(siteFiles), now: now)
+        let site = SiteInfo(files: Set(siteFiles), now: now, pageTypes: configuration.pageTypes)
         let work = files.filter { $0.kind != .other && (options.shard?.includes($0.relative) ?? true) }
         let pageRules = active.filter { $0.rule.target != .descriptor }
         let descriptorRules = active.filter { $0.rule.target == .descriptor }
@@ -132,13 +132,16 @@ public struct Linter: Sendable {
             default:
                 let applicable = rules(descriptorRules, for: file.relative).filter { applies($0.rule, to: file.relative) }
                 if let text = String(bytes: bytes, encoding: .utf8) {
-                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable)
+                    outcome = checkDescriptor(text: text, relative: file.relative, rules: applicable,
+                                              url: file.archive == nil ? file.url : nil)
                 } else {
                     outcome = systemFinding(SystemRules.descriptorInvalid, file.relative, ["reason": "not UTF-8 text"])
                 }
             }
             // Time limits depend on the machine's load: such outcomes are not reused.
-            if let cache, let key, !outcome.findings.contains(where: { $0.ruleID == SystemRules.fileNotFullyChecked.id }) {
+            // Outcomes that read other files ($refs) are not reused: the key covers this file's bytes only.
+            if let cache, let key, !outcome.dependsOnOtherFiles,
+               !outcome.findings.contains(where: { $0.ruleID == SystemRules.fileNotFullyChecked.id }) {
                 cache.store(outcome, key: key)
             }
             return (outcome, false)
@@ -190,7 +193,7 @@ public struct Linter: Sendable {
         for path in files.keys.sorted() { merge(files[path]!, into: &result, facts: &facts) }
         result.findings += parts.flatMap(\.problems)
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
-        let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now))
+        let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
         merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site, limits: configuration.limits),
               into: &result, facts: &facts)
         result.findings = filterSuppressed(result.findings)
@@ -213,7 +216,7 @@ public struct Linter: Sendable {
         guard let text = catalog.dataFiles[path] else {
             throw MergeError(description: "profile '\(profile)' names a missing scoring model \(path)")
         }
-        return try InspectionModel.load(yaml: text)
+        return try InspectionModel.load(yaml: text).resolvingTags(catalog.rules)
     }
 
     func applies(_ rule: Rule, to relative: String) -> Bool {
@@ -286,10 +289,12 @@ public struct Linter: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             return systemFinding(SystemRules.descriptorInvalid, relative, ["reason": "not UTF-8 text"])
         }
-        return checkDescriptor(text: text, relative: relative, rules: rules)
+        return checkDescriptor(text: text, relative: relative, rules: rules, url: url)
     }
 
-    public func checkDescriptor(text: String, relative: String, rules: [ActiveRule]) -> FileOutcome {
+    /// `url`, when given, is the file on disk: Spectral rules resolve relative `$ref`s from it,
+    /// within the folder it was found in (the part of its path before `relative`).
+    public func checkDescriptor(text: String, relative: String, rules: [ActiveRule], url: URL? = nil) -> FileOutcome {
         let document: DescriptorDocument
         do {
             document = try DescriptorDocument(file: relative, text: text, maxAliasExpansion: configuration.limits.maxAliasExpansion)
@@ -302,7 +307,7 @@ public struct Linter: Sendable {
                                         message: SystemRules.descriptorInvalid.message.filled(["reason": error.message])))
             return out
         }
-        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits)
+        var outcome = DescriptorRunner.run(rules, on: document, limits: configuration.limits, url: url)
         outcome.findings = Suppressions.apply(outcome.findings, yaml: document.source, file: relative,
                                               activeRules: Set(rules.map(\.rule.id)))
         return outcome

@@ -8,10 +8,13 @@ public struct SiteInfo: Sendable {
     public var files: Set<String>
     /// "Today" for freshness rules (`--now`).
     public var now: Date
+    /// Page types stated by the configuration (`page-types:`), overriding the heuristic.
+    public var pageTypes: [PageTypeAssignment]
 
-    public init(files: Set<String> = [], now: Date = Date()) {
+    public init(files: Set<String> = [], now: Date = Date(), pageTypes: [PageTypeAssignment] = []) {
         self.files = files
         self.now = now
+        self.pageTypes = pageTypes
     }
 }
 

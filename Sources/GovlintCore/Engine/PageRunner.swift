@@ -17,7 +17,12 @@ public struct FileOutcome: Sendable, Codable {
     public var outcomes: [String: OutcomeCounts] = [:]
     /// Site facts by rule id.
     public var facts: [String: [SiteFact]] = [:]
+    /// The outcome also depends on other files (Spectral `$ref`s to them): not reusable from
+    /// the result cache, which keys on the file's own bytes. Not stored.
+    public var dependsOnOtherFiles = false
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case findings, outcomes, facts }
 }
 
 /// Runs page and site-collection rules on one parsed page.
@@ -76,7 +81,7 @@ public enum PageRunner {
                 case .holds:
                     counts.passed += 1
                 case .doesNotHold, .cantTell:
-                    let failed = result.verdict == .doesNotHold
+                    let failed = result.verdict == .doesNotHold && !rule.reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
                     let message = (result.message ?? rule.message).filled(result.data)
                     let locations = result.locations.isEmpty ? [target] : result.locations

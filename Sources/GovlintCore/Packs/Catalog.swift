@@ -49,7 +49,13 @@ public struct Catalog: Sendable {
             }
             if let scoring = profile.scoring {
                 if let text = dataFiles[scoring] {
-                    do { _ = try InspectionModel.load(yaml: text) } catch {
+                    do {
+                        let unknown = try InspectionModel.load(yaml: text).ruleIDs.filter { seen[$0] == nil }.sorted()
+                        if !unknown.isEmpty {
+                            errors.append(LocatedError(file: profile.definedIn, line: 1, column: 1,
+                                                       message: "profile '\(profile.id)': scoring model \(scoring) names unknown rules \(unknown.joined(separator: ", "))"))
+                        }
+                    } catch {
                         errors.append(LocatedError(file: profile.definedIn, line: 1, column: 1,
                                                    message: "profile '\(profile.id)': scoring model \(scoring) is invalid: \(error)"))
                     }

@@ -31,6 +31,13 @@ public struct Rule: Sendable {
     public var sourceLine: Int
     /// Descriptor rules: Spectral document formats (`oas3`, `oas2`…) the rule is limited to; empty = any document.
     public var formats: [String] = []
+    /// Descriptor rules from Spectral rulesets: true when the rule sees the document with
+    /// `$ref`s resolved (Spectral's default), false for `resolved: false`; nil (govlint's
+    /// own rules) lints the file as written.
+    public var resolved: Bool? = nil
+    /// Page rules: a target that fails is reported as `cantTell` for a person to review, never
+    /// as a failure (axe-core's `reviewOnFail`), where the failing condition is only a hint.
+    public var reviewOnFail: Bool = false
 
     public var helpURI: String { "https://govlint.dev/rules/\(pack)/\(id)" }
 }
@@ -76,9 +83,11 @@ public struct DescriptorCheckInvocation: Sendable {
     public var message: LocalizedText?
 }
 
-/// A pass or fail example embedded in a rule; `↓` marks where findings must be.
+/// A pass, fail or review example embedded in a rule; `↓` marks where findings must be.
 public struct RuleExample: Sendable {
-    public enum Kind: String, Sendable { case pass, fail }
+    /// `pass`: no finding at all; `fail`: failures exactly at the `↓` marks;
+    /// `review`: `cantTell` findings exactly at the `↓` marks and no failure.
+    public enum Kind: String, Sendable, CaseIterable { case pass, fail, review }
     public var kind: Kind
     public var name: String?
     /// File name to page or descriptor source (one entry for page and descriptor rules).

@@ -44,6 +44,7 @@ enum RuleLoader {
             guard let text = s.string else { throw map.error(s, "'selector' must be a string") }
             selector = try CheckOptions.compileSelector(text, node: s, file: file)
         }
+        let reviewOnFail = try map.bool("review-on-fail") ?? false
         var excludeHidden = false
         if let h = map.value("hidden") {
             switch h.string {
@@ -70,7 +71,9 @@ enum RuleLoader {
             if !given.isEmpty { throw map.error(map.keyNode("given")!, "'given' is only for descriptor rules") }
         case .site:
             if !files.isEmpty { throw map.error(map.keyNode("files")!, "'files' is only for descriptor rules") }
+            if reviewOnFail { throw map.error(map.keyNode("review-on-fail")!, "'review-on-fail' is only for page rules") }
         case .descriptor:
+            if reviewOnFail { throw map.error(map.keyNode("review-on-fail")!, "'review-on-fail' is only for page rules") }
             if files.isEmpty { throw map.error(root, "descriptor rules need 'files' (globs of the files they read)") }
             if selector != nil { throw map.error(map.keyNode("selector")!, "descriptor rules use 'given', not 'selector'") }
             if given.isEmpty { given = ["$"] }
@@ -84,7 +87,7 @@ enum RuleLoader {
         return Rule(id: id, pack: pack, title: title, summary: summary, rationale: rationale, message: message,
                     severity: severity, target: target, references: references, axe: axe, act: act, tags: tags,
                     selector: selector, excludeHidden: excludeHidden, files: files, given: given, check: check,
-                    examples: examples, sourceFile: file, sourceLine: root.mark?.line ?? 1)
+                    examples: examples, sourceFile: file, sourceLine: root.mark?.line ?? 1, reviewOnFail: reviewOnFail)
     }
 
     static func isKebabCase(_ s: String) -> Bool {
@@ -160,9 +163,9 @@ enum RuleLoader {
     }
 
     private static func loadExamples(_ node: Node, file: String, target: RuleTarget) throws(LocatedError) -> [RuleExample] {
-        var m = try YAMLMap(node, file: file, what: "'examples' (give 'pass' and 'fail' lists)")
+        var m = try YAMLMap(node, file: file, what: "'examples' (give 'pass', 'fail' and 'review' lists)")
         var result: [RuleExample] = []
-        for kind in [RuleExample.Kind.pass, .fail] {
+        for kind in RuleExample.Kind.allCases {
             guard let list = m.value(kind.rawValue) else { continue }
             guard case let .sequence(seq) = list else { throw m.error(list, "'\(kind.rawValue)' must be a list") }
             for (i, item) in seq.enumerated() {

@@ -3,7 +3,9 @@ import Yams
 
 /// A scoring model such as 《政府网站与政务新媒体检查指标》, read from a pack's
 /// `data/*.yaml`: veto indicators (any one ⇒ fail) and deduction indicators
-/// (points per failed finding, capped per indicator) over rule ids.
+/// (points per failed finding, capped per indicator) over rule ids or rule tags.
+/// `note` says what the score is (and is not: an official score); `sources` cite
+/// the documents the indicators come from.
 public struct InspectionModel: Sendable, Decodable {
     public enum Assessment: String, Sendable, Decodable { case `static`, live, manual }
 
@@ -14,6 +16,8 @@ public struct InspectionModel: Sendable, Decodable {
         public var assessment: Assessment
         public var status: String?
         public var rules: [String]?
+        /// Rules carrying any of these tags also count (e.g. `wcag2aa`); see ``resolvingTags(_:)``.
+        public var tags: [String]?
         /// Veto: failed findings needed to veto (default 1).
         public var threshold: Int?
         /// Deduction: points per failed finding, and the most the indicator can take.
@@ -27,8 +31,20 @@ public struct InspectionModel: Sendable, Decodable {
     public var passMark: Double
     public var veto: [Indicator]
     public var deductions: [Indicator]
+    /// What the score is, shown with it in reports (e.g. that the weighting is govlint's own).
+    public var note: LocalizedText?
+    /// The documents the indicators are taken from.
+    public var sources: [Source]?
 
-    enum CodingKeys: String, CodingKey { case id, title, total, passMark, veto, deductions }
+    /// One cited document.
+    public struct Source: Sendable, Decodable {
+        public var standard: String
+        public var version: String?
+        public var document: String?
+        public var url: String?
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, total, passMark, veto, deductions, note, sources }
 
     /// Parses and validates a model; errors name the indicator.
     public static func load(yaml: String) throws -> InspectionModel {
@@ -40,7 +56,9 @@ public struct InspectionModel: Sendable, Decodable {
         var seen: Set<String> = []
         for i in model.veto + model.deductions {
             guard seen.insert(i.id).inserted else { throw ModelError("duplicate indicator '\(i.id)'") }
-            if i.assessment == .static, (i.rules ?? []).isEmpty { throw ModelError("static indicator '\(i.id)' lists no rules") }
+            if i.assessment == .static, (i.rules ?? []).isEmpty, (i.tags ?? []).isEmpty {
+                throw ModelError("static indicator '\(i.id)' lists no rules or tags")
+            }
         }
         for d in model.deductions {
             guard let cap = d.cap, cap >= 0 else { throw ModelError("deduction '\(d.id)' needs a non-negative cap") }
@@ -56,6 +74,22 @@ public struct InspectionModel: Sendable, Decodable {
 
     /// Every rule id the model refers to (for checking it against a catalogue).
     public var ruleIDs: Set<String> { Set((veto + deductions).flatMap { $0.rules ?? [] }) }
+
+    /// The model with each indicator's `tags` turned into the ids of the rules carrying them
+    /// (added to its `rules`, sorted), so that scoring needs only rule ids.
+    public func resolvingTags(_ rules: [Rule]) -> InspectionModel {
+        func resolve(_ i: Indicator) -> Indicator {
+            guard let tags = i.tags, !tags.isEmpty else { return i }
+            var copy = i
+            let tagged = rules.filter { !Set($0.tags).isDisjoint(with: tags) }.map(\.id)
+            copy.rules = Array(Set((i.rules ?? []) + tagged)).sorted()
+            return copy
+        }
+        var copy = self
+        copy.veto = veto.map(resolve)
+        copy.deductions = deductions.map(resolve)
+        return copy
+    }
 
     /// Scores a run: every indicator is listed as assessed, not assessable
     /// (live or manual) or not applicable (none of its rules ran or applied).
@@ -91,7 +125,7 @@ public struct InspectionModel: Sendable, Decodable {
             items.append(.init(id: d.id, title: d.title, kind: .deduction, state: s, failedFindings: n, deducted: cut, vetoed: false))
         }
         score = (score * 100).rounded() / 100
-        return InspectionReport(model: id, score: score, vetoes: vetoes, passed: vetoes.isEmpty && score >= passMark, items: items)
+        return InspectionReport(model: id, score: score, vetoes: vetoes, passed: vetoes.isEmpty && score >= passMark, items: items, note: note)
     }
 }
 
@@ -118,4 +152,6 @@ public struct InspectionReport: Sendable, Codable, Equatable {
     /// 合格: no veto and the score reaches the pass mark.
     public var passed: Bool
     public var items: [Item]
+    /// The model's note on what the score is (nil for models without one).
+    public var note: LocalizedText?
 }

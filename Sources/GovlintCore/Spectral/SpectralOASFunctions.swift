@@ -12,6 +12,17 @@ enum SpectralOASFunctions {
         UniquenessTags.id: UniquenessTags.self,
         OASPathParam.id: OASPathParam.self,
         ServerVariables.id: ServerVariables.self,
+        RefSiblings.id: RefSiblings.self,
+        OASOpParams.id: OASOpParams.self,
+        TypedEnum.id: TypedEnum.self,
+        OASSecurityDefined.id: OASSecurityDefined.self,
+        UnreferencedReusableObject.id: UnreferencedReusableObject.self,
+        OASUnusedComponent.id: OASUnusedComponent.self,
+        RuntimeExpression.id: RuntimeExpression.self,
+        OASDiscriminator.id: OASDiscriminator.self,
+        OASOpFormDataConsumeCheck.id: OASOpFormDataConsumeCheck.self,
+        OASExample.id: OASExample.self,
+        OASDocumentSchema.id: OASDocumentSchema.self,
     ]
 
     static let methods: Set<String> = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
@@ -106,9 +117,9 @@ struct UniquenessTags: DescriptorCheck {
 /// equivalent (`/a/{x}` and `/a/{y}`) or repeat a template parameter; every
 /// `in: path` parameter is `required: true`, defined once per level and used in
 /// the template; every template parameter is defined by the path item or the
-/// operation. Local `$ref` parameters (`#/…`) are followed, as Spectral lints
-/// the resolved document; where one cannot be followed, the "must define"
-/// test is skipped for that operation rather than guessed.
+/// operation. `$ref` parameters arrive resolved (``SpectralRefResolver``);
+/// where one could not be followed, the "must define" test is skipped for
+/// that operation rather than guessed.
 struct OASPathParam: DescriptorCheck {
     static let id = "oasPathParam"
     static let summary = "Path templates and path parameters agree (Spectral oasPathParam)."
@@ -119,7 +130,6 @@ struct OASPathParam: DescriptorCheck {
 
     func evaluate(_ value: DescriptorMatch?, parent: DescriptorMatch, field: String?) -> [DescriptorFailure] {
         guard let value, case .mapping = value.value else { return [] }
-        let root: DescriptorMatch? = value.path.isEmpty ? value : nil
         let paths: DescriptorMatch
         if value.path.isEmpty {
             guard let p = value.child(.key("paths")), case .mapping = p.value else { return [] }
@@ -134,19 +144,10 @@ struct OASPathParam: DescriptorCheck {
             guard reported.insert(m.pathText + "\u{0}" + message).inserted else { return }
             failures.append(DescriptorFailure(at: m, data: ["error": message]))
         }
-        /// The parameter object, following a local `$ref`; nil when it cannot be followed.
+        /// The parameter object; nil for a `$ref` the common resolver could not follow
+        /// (Spectral lints the resolved document, so followed ones are already inlined).
         func resolve(_ p: DescriptorMatch) -> DescriptorMatch? {
-            guard let ref = p.child(.key("$ref"))?.value.scalarText else { return p }
-            guard let root, ref.hasPrefix("#/") else { return nil }
-            var current = root
-            for raw in ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false) {
-                let token = raw.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
-                let next: DescriptorMatch?
-                if case .sequence = current.value, let i = Int(token) { next = current.child(.index(i)) } else { next = current.child(.key(token)) }
-                guard let next else { return nil }
-                current = next
-            }
-            return current
+            p.child(.key("$ref")) == nil ? p : nil
         }
         /// Named path parameters of one level; false when a `$ref` could not be followed.
         func collect(_ list: DescriptorMatch?, into params: inout [(name: String, at: DescriptorMatch)]) -> Bool {

@@ -1,10 +1,10 @@
 /// govlint's rendering of Spectral's built-in `spectral:oas` ruleset (Spectral
-/// 6.x, `packages/rulesets/src/oas`): the same rule names, `given` paths, core
-/// functions, severities, `recommended` flags and formats, so rulesets that
-/// extend `spectral:oas` run unchanged. Rules that need one of Spectral's
-/// OpenAPI-specific JavaScript functions keep their function name and are
-/// therefore listed as unsupported when enabled. Scoped aliases are flattened
-/// (ArrayProperties matches `type: array`, not 3.1's `type: [array, …]` lists).
+/// 6.x, `packages/rulesets/src/oas`): the same rule names, descriptions,
+/// messages, `given` paths, functions, severities, `recommended` flags and
+/// formats, so rulesets that extend `spectral:oas` run unchanged. Spectral's
+/// OpenAPI-specific JavaScript functions are native (``SpectralOASFunctions``); `resolved: false` rules see
+/// the document as written. Scoped aliases are flattened (ArrayProperties
+/// matches `type: array`, not 3.1's `type: [array, …]` lists).
 enum SpectralOASRuleset {
     static let name = "spectral:oas"
 
@@ -18,26 +18,26 @@ aliases:
   ArrayProperties: ["$..[?(@ && @.type == 'array')]"]
 rules:
   operation-success-response:
-    description: Operation must have at least one 2xx or 3xx response.
+    description: 'Operation must have at least one "2xx" or "3xx" response.'
     given: "#OperationObject"
     then: { field: responses, function: oasOpSuccessResponse }
   oas2-operation-formData-consume-check:
-    description: Operations with formData parameters must consume application/x-www-form-urlencoded or multipart/form-data.
+    description: 'Operations with "in: formData" parameter must include "application/x-www-form-urlencoded" or "multipart/form-data" in their "consumes" property.'
     formats: [oas2]
     given: "#OperationObject"
     then: { function: oasOpFormDataConsumeCheck }
   operation-operationId-unique:
-    description: Every operation must have a unique operationId.
+    description: 'Every operation must have unique "operationId".'
     severity: error
     given: $.paths
     then: { function: oasOpIdUnique }
   operation-parameters:
-    description: Operation parameters must be unique and not repeated.
+    description: Operation parameters are unique and non-repeating.
     message: "{{error}}"
     given: "#OperationObject.parameters"
     then: { function: oasOpParams }
   operation-tag-defined:
-    description: Operation tags must be defined in the global tags.
+    description: 'Operation tags must be defined in global tags.'
     given: $
     then: { function: oasTagDefined }
   path-params:
@@ -47,7 +47,7 @@ rules:
     given: $
     then: { function: oasPathParam }
   contact-properties:
-    description: Contact object must have name, url and email.
+    description: 'Contact object must have "name", "url" and "email".'
     recommended: false
     given: $.info.contact
     then:
@@ -55,38 +55,38 @@ rules:
       - { field: url, function: truthy }
       - { field: email, function: truthy }
   duplicated-entry-in-enum:
-    description: Enum values must not have duplicate entries.
+    description: 'Enum values must not have duplicate entry.'
     message: "{{error}}"
     given: ["$..[?(@property !== 'properties' && @ != null && @.enum)]"]
     then: { field: enum, function: schema, functionOptions: { schema: { uniqueItems: true } } }
   info-contact:
-    description: Info object must have a contact object.
+    description: 'Info object must have "contact" object.'
     given: $
     then: { field: info.contact, function: truthy }
   info-description:
-    description: Info description must be present and a non-empty string.
+    description: 'Info "description" must be present and non-empty string.'
     given: $
     then: { field: info.description, function: truthy }
   info-license:
-    description: Info object must have a license object.
+    description: 'Info object must have "license" object.'
     recommended: false
     given: $
     then: { field: info.license, function: truthy }
   license-url:
-    description: License object must include a url.
+    description: 'License object must include "url".'
     recommended: false
     given: $
     then: { field: info.license.url, function: truthy }
   no-eval-in-markdown:
-    description: "Markdown descriptions must not contain \"eval(\"."
+    description: 'Markdown descriptions must not have "eval(".'
     given: "$..[description,title]"
     then: { function: pattern, functionOptions: { notMatch: "eval\\(" } }
   no-script-tags-in-markdown:
-    description: Markdown descriptions must not contain <script> tags.
+    description: 'Markdown descriptions must not have "<script>" tags.'
     given: "$..[description,title]"
     then: { function: pattern, functionOptions: { notMatch: "<script" } }
   openapi-tags-alphabetical:
-    description: OpenAPI object must have alphabetical tags.
+    description: 'OpenAPI object must have alphabetical "tags".'
     recommended: false
     given: $
     then: { field: tags, function: alphabetical, functionOptions: { keyedBy: name } }
@@ -97,75 +97,77 @@ rules:
     given: $.tags
     then: { function: uniquenessTags }
   openapi-tags:
-    description: OpenAPI object must have a non-empty tags list.
+    description: 'OpenAPI object must have non-empty "tags" array.'
     recommended: false
     given: $
     then: { field: tags, function: schema, functionOptions: { dialect: draft7, schema: { type: array, minItems: 1 } } }
   operation-description:
-    description: Operation description must be present and a non-empty string.
+    description: 'Operation "description" must be present and non-empty string.'
     given: "#OperationObject"
     then: { field: description, function: truthy }
   operation-operationId:
-    description: Operation must have an operationId.
+    description: 'Operation must have "operationId".'
     given: "#OperationObject"
     then: { field: operationId, function: truthy }
   operation-operationId-valid-in-url:
-    message: operationId must not contain characters that are invalid in a URL.
+    message: 'operationId must not contain characters that are invalid when used in URL.'
     given: "#OperationObject"
     then:
       field: operationId
       function: pattern
       functionOptions: { match: "^[A-Za-z0-9-._~:/?#\\[\\]@!\\$&'()*+,;=]*$" }
   operation-singular-tag:
-    description: Operation must not have more than one tag.
+    description: 'Operation must not have more than a single tag.'
     recommended: false
     given: "#OperationObject"
     then: { field: tags, function: length, functionOptions: { max: 1 } }
   operation-tags:
-    description: Operation must have a non-empty tags list.
+    description: 'Operation must have non-empty "tags" array.'
     given: "#OperationObject"
     then: { field: tags, function: schema, functionOptions: { dialect: draft7, schema: { type: array, minItems: 1 } } }
   path-declarations-must-exist:
-    message: Path parameter declarations must not be empty ("/given/{}" is invalid).
+    message: 'Path parameter declarations must not be empty, ex."/given/{}" is invalid.'
     given: $.paths
     then: { field: "@key", function: pattern, functionOptions: { notMatch: "{}" } }
   path-keys-no-trailing-slash:
-    message: Path must not end with a slash.
+    message: 'Path must not end with slash.'
     given: $.paths
     then: { field: "@key", function: pattern, functionOptions: { notMatch: ".+\\/$" } }
   path-not-include-query:
-    description: Path must not include a query string.
+    description: 'Path must not include query string.'
     given: $.paths
     then: { field: "@key", function: pattern, functionOptions: { notMatch: "\\?" } }
   tag-description:
-    description: Tag object must have a description.
+    description: 'Tag object must have "description".'
     recommended: false
     given: $.tags[*]
     then: { field: description, function: truthy }
   no-$ref-siblings:
-    description: Properties must not be placed next to $ref.
+    description: Property must not be placed among $ref
     message: "{{error}}"
     formats: [oas2, oas3_0]
     severity: error
+    resolved: false
     given: "$..[?(@property === '$ref')]"
     then: { function: refSiblings }
   array-items:
-    message: 'Schemas with "type: array" need a sibling "items" field.'
+    message: 'Schemas with "type: array", require a sibling "items" field'
     severity: error
+    resolved: false
     given: "#ArrayProperties"
     then: { field: items, function: truthy }
   typed-enum:
-    description: Enum values must respect the declared type.
+    description: Enum values must respect the specified type.
     message: "{{error}}"
     given: "$..[?(@ && @.enum && @.type)]"
     then: { function: typedEnum }
   oas2-api-host:
-    description: OpenAPI host must be present and a non-empty string.
+    description: 'OpenAPI "host" must be present and non-empty string.'
     formats: [oas2]
     given: $
     then: { field: host, function: truthy }
   oas2-api-schemes:
-    description: OpenAPI schemes must be present and a non-empty list.
+    description: 'OpenAPI host "schemes" must be present and non-empty array.'
     formats: [oas2]
     given: $
     then:
@@ -173,75 +175,80 @@ rules:
       function: schema
       functionOptions: { dialect: draft7, schema: { type: array, minItems: 1, items: { type: string } } }
   oas2-discriminator:
-    description: The discriminator property must be defined and required.
+    description: discriminator property must be defined and required
     message: "{{error}}"
     formats: [oas2]
     severity: error
     given: "$.definitions[?(@.discriminator)]"
     then: { function: oasDiscriminator }
   oas2-host-not-example:
-    description: Host must not point at example.com.
+    description: 'Host URL must not point at example.com.'
     recommended: false
     formats: [oas2]
     given: $
     then: { field: host, function: pattern, functionOptions: { notMatch: "example\\.com" } }
   oas2-host-trailing-slash:
-    description: Host must not have a trailing slash.
+    description: 'Server URL must not have trailing slash.'
     formats: [oas2]
     given: $
     then: { field: host, function: pattern, functionOptions: { notMatch: "/$" } }
   oas2-parameter-description:
-    description: Parameter objects must have a description.
+    description: 'Parameter objects must have "description".'
     recommended: false
     formats: [oas2]
     given: "$..parameters[?(@ && @.in)]"
     then: { field: description, function: truthy }
   oas2-operation-security-defined:
-    description: Security requirements must name schemes defined in securityDefinitions.
+    description: Operation "security" values must match a scheme defined in the "securityDefinitions" object.
     message: "{{error}}"
     formats: [oas2]
     given: "#SecurityRequirementObject"
     then: { function: oasSecurityDefined, functionOptions: { oasVersion: 2 } }
   oas2-valid-schema-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas2]
     severity: error
-    given: ["$..definitions", "$..parameters", "$..responses"]
-    then: { function: oasExample }
+    given:
+      - "$..definitions..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..parameters..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..responses..[?(@property !== 'properties' && @ && (@.example !== void 0 || @['x-example'] !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+    then: { function: oasExample, functionOptions: { schemaField: $, oasVersion: 2, type: schema } }
   oas2-valid-media-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas2]
     severity: error
     given: "$..responses..[?(@ && @.schema && @.examples)]"
-    then: { function: oasExample }
+    then: { function: oasExample, functionOptions: { schemaField: schema, oasVersion: 2, type: media } }
   oas2-anyOf:
-    message: The "anyOf" keyword must not be used in an OpenAPI v2 document.
-    description: anyOf only exists from OpenAPI v3.
+    message: '"anyOf" keyword must not be used in OpenAPI v2 document.'
+    description: 'anyOf is not available in OpenAPI v2, it was added in OpenAPI v3'
     formats: [oas2]
     given: $..anyOf
     then: { function: undefined }
   oas2-oneOf:
-    message: The "oneOf" keyword must not be used in an OpenAPI v2 document.
-    description: oneOf only exists from OpenAPI v3.
+    message: '"oneOf" keyword must not be used in OpenAPI v2 document.'
+    description: 'oneOf is not available in OpenAPI v2, it was added in OpenAPI v3'
     formats: [oas2]
     given: $..oneOf
     then: { function: undefined }
   oas2-schema:
-    description: The document must be a structurally valid OpenAPI v2 document.
+    description: Validate structure of OpenAPI v2 specification.
     message: "{{error}}."
     formats: [oas2]
     severity: error
+    resolved: false
     given: $
     then: { function: oasDocumentSchema }
   oas2-unused-definition:
-    description: Potentially unused definition.
+    description: Potentially unused definition has been detected.
     formats: [oas2]
+    resolved: false
     given: $.definitions
     then: { function: unreferencedReusableObject, functionOptions: { reusableObjectsLocation: "#/definitions" } }
   oas3-api-servers:
-    description: OpenAPI servers must be present and a non-empty list.
+    description: 'OpenAPI "servers" must be present and non-empty array.'
     formats: [oas3]
     given: $
     then:
@@ -249,7 +256,7 @@ rules:
       function: schema
       functionOptions: { dialect: draft7, schema: { type: array, minItems: 1, items: { type: object } } }
   oas3-examples-value-or-externalValue:
-    description: Examples must have either value or externalValue.
+    description: 'Examples must have either "value" or "externalValue" field.'
     formats: [oas3]
     given:
       - "$.components.examples[*]"
@@ -260,13 +267,13 @@ rules:
       - "$.components.headers[*].examples[*]"
     then: { function: xor, functionOptions: { properties: [externalValue, value] } }
   oas3-operation-security-defined:
-    description: Security requirements must name schemes defined in components.securitySchemes.
+    description: Operation "security" values must match a scheme defined in the "components.securitySchemes" object.
     message: "{{error}}"
     formats: [oas3]
     given: "#SecurityRequirementObject"
     then: { function: oasSecurityDefined, functionOptions: { oasVersion: 3 } }
   oas3-parameter-description:
-    description: Parameter objects must have a description.
+    description: 'Parameter objects must have "description".'
     recommended: false
     formats: [oas3]
     given:
@@ -275,57 +282,66 @@ rules:
       - "$.components.parameters[?(@ && @.in)]"
     then: { field: description, function: truthy }
   oas3-server-not-example.com:
-    description: Server URL must not point at example.com.
+    description: 'Server URL must not point at example.com.'
     recommended: false
     formats: [oas3]
     given: "$.servers[*].url"
     then: { function: pattern, functionOptions: { notMatch: "example\\.com" } }
   oas3-server-trailing-slash:
-    description: Server URL must not have a trailing slash.
+    description: 'Server URL must not have trailing slash.'
     formats: [oas3]
     given: "$.servers[*].url"
     then: { function: pattern, functionOptions: { notMatch: "./$" } }
   oas3-valid-media-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas3]
     severity: error
-    given: ["$..content", "$..headers", "$..parameters"]
-    then: { function: oasExample }
+    given:
+      - "$..content..[?(@ && @.schema && (@.example !== void 0 || @.examples))]"
+      - "$..headers..[?(@ && @.schema && (@.example !== void 0 || @.examples))]"
+      - "$..parameters..[?(@ && @.schema && (@.example !== void 0 || @.examples))]"
+    then: { function: oasExample, functionOptions: { schemaField: schema, oasVersion: 3, type: media } }
   oas3-valid-schema-example:
-    description: Examples must be valid against their schema.
+    description: Examples must be valid against their defined schema.
     message: "{{error}}"
     formats: [oas3]
     severity: error
-    given: ["$.components.schemas", "$..content", "$..headers", "$..parameters"]
-    then: { function: oasExample }
+    given:
+      - "$.components.schemas..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..content..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..headers..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+      - "$..parameters..[?(@property !== 'properties' && @ && (@ && @.example !== void 0 || @.default !== void 0) && (@.enum || @.type || @.format || @.$ref || @.properties || @.items))]"
+    then: { function: oasExample, functionOptions: { schemaField: $, oasVersion: 3, type: schema } }
   oas3-schema:
-    description: The document must be a structurally valid OpenAPI v3 document.
+    description: Validate structure of OpenAPI v3 specification.
     message: "{{error}}."
     formats: [oas3]
     severity: error
+    resolved: false
     given: $
     then: { function: oasDocumentSchema }
   oas3-unused-component:
-    message: Potentially unused component.
+    message: Potentially unused component has been detected.
     formats: [oas3]
+    resolved: false
     given: $
     then: { function: oasUnusedComponent }
   oas3-links-parameters-expression:
-    description: Link parameter values must be valid runtime expressions.
+    description: The links.parameters object's values should be valid runtime expressions.
     message: "{{error}}"
     formats: [oas3]
     severity: error
     given: "#ResponseObject.links[*].parameters"
     then: { function: runtimeExpression }
   oas3-server-variables:
-    description: Server variables must be defined, valid and used.
+    description: 'Server variables must be defined and valid and there must be no unused variables.'
     message: "{{error}}"
     severity: error
-    given: ["$.servers[*]", "#PathItem.servers[*]", "#OperationObject.servers[*]"]
+    given: ["$.servers[*]", "#PathItem.servers[*]", "#OperationObject.servers[*]", "$.components.links[*].server", "#ResponseObject.links[*].server"]
     then: { function: serverVariables, functionOptions: { checkSubstitutions: true, requireDefault: true } }
   oas3-callbacks-in-callbacks:
-    message: Callbacks should not be defined within a callback.
+    message: 'Callbacks should not be defined within a callback'
     formats: [oas3]
     given: ["#OperationObject.callbacks[*][*][*].callbacks"]
     then: { function: undefined }

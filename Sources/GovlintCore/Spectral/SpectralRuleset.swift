@@ -210,7 +210,7 @@ public struct SpectralRuleset: Sendable {
         }
 
         func compile(_ entries: [Entry]) throws(LocatedError) -> SpectralRuleset {
-            var result = SpectralRuleset(rules: [], unsupported: [], disabled: [], notes: notes)
+            var result = SpectralRuleset(rules: [SpectralRuleset.invalidRef], unsupported: [], disabled: [], notes: notes)
             for e in entries {
                 guard e.enabled, e.severity.map({ SpectralRuleset.severity($0) != nil }) ?? true else {
                     result.disabled.append(e.name)
@@ -234,6 +234,20 @@ public struct SpectralRuleset: Sendable {
 
     struct UnsupportedError: Error { var reason: String }
 
+    /// Spectral's `invalid-ref`: a `$ref` that cannot be followed, reported by every Spectral run
+    /// (not a ruleset rule, so rulesets cannot switch it off).
+    static let invalidRef: Rule = {
+        let text = LocalizedText(en: "{error}", zhCN: "{error}")
+        let title = LocalizedText(en: "$ref must point at an existing value", zhCN: "$ref 必须指向存在的值")
+        return Rule(id: "invalid-ref", pack: pack, title: title, summary: nil, rationale: nil, message: text, severity: .error,
+                    target: .descriptor,
+                    references: [StandardReference(standard: "Spectral ruleset", version: nil, clause: "invalid-ref", level: nil, url: nil)],
+                    axe: [], act: [], tags: ["spectral"], selector: nil, excludeHidden: false,
+                    files: ["*.yaml", "*.yml", "*.json"], given: ["$"],
+                    check: .descriptor(DescriptorCheckInvocation(id: InvalidRef.id, check: InvalidRef(), field: nil, message: nil)),
+                    examples: [], sourceFile: "spectral", sourceLine: 1, formats: [], resolved: true)
+    }()
+
     /// Spectral severity text to govlint's; nil for `off`.
     static func severity(_ text: String?) -> Severity? {
         switch text ?? "warn" {
@@ -253,7 +267,11 @@ public struct SpectralRuleset: Sendable {
         let description = try m.string("description")
         let messageTemplate = try m.string("message")
         _ = m.value("severity"); _ = m.value("recommended"); _ = m.value("documentationUrl"); _ = m.value("tags")
-        _ = m.value("resolved")
+        let resolvedNode = m.value("resolved")
+        guard resolvedNode == nil || resolvedNode?.bool != nil else {
+            throw YAMLMap.error(resolvedNode!, file: file, "'resolved' must be true or false")
+        }
+        let resolved = resolvedNode?.bool ?? true
         let formats = try m.value("formats").map { (n) throws(LocatedError) in try YAMLMap.strings(n, file: file, key: "formats") } ?? e.formats ?? []
         let givenNode = try m.require("given")
         var given: [String] = []
@@ -297,7 +315,7 @@ public struct SpectralRuleset: Sendable {
                     axe: [], act: [], tags: ["spectral"], selector: nil, excludeHidden: false,
                     files: ["*.yaml", "*.yml", "*.json"], given: given,
                     check: checks.count == 1 ? checks[0] : .all(checks), examples: [],
-                    sourceFile: file, sourceLine: e.keyNode.mark?.line ?? 1, formats: formats)
+                    sourceFile: file, sourceLine: e.keyNode.mark?.line ?? 1, formats: formats, resolved: resolved)
     }
 
     /// `#Alias` and `#Alias.more` (or `#Alias[…]`) expand to the alias's paths.

@@ -74,6 +74,11 @@ extension Govlint {
                 #       html-lang-valid: warning
 
                 """
+            if profile.hasPrefix("cn-gov") {
+                s += "# Page types (home, column, article, service-guide, other, redirect) by glob, when the\n"
+                s += "# classification from labels and structure gets some pages wrong; the first match wins.\n"
+                s += "# page-types:\n#   \"*/**/index.html\": column\n#   \"*/t*_*.html\": article\n#   \"bsfw/bszn_*.html\": service-guide\n\n"
+            }
             if !survey.descriptors.isEmpty {
                 s += "# Descriptors found here: \(survey.descriptors.joined(separator: ", ")). Their packs' profiles\n"
                 s += "# (for example publiccode, us-code-json, dcat-us) can be added to 'profile'.\n"

@@ -27,6 +27,20 @@ enum GovPageFacts {
         page.document.elements.first { $0.name == "meta" && $0.attribute("name") == name }
     }
 
+    /// A 办事指南 page: stated as `service-guide` in `page-types:`; or, with no type stated,
+    /// a `<title>` or `<h1>` containing 办事指南.
+    static func isServiceGuide(_ page: PageContext) -> Bool {
+        page.memo("gov.serviceGuide") { () -> Bool in
+            if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
+                return stated == PageTypeAssignment.serviceGuide
+            }
+            return page.document.elements.contains {
+                (($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1")
+                    && $0.textContent.contains("办事指南")
+            }
+        }
+    }
+
     static let homeFiles: Set<String> = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm", "index.php"]
 
     static func isRedirect(_ page: PageContext) -> Bool {
@@ -36,11 +50,16 @@ enum GovPageFacts {
         }
     }
 
-    /// A refresh-redirect stub first; then labels (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
+    /// The configuration's `page-types:` first (the first matching glob wins); then a refresh-redirect stub; then labels (ArticleTitle ⇒ article; ColumnType 首页 ⇒ home; other Column* ⇒ column),
     /// then the export root's index file ⇒ home, then structure: a heading with a
     /// 发布时间 / published date ⇒ article, five or more dated list items ⇒ column.
     static func pageType(_ page: PageContext) -> PageType {
         page.memo("gov.pageType") { () -> PageType in
+            if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
+                // A service guide (办事指南) is a content page for every type-based rule.
+                if stated == PageTypeAssignment.serviceGuide { return .article }
+                if let type = PageType(rawValue: stated) { return type }
+            }
             if isRedirect(page) { return .redirect }
             let l = labels(page)
             func has(_ n: String) -> Bool { !(l[n] ?? "").isEmpty }

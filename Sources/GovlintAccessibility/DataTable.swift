@@ -1,0 +1,72 @@
+import GovlintHTML
+
+/// Whether a `<table>` is a data table, as far as markup tells.
+public enum DataTableVerdict: Sendable, Equatable {
+    /// A structural signal makes it a data table.
+    case data(String)
+    /// A structural signal makes it a layout table.
+    case layout(String)
+    /// axe-core would decide from rendering (cell borders, row backgrounds,
+    /// the table's width); the reason says which way the markup leans.
+    case uncertain(String)
+
+    public var reason: String {
+        switch self { case .data(let r), .layout(let r), .uncertain(let r): return r }
+    }
+    public var isData: Bool { if case .data = self { return true } else { return false } }
+    public var isLayout: Bool { if case .layout = self { return true } else { return false } }
+}
+
+extension AccessibilityContext {
+    /// axe-core's `table.isDataTable` with only its structural branches, in
+    /// axe's order: `role` presentation/none (not focusable) → layout;
+    /// `contenteditable` → data; `role` grid/treegrid/table or a landmark →
+    /// data; `datatable="0"` → layout; `summary`, `thead`, `tfoot`, `caption`,
+    /// `colgroup` → data; any `th`, cell `scope`/`headers`/`abbr`, cell role
+    /// `columnheader`/`rowheader`, a cell whose only child is `<abbr>` → data;
+    /// a nested table, fewer than two rows, a single-cell middle row → layout;
+    /// ≥ 5 cells in the middle row → data; ≥ 20 rows → data (every rendering
+    /// branch before it also answers data). Whatever remains depends on cell
+    /// borders, row backgrounds or the table's width and is `uncertain`.
+    public func dataTableVerdict(_ table: HTMLElement, grid: TableGrid? = nil) -> DataTableVerdict {
+        let role = explicitRole(of: table)
+        if role == "presentation" || role == "none", !isFocusable(table) { return .layout("role=\(role!)") }
+        var e: HTMLElement? = table
+        while let cur = e, cur.index > 0 {
+            if cur.attribute("contenteditable")?.lowercased() == "true" { return .data("inside contenteditable") }
+            e = cur.parent
+        }
+        if let role {
+            if role == "grid" || role == "treegrid" || role == "table" { return .data("role=\(role)") }
+            if AriaData.landmarkRoleNames.contains(role) { return .data("landmark role=\(role)") }
+        }
+        if table.attribute("datatable") == "0" { return .layout("datatable=\"0\"") }
+        if let s = table.attribute("summary"), !s.isEmpty { return .data("summary attribute") }
+        for child in table.children where child.namespace == .html {
+            if ["thead", "tfoot", "caption", "colgroup"].contains(child.name) { return .data("<\(child.name)>") }
+        }
+        let grid = grid ?? TableGrid(table: table)
+        for cell in grid.cells {
+            let el = cell.element
+            if cell.isTH { return .data("<th>") }
+            for a in ["scope", "headers", "abbr"] where !(el.attribute(a) ?? "").isEmpty { return .data("cell \(a) attribute") }
+            if let r = el.attribute("role")?.lowercased(), r == "columnheader" || r == "rowheader" { return .data("cell role=\(r)") }
+            let kids = el.children
+            if kids.count == 1, kids[0].name == "abbr" { return .data("<abbr> cell") }
+        }
+        if !table.descendants(named: "table").isEmpty { return .layout("nested table") }
+        let rowCount = grid.rows.count
+        if rowCount < 2 { return .layout("fewer than two rows") }
+        let sample = grid.rowCells[(rowCount + 1) / 2]
+        if sample.count == 1, grid.cells[sample[0]].element.attribute("colspan").map({ TableGrid.span($0, default: 1, range: 1...1000) }) ?? 1 == 1 {
+            return .layout("a single column")
+        }
+        if sample.count >= 5 { return .data("five or more columns") }
+        if rowCount >= 20 { return .data("twenty or more rows") }
+        let embeds = table.descendants.contains { ["object", "embed", "iframe", "applet"].contains($0.name) }
+        if grid.cells.count < 10 || embeds {
+            return .uncertain("a layout table unless its cells have borders or its rows alternate backgrounds")
+        }
+        return .uncertain("a data table unless it is wider than 95% of the viewport")
+    }
+}
