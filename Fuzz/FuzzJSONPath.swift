@@ -2,7 +2,7 @@
 // on a small fixed document (filters, slices, recursive descent).
 @testable import GovlintCore
 
-nonisolated(unsafe) let jsonPathDocument = try! DescriptorDocument(file: "doc.yml", text: """
+let jsonPathDocument = try! DescriptorDocument(file: "doc.yml", text: """
     a: {b: [1, 2, {c: "x", d: [true, null, 3.5]}], "e f": {g: "h"}}
     list: [{name: one, n: 1}, {name: two, n: 2, tags: [x, y]}, {name: "", n: -1}]
     anchors: {base: &b {k: v}, copy: *b}
