@@ -36,23 +36,24 @@ bench: deps
 	$(SWIFT) build -c release --product govlint
 	python3 scripts/bench.py
 
-# libFuzzer targets (Fuzz/): each built with the sources it needs, run FUZZ_SECONDS on its seed corpus.
+# libFuzzer targets (Fuzz/, docs/reliability.md): Fuzz/build.sh compiles the modules each
+# needs with -sanitize=fuzzer,address; `make fuzz` runs each FUZZ_SECONDS on its seed corpus
+# (a copy grows under .build/fuzz) and stops at the first crash, timeout or leak.
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := html selector
-FUZZ_FLAGS := -sanitize=fuzzer,address -parse-as-library -O -Xcc -fmodule-map-file=Sources/CGumbo/module.modulemap -I Sources/CGumbo
-HTML_SOURCES := $(shell find Sources/GovlintHTML -name '*.swift')
+FUZZ_TARGETS ?= html selector page-rules rule-pack config jsonpath descriptor spectral
 
 fuzz-build: deps
-	@mkdir -p .build/fuzz
-	swiftc $(FUZZ_FLAGS) -module-name GovlintHTML $(HTML_SOURCES) Fuzz/FuzzHTML.swift -lgumbo -o .build/fuzz/fuzz-html 2>/dev/null
-	swiftc $(FUZZ_FLAGS) -module-name GovlintHTML $(HTML_SOURCES) Fuzz/FuzzSelector.swift -lgumbo -o .build/fuzz/fuzz-selector 2>/dev/null
+	Fuzz/build.sh $(FUZZ_TARGETS)
 
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do \
-	  mkdir -p .build/fuzz/corpus-$$t && cp -n Fuzz/corpus/$$t/* .build/fuzz/corpus-$$t/ ; \
+	  mkdir -p .build/fuzz/corpus-$$t .build/fuzz/artifacts && cp -n Fuzz/corpus/$$t/* .build/fuzz/corpus-$$t/ ; \
+	  case $$t in html|page-rules) d=html ;; selector|jsonpath) d=$$t ;; *) d=yaml ;; esac; \
 	  echo "== fuzz-$$t for $(FUZZ_SECONDS) s"; \
-	  .build/fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
-	    .build/fuzz/corpus-$$t 2>&1 | grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|ERROR|SUMMARY|Done" || exit 1; \
+	  LSAN_OPTIONS=suppressions=Fuzz/lsan.supp:print_suppressions=0 .build/fuzz/fuzz-$$t -dict=Fuzz/dict/$$d.dict -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=30 \
+	    -print_final_stats=1 -artifact_prefix=.build/fuzz/artifacts/$$t- .build/fuzz/corpus-$$t > .build/fuzz/$$t.log 2>&1; \
+	  status=$$?; grep -E "stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb" .build/fuzz/$$t.log; \
+	  if [ $$status -ne 0 ]; then grep -E -A30 "ERROR|SUMMARY" .build/fuzz/$$t.log | head -60; echo "fuzz-$$t failed: see .build/fuzz/$$t.log"; exit 1; fi; \
 	done
 
 clean:

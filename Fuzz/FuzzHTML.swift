@@ -1,6 +1,8 @@
+@testable import GovlintHTML
+
 // libFuzzer entry point: HTML decoding and parsing (with the engine's limits),
-// then every element's tree accessors. Built by `make fuzz` into one module with
-// the GovlintHTML sources.
+// then every element's tree accessors. Built by `make fuzz`, linked against
+// GovlintHTML (Fuzz/build.sh).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))

@@ -1,5 +1,7 @@
+@testable import GovlintHTML
+
 // libFuzzer entry point: the CSS selector parser, and matching what it accepts.
-nonisolated(unsafe) let selectorFuzzDocument = HTMLParser.parse(
+let selectorFuzzDocument = HTMLParser.parse(
     "<html><body><div id=a class='x y'><p lang=en>t<a href='/x'>l</a></p><ul><li>1<li>2</ul></div></body></html>")
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -29,7 +29,8 @@ public enum ConfigurationLoader {
         return try parse(text, file: url.path, catalog: catalog)
     }
 
-    /// `limits:` — max-file-size (bytes or 50MB), max-depth, file-timeout and rule-timeout (seconds; 0 = none).
+    /// `limits:` — max-file-size and max-archive-size (bytes or 50MB), max-depth, max-archive-entries,
+    /// max-compression-ratio, file-timeout, rule-timeout and site-timeout (seconds; 0 = none).
     static func limits(_ node: Node, file: String) throws(LocatedError) -> Limits {
         var lm = try YAMLMap(node, file: file, what: "'limits'")
         var limits = Limits()
@@ -37,14 +38,27 @@ public enum ConfigurationLoader {
             guard let s = v.string, let n = Limits.parseSize(s) else { throw lm.error(v, "'max-file-size' must be a size such as 50MB or 1048576") }
             limits.maxFileSize = n
         }
-        if let v = lm.value("max-depth") {
-            guard let n = v.int, n >= 1 else { throw lm.error(v, "'max-depth' must be a positive integer") }
-            limits.maxDepth = n
+        if let v = lm.value("max-archive-size") {
+            guard let s = v.string, let n = Limits.parseSize(s) else { throw lm.error(v, "'max-archive-size' must be a size such as 2GB or 1048576") }
+            limits.maxArchiveSize = n
         }
-        for key in ["file-timeout", "rule-timeout"] {
+        for key in ["max-depth", "max-archive-entries", "max-compression-ratio"] {
+            guard let v = lm.value(key) else { continue }
+            guard let n = v.int, n >= 1 else { throw lm.error(v, "'\(key)' must be a positive integer") }
+            switch key {
+            case "max-depth": limits.maxDepth = n
+            case "max-archive-entries": limits.maxArchiveEntries = n
+            default: limits.maxCompressionRatio = n
+            }
+        }
+        for key in ["file-timeout", "rule-timeout", "site-timeout"] {
             guard let v = lm.value(key) else { continue }
             guard let s = v.string, let t = Limits.parseSeconds(s) else { throw lm.error(v, "'\(key)' must be a number of seconds (0: no limit)") }
-            if key == "file-timeout" { limits.fileTimeout = t } else { limits.ruleTimeout = t }
+            switch key {
+            case "file-timeout": limits.fileTimeout = t
+            case "rule-timeout": limits.ruleTimeout = t
+            default: limits.siteTimeout = t
+            }
         }
         try lm.finish("'limits'")
         return limits

@@ -47,7 +47,7 @@ public final class ArchiveSource: @unchecked Sendable, Hashable {
         for entry in archive {
             count += 1
             if count > limits.maxEntries {
-                problems.append(DiscoveryProblem(path: name, message: "the archive has more than \(limits.maxEntries) entries; the rest is not read"))
+                problems.append(DiscoveryProblem(path: name, message: "the archive has more than \(limits.maxEntries) entries; the rest is not read (limit max-archive-entries)", limit: true))
                 break
             }
             let path = entry.path
@@ -67,12 +67,12 @@ public final class ArchiveSource: @unchecked Sendable, Hashable {
             }
             let size = entry.uncompressedSize
             if size > 1 << 20, size / max(entry.compressedSize, 1) > limits.maxCompressionRatio {
-                problems.append(DiscoveryProblem(path: shown, message: "compression ratio over \(limits.maxCompressionRatio):1 (a zip bomb?); not read"))
+                problems.append(DiscoveryProblem(path: shown, message: "compression ratio over \(limits.maxCompressionRatio):1 (a zip bomb?); not read (limit max-compression-ratio)", limit: true))
                 continue
             }
             total += size
             if total > limits.maxTotalUncompressed {
-                problems.append(DiscoveryProblem(path: name, message: "the archive expands to more than \(limits.maxTotalUncompressed >> 20) MB; the rest is not read"))
+                problems.append(DiscoveryProblem(path: name, message: "the archive expands to more than \(Linter.sizeText(Int(clamping: limits.maxTotalUncompressed))); the rest is not read (limit max-archive-size)", limit: true))
                 break
             }
             source.entries[path] = entry

@@ -19,6 +19,8 @@ public struct DiscoveredFile: Sendable, Hashable {
 public struct DiscoveryProblem: Sendable {
     public var path: String
     public var message: String
+    /// A limit was hit (reported as `file-not-fully-checked`, not `file-unreadable`).
+    public var limit = false
 }
 
 /// Walks the given paths: directories recursively (symbolic links are not
@@ -77,7 +79,7 @@ public enum Discovery {
                 }
             } else if ArchiveSource.isArchive(url) {
                 // A zipped export: its entries are the files, read in place.
-                let (source, entries, archiveProblems) = ArchiveSource.open(url)
+                let (source, entries, archiveProblems) = ArchiveSource.open(url, limits: configuration.limits.archive)
                 problems += archiveProblems
                 guard let source else { continue }
                 for entry in entries {

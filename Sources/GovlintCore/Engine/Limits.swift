@@ -18,6 +18,24 @@ public struct Limits: Sendable, Equatable {
     public var ruleTimeout: Double? = 10
     /// Nodes a descriptor may reach through YAML aliases (billion laughs).
     public var maxAliasExpansion: Int = 100_000
+    /// Seconds the site phase (site rules over the facts of all pages) may take
+    /// (nil: no limit); rules not run in time are reported on the site.
+    public var siteTimeout: Double? = 120
+    /// Entries read from one zipped export; the rest is reported, not read.
+    public var maxArchiveEntries: Int = 100_000
+    /// Bytes one zipped export may expand to; the rest is reported, not read.
+    public var maxArchiveSize: Int = 2 << 30
+    /// Uncompressed over compressed size of one archive entry (zip bombs).
+    public var maxCompressionRatio: Int = 200
+
+    /// The archive part of these limits.
+    public var archive: ArchiveSource.Limits {
+        var a = ArchiveSource.Limits()
+        a.maxEntries = maxArchiveEntries
+        a.maxTotalUncompressed = UInt64(maxArchiveSize)
+        a.maxCompressionRatio = UInt64(maxCompressionRatio)
+        return a
+    }
 
     public init() {}
 

@@ -170,8 +170,9 @@ public struct Linter: Sendable {
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
         let problemFindings = problems.map {
-            Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: $0.path, range: .fileStart,
-                    message: SystemRules.fileUnreadable.message.filled(["reason": $0.message]))
+            $0.limit ? PageRunner.notFullyChecked($0.path, $0.message)
+                : Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: $0.path, range: .fileStart,
+                          message: SystemRules.fileUnreadable.message.filled(["reason": $0.message]))
         }
         let pages = work.filter { $0.kind == .page }.count
         let descriptors = work.filter { $0.kind == .descriptor }.count
@@ -212,7 +213,8 @@ public struct Linter: Sendable {
         result.findings += parts.flatMap(\.problems)
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
-        merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site), into: &result, facts: &facts)
+        merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site, limits: configuration.limits),
+              into: &result, facts: &facts)
         result.findings = filterSuppressed(result.findings)
         // Sort indices, then gather: moving 100,000 findings (five strings each) through a merge sort costs more.
         let unsorted = result.findings

@@ -1,9 +1,36 @@
+import Foundation
+
 /// Runs site rules on the facts every page contributed.
 public enum SiteRunner {
-    public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], site: SiteContext) -> FileOutcome {
+    /// The file site-wide limit findings are reported on (the export as a whole).
+    public static let siteFile = "."
+
+    /// Runs the site rules; with `limits.siteTimeout`, rules not started in
+    /// time are reported as not run, and a running rule is stopped at the
+    /// deadline (site checks consult `RuleDeadline`), keeping what it found.
+    public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], site: SiteContext,
+                           limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
-        for active in rules where active.rule.target == .site {
+        let siteRules = rules.filter { $0.rule.target == .site }
+        let started = Date()
+        let deadline = limits?.siteTimeout.map { started.addingTimeInterval($0) }
+        defer { RuleDeadline.set(nil) }
+        for (index, active) in siteRules.enumerated() {
             guard case let .site(invocation) = active.rule.check else { continue }
+            if let deadline, let limit = limits?.siteTimeout, Date() >= deadline {
+                let skipped = siteRules[index...].map(\.rule.id)
+                out.findings.append(PageRunner.notFullyChecked(siteFile,
+                    "time limit of \(PageRunner.seconds(limit)) s for the site rules reached (limit site-timeout); not run: \(skipped.joined(separator: ", "))"))
+                break
+            }
+            let ruleStart = Date()
+            RuleDeadline.set(deadline)
+            defer {
+                if let deadline, Date() >= deadline {
+                    out.findings.append(PageRunner.notFullyChecked(siteFile,
+                        "rule \(active.rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s (limit site-timeout)"))
+                }
+            }
             let ruleFacts = (facts[active.rule.id] ?? []).sorted {
                 ($0.file, $0.range.start) < ($1.file, $1.range.start)
             }

@@ -48,6 +48,10 @@ public struct InspectionModel: Sendable, Decodable {
 
     /// Parses and validates a model; errors name the indicator.
     public static func load(yaml: String) throws -> InspectionModel {
+        // Models come with packs, which may be anyone's: no aliases (billion laughs).
+        if let (line, column) = YAMLReader.firstAlias(in: yaml) {
+            throw ModelError("YAML aliases (*name) are not allowed in a scoring model (line \(line), column \(column))")
+        }
         let model = try YAMLDecoder().decode(InspectionModel.self, from: yaml)
         var seen: Set<String> = []
         for i in model.veto + model.deductions {

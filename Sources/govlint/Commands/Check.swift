@@ -77,6 +77,18 @@ extension Govlint {
         @Option(name: .customLong("rule-timeout"), help: "Seconds one rule may spend on one file; 0: no limit (default: 10).")
         var ruleTimeout: Double?
 
+        @Option(name: .customLong("site-timeout"), help: "Seconds the site rules may spend on the whole export; 0: no limit (default: 120).")
+        var siteTimeout: Double?
+
+        @Option(name: .customLong("max-archive-entries"), help: "Entries read from a .zip export (default: 100000, or limits.max-archive-entries).")
+        var maxArchiveEntries: Int?
+
+        @Option(name: .customLong("max-archive-size"), help: "Size a .zip export may expand to, e.g. 2GB (default: 2GB, or limits.max-archive-size).")
+        var maxArchiveSize: String?
+
+        @Option(name: .customLong("max-compression-ratio"), help: "Largest uncompressed/compressed ratio of a .zip entry (default: 200).")
+        var maxCompressionRatio: Int?
+
         /// Command-line limits win over the configuration's `limits:`.
         func applyLimits(to configuration: inout Configuration) throws {
             if let maxFileSize {
@@ -87,11 +99,24 @@ extension Govlint {
                 guard maxDepth >= 1 else { throw UsageFailure("--max-depth must be at least 1") }
                 configuration.limits.maxDepth = maxDepth
             }
-            for (name, value) in [("--file-timeout", fileTimeout), ("--rule-timeout", ruleTimeout)] {
+            for (name, value) in [("--file-timeout", fileTimeout), ("--rule-timeout", ruleTimeout), ("--site-timeout", siteTimeout)] {
                 guard let value else { continue }
                 guard value >= 0, value.isFinite else { throw UsageFailure("\(name) must be a number of seconds (0: no limit)") }
-                if name == "--file-timeout" { configuration.limits.fileTimeout = value == 0 ? nil : value }
-                else { configuration.limits.ruleTimeout = value == 0 ? nil : value }
+                switch name {
+                case "--file-timeout": configuration.limits.fileTimeout = value == 0 ? nil : value
+                case "--rule-timeout": configuration.limits.ruleTimeout = value == 0 ? nil : value
+                default: configuration.limits.siteTimeout = value == 0 ? nil : value
+                }
+            }
+            if let maxArchiveSize {
+                guard let n = Limits.parseSize(maxArchiveSize) else { throw UsageFailure("--max-archive-size must be a size such as 2GB or 1048576") }
+                configuration.limits.maxArchiveSize = n
+            }
+            for (name, value) in [("--max-archive-entries", maxArchiveEntries), ("--max-compression-ratio", maxCompressionRatio)] {
+                guard let value else { continue }
+                guard value >= 1 else { throw UsageFailure("\(name) must be at least 1") }
+                if name == "--max-archive-entries" { configuration.limits.maxArchiveEntries = value }
+                else { configuration.limits.maxCompressionRatio = value }
             }
         }
 

@@ -53,6 +53,15 @@ enum Signals {
                     Signals.writeStderr(" while checking ")
                     write(STDERR_FILENO, file, strlen(file))
                 }
+                // The cause of a Swift trap (`File.swift:12: Fatal error: …`), on the same line.
+                if let buffer = swift_getFatalErrorMessageBuffer(), let cause = buffer.pointee {
+                    var n = strlen(cause)
+                    while n > 0, cause[n - 1] == 0x0A { n -= 1 }
+                    if n > 0 {
+                        Signals.writeStderr(": ")
+                        write(STDERR_FILENO, cause, n)
+                    }
+                }
                 Signals.writeStderr(" (please report it)\n")
                 _exit(2)
             }
@@ -66,3 +75,13 @@ enum Signals {
         _ = write(STDERR_FILENO, s.utf8Start, s.utf8CodeUnitCount)
     }
 }
+
+/// The Swift runtime's last fatal error message (`std::atomic<const char *> *`),
+/// set before it traps; exported by the runtime on platforms without Apple's
+/// crash reporter. Read from the crash handler: no locks, no allocation.
+#if os(Linux)
+@_silgen_name("swift_getFatalErrorMessageBuffer")
+func swift_getFatalErrorMessageBuffer() -> UnsafeMutablePointer<UnsafePointer<CChar>?>?
+#else
+func swift_getFatalErrorMessageBuffer() -> UnsafeMutablePointer<UnsafePointer<CChar>?>? { nil }
+#endif
