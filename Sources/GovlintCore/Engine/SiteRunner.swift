@@ -1,6 +1,8 @@
 /// Runs site rules on the facts every page contributed.
 public enum SiteRunner {
-    public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], site: SiteContext) -> FileOutcome {
+    /// `factCounts` gives, for rules whose facts were reduced to one per distinct value, how many were collected.
+    public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], factCounts: [String: Int] = [:],
+                           site: SiteContext) -> FileOutcome {
         var out = FileOutcome()
         for active in rules where active.rule.target == .site {
             guard case let .site(invocation) = active.rule.check else { continue }
@@ -26,7 +28,7 @@ public enum SiteRunner {
                                                 range: .fileStart, message: message))
                 }
             }
-            counts.passed = ruleFacts.count - failing.count
+            counts.passed = (factCounts[active.rule.id] ?? ruleFacts.count) - failing.count
             if ruleFacts.isEmpty && verdicts.isEmpty && invocation.check is FileExistsCheck { counts.passed = 1 }
             if ruleFacts.isEmpty && verdicts.isEmpty && counts.passed == 0 { counts.inapplicable = 1 }
             out.outcomes[active.rule.id] = counts
