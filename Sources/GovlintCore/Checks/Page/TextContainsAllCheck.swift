@@ -21,7 +21,7 @@ struct TextContainsAllCheck: PageCheck {
             return .verdict(false, data: ["missing": terms.joined(separator: "、")])
         }
         let text = page.normalizedText(of: subject)
-        let missing = terms.filter { !text.contains($0) }
+        let missing = terms.filter { !TextMatching.contains(text, $0) }
         return .verdict(missing.isEmpty, data: ["missing": missing.joined(separator: "、")])
     }
 }
