@@ -93,11 +93,39 @@ enum TextMatching {
         var text = text, term = term
         let fast: Bool? = text.withUTF8 { t in
             term.withUTF8 { w in
-                guard plainForSearch(t), plainForSearch(w) else { return nil }
-                return RegexPrefilter.contains(t, Array(w), ignoreCase: false)
+                guard plainForSearch(w) else { return nil }
+                if RegexPrefilter.contains(t, Array(w), ignoreCase: false) {
+                    // Found as bytes: a match for Foundation too when no cluster can straddle its ends.
+                    return plainForSearch(t) ? true : nil
+                }
+                // Not found as bytes. A plain term can only be matched canonically through text characters
+                // whose whole decomposition is plain (a combining mark in it would have to be in the term).
+                return hasPlainSingletonDecomposition(t) ? nil : false
             }
         }
         return fast ?? text.contains(term)
+    }
+
+    /// Whether the text has a character whose canonical decomposition is a single plain character:
+    /// U+037E (;), U+1FEF (`), U+212A (K), U+2329/U+232A (〈〉), CJK compatibility ideographs.
+    static func hasPlainSingletonDecomposition(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let x = b[i]
+            if x < 0x80 { i += 1; continue }
+            let y: UInt8 = i + 1 < n ? b[i + 1] : 0, z: UInt8 = i + 2 < n ? b[i + 2] : 0
+            switch x {
+            case 0xCD where y == 0xBE: return true                                   // U+037E
+            case 0xE1 where y == 0xBF && z == 0xAF: return true                      // U+1FEF
+            case 0xE2 where (y == 0x84 && z == 0xAA) || (y == 0x8C && (z == 0xA9 || z == 0xAA)): return true
+            case 0xEF where y >= 0xA4 && y <= 0xAB: return true                      // U+F900–U+FAFF
+            case 0xF0 where y == 0xAF && z >= 0xA0 && z <= 0xA8: return true         // U+2F800–U+2FA1F
+            default: break
+            }
+            i += x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
+        }
+        return false
     }
 
     /// Only scalars without decompositions that are each their own grapheme cluster:
