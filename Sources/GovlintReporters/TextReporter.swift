@@ -6,7 +6,13 @@ public enum TextReporter: Reporter {
     public static let summary = "Human-readable lines (colour on a terminal)."
 
     public static func render(_ context: ReportContext) throws -> String {
+        // Reserved up front: growing a report of 100,000s of lines by doubling holds two copies at the end.
         var out = ""
+        var estimate = 200
+        for f in context.findings {
+            estimate += f.file.utf8.count + f.ruleID.utf8.count + f.message.text(context.language).utf8.count + 40
+        }
+        out.reserveCapacity(estimate)
         for f in context.findings {
             let label = f.outcome == .cantTell ? "review" : f.severity.rawValue
             let coloured = context.colour ? colour(label, f) : label
@@ -14,10 +20,17 @@ public enum TextReporter: Reporter {
             out += "\(sanitize(f.file)):\(f.line):\(f.column): \(coloured) [\(f.ruleID)] \(message)\n"
         }
         let r = context.result
-        let errors = r.findings.filter { $0.outcome == .failed && $0.severity == .error }.count
-        let warnings = r.findings.filter { $0.outcome == .failed && $0.severity == .warning }.count
-        let infos = r.findings.filter { $0.outcome == .failed && $0.severity == .info }.count
-        let review = r.findings.filter { $0.outcome == .cantTell }.count
+        // Counted in one pass, without filtered copies of the findings.
+        var errors = 0, warnings = 0, infos = 0, review = 0
+        for f in r.findings {
+            switch (f.outcome, f.severity) {
+            case (.failed, .error): errors += 1
+            case (.failed, .warning): warnings += 1
+            case (.failed, .info): infos += 1
+            case (.cantTell, _): review += 1
+            default: break
+            }
+        }
         out += "\(r.pagesChecked) pages and \(r.descriptorsChecked) descriptors checked with \(r.rulesRun.count) rules: "
         out += "\(errors) errors, \(warnings) warnings, \(infos) info, \(review) to review.\n"
         if let i = r.inspection {

@@ -23,6 +23,14 @@ public protocol SiteCheck: Sendable {
     func collect(_ element: HTMLElement, in page: PageContext) -> String?
     /// Indices of failing facts, each with message data.
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict]
+    /// True when ``evaluate(_:in:)`` only looks at which distinct values were
+    /// collected and never reports a fact by index: the engine then keeps one
+    /// fact per value (plus a count) instead of one per target.
+    static var distinctValuesOnly: Bool { get }
+}
+
+extension SiteCheck {
+    public static var distinctValuesOnly: Bool { false }
 }
 
 /// A value one page contributed to a site check.

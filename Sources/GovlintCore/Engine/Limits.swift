@@ -108,7 +108,7 @@ extension NSRegularExpression {
     /// the deadline stops many of them adding up, checked before each match
     /// (progress callbacks on every match cost a third of the lint time).
     public func boundedFirstMatch(in text: String) -> NSTextCheckingResult? {
-        if RuleDeadline.isPast { return nil }
+        if RuleDeadline.isPast || !mayMatch(text) { return nil }
         return firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }
 }

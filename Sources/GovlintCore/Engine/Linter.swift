@@ -164,8 +164,12 @@ public struct Linter: Sendable {
             }
             return (outcome, false)
         }
+        // Each outcome is shrunk as soon as its file is done (see PageFold), so memory does not hold per-file
+        // outcome tables or one fact per link of every page while the other workers run on.
+        let fold = PageFold(rules: pageRules)
         let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
-            CrashContext.checking(work[i].relative) { checkOne(work[i]) }
+            let (outcome, hit) = CrashContext.checking(work[i].relative) { checkOne(work[i]) }
+            return (fold.fold(outcome), hit)
         }
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
@@ -181,14 +185,17 @@ public struct Linter: Sendable {
                        rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,
                        siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
                        pagesChecked: pages, descriptorsChecked: descriptors,
-                       cacheHits: outcomes.filter(\.1).count)
+                       cacheHits: outcomes.filter(\.1).count,
+                       outcomes: fold.outcomes, distinctFacts: fold.distinctFactLists, factCounts: fold.factCounts)
         part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
         return part
     }
 
     /// The site phase over one or more parts (a whole run, or the shards of one).
-    public func finish(_ parts: [RunPart]) throws -> RunResult {
-        guard let first = parts.first else { throw MergeError(description: "nothing to merge") }
+    public func finish(_ input: consuming [RunPart]) throws -> RunResult {
+        var parts = input // moved: the files are taken out of the parts as they are merged
+        guard var first = parts.first else { throw MergeError(description: "nothing to merge") }
+        first.files = [:] // only its settings are read; the files are moved out of `parts` below
         for p in parts {
             if p.schemaVersion != RunPart.currentSchemaVersion {
                 throw MergeError(description: "part written by a different format version (\(p.schemaVersion), expected \(RunPart.currentSchemaVersion))")
@@ -206,19 +213,54 @@ public struct Linter: Sendable {
         }
         var result = RunResult(profile: first.profile, now: first.now)
         result.profiles = first.profiles
+        let problems = parts.flatMap(\.problems)
+        // Per-file findings are moved out of the parts, filtered and sorted one file at a time, then appended
+        // in file order: the run holds one copy of all findings, not the parts' plus a sorted one.
         var facts: [String: [SiteFact]] = [:]
         var files: [String: FileOutcome] = [:]
-        for p in parts { files.merge(p.files) { a, _ in a } }
-        for path in files.keys.sorted() { merge(files[path]!, into: &result, facts: &facts) }
-        result.findings += parts.flatMap(\.problems)
+        for i in parts.indices {
+            let partFiles = parts[i].files
+            parts[i].files = [:]
+            files.merge(partFiles) { a, _ in a }
+        }
+        var factCounts: [String: Int] = [:]
+        var distinct: [String: [String: SiteFact]] = [:]
+        for p in parts {
+            for (id, c) in p.outcomes ?? [:] { result.outcomes[id, default: OutcomeCounts()].add(c) }
+            for (id, n) in p.factCounts ?? [:] { factCounts[id, default: 0] += n }
+            for (id, list) in p.distinctFacts ?? [:] {
+                for f in list where distinct[id]?[f.value].map({ PageFold.precedes(f, $0) }) ?? true { distinct[id, default: [:]][f.value] = f }
+            }
+        }
+        var extra: [String: [Finding]] = [:] // findings not from a page's own outcome, by file
+        for f in problems { extra[f.file, default: []].append(f) }
+        var paths = files.keys.sorted()
+        for path in paths {
+            let o = files[path]!
+            for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
+            for (id, f) in o.facts { facts[id, default: []] += f }
+        }
+        for (id, byValue) in distinct {
+            facts[id, default: []] += byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }
+        }
+        distinct = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
-        merge(SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, site: site, limits: configuration.limits),
-              into: &result, facts: &facts)
-        result.findings = filterSuppressed(result.findings)
-        // Sort indices, then gather: moving 100,000 findings (five strings each) through a merge sort costs more.
-        let unsorted = result.findings
-        result.findings = unsorted.indices.sorted { Finding.ordered(unsorted[$0], unsorted[$1]) }.map { unsorted[$0] }
+        let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, factCounts: factCounts, site: site,
+                                         limits: configuration.limits)
+        facts = [:]
+        for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
+        for f in siteOutcome.findings { extra[f.file, default: []].append(f) }
+        paths = Array(Set(paths).union(extra.keys)).sorted()
+        result.findings.reserveCapacity(paths.reduce(0) { $0 + (files[$1]?.findings.count ?? 0) + (extra[$1]?.count ?? 0) })
+        for path in paths {
+            // Same relative order as one list of page findings, then problems, then site findings, sorted stably.
+            var list = files.removeValue(forKey: path)?.findings ?? []
+            if let more = extra.removeValue(forKey: path) { list += more }
+            list = filterSuppressed(list)
+            list.sort(by: Finding.ordered)
+            result.findings += list
+        }
         result.rulesRun = active.map(\.rule.id)
         result.pagesChecked = parts.map(\.pagesChecked).reduce(0, +)
         result.descriptorsChecked = parts.map(\.descriptorsChecked).reduce(0, +)
@@ -241,12 +283,6 @@ public struct Linter: Sendable {
     func applies(_ rule: Rule, to relative: String) -> Bool {
         if rule.files.contains(where: { Glob($0).matches(relative) }) { return true }
         return configuration.descriptors.contains { $0.glob.matches(relative) && $0.pack == rule.pack }
-    }
-
-    func merge(_ o: FileOutcome, into result: inout RunResult, facts: inout [String: [SiteFact]]) {
-        result.findings += o.findings
-        for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-        for (id, f) in o.facts { facts[id, default: []] += f }
     }
 
     /// System-rule findings switched off in the configuration are dropped.

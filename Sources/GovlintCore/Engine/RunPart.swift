@@ -48,6 +48,13 @@ public struct RunPart: Sendable, Codable {
     public var pagesChecked: Int
     public var descriptorsChecked: Int
     public var cacheHits: Int
+    /// Outcome counts of all files in `files`, summed while they were checked
+    /// (the per-file outcomes are then left empty).
+    public var outcomes: [String: OutcomeCounts]?
+    /// Facts of site checks that only need distinct values: one per value, by rule id.
+    public var distinctFacts: [String: [SiteFact]]?
+    /// How many facts those rules collected in all (before keeping one per value).
+    public var factCounts: [String: Int]?
 }
 
 /// Why parts cannot be merged.

@@ -8,8 +8,9 @@ public enum SiteRunner {
     /// Runs the site rules; with `limits.siteTimeout`, rules not started in
     /// time are reported as not run, and a running rule is stopped at the
     /// deadline (site checks consult `RuleDeadline`), keeping what it found.
-    public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], site: SiteContext,
-                           limits: Limits? = nil) -> FileOutcome {
+    /// `factCounts` gives, for rules whose facts were reduced to one per distinct value, how many were collected.
+    public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], factCounts: [String: Int] = [:],
+                           site: SiteContext, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
         let siteRules = rules.filter { $0.rule.target == .site }
         let started = Date()
@@ -53,7 +54,7 @@ public enum SiteRunner {
                                                 range: .fileStart, message: message))
                 }
             }
-            counts.passed = ruleFacts.count - failing.count
+            counts.passed = (factCounts[active.rule.id] ?? ruleFacts.count) - failing.count
             if ruleFacts.isEmpty && verdicts.isEmpty && invocation.check is FileExistsCheck { counts.passed = 1 }
             if ruleFacts.isEmpty && verdicts.isEmpty && counts.passed == 0 { counts.inapplicable = 1 }
             out.outcomes[active.rule.id] = counts

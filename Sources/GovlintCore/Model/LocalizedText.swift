@@ -27,21 +27,24 @@ public struct LocalizedText: Sendable, Codable, Hashable {
     }
 
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        guard template.contains("{") else { return template }
-        var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
+        // Byte-level: `{` and `}` never occur inside a multi-byte UTF-8 sequence.
+        let t = Array(template.utf8)
+        guard let firstOpen = t.firstIndex(of: UInt8(ascii: "{")) else { return template }
+        var out: [UInt8] = []
+        out.reserveCapacity(t.count + 32)
+        out.append(contentsOf: t[..<firstOpen])
+        var i = firstOpen
+        while i < t.count {
+            if t[i] == UInt8(ascii: "{"), let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(decoding: t[(i + 1)..<close], as: UTF8.self)] {
+                out.append(contentsOf: value.utf8)
+                i = close + 1
             } else {
-                result += "{"
-                rest = after
+                out.append(t[i])
+                i += 1
             }
         }
-        return result + rest
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

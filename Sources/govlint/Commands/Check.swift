@@ -240,7 +240,7 @@ extension Govlint {
                 try OutputWriter.write(String(decoding: try encoder.encode(part), as: UTF8.self) + "\n", to: output)
                 return nil
             }
-            var result = try linter.finish([part])
+            var result = try linter.finish([consume part])
             if let known { result = known.apply(to: result) }
             return (result, configuration, catalog, outputs)
         }

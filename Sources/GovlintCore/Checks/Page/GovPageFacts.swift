@@ -109,6 +109,8 @@ enum DateExtraction {
     }
 
     static func dates(in text: String) -> [Date] {
+        // Every pattern needs four decimal digits in a row; most texts have none.
+        guard hasFourDigits(text) else { return [] }
         var out: [Date] = []
         let ns = text as NSString
         let range = NSRange(location: 0, length: ns.length)
@@ -124,6 +126,24 @@ enum DateExtraction {
             if let d = make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 1)))) { out.append(d) }
         }
         return out
+    }
+
+    /// Whether four decimal digits (`\d`: any Unicode Nd) follow each other.
+    static func hasFourDigits(_ text: String) -> Bool {
+        var run = 0
+        for u in text.unicodeScalars {
+            let digit: Bool
+            if u.value < 0x80 {
+                digit = u.value >= 0x30 && u.value <= 0x39
+            } else if (0x3000...0x9FFF).contains(u.value) {
+                digit = false // CJK punctuation, kana and ideographs: none is Nd
+            } else {
+                digit = u.properties.generalCategory == .decimalNumber
+            }
+            run = digit ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
     }
 
     static func make(_ y: Int?, _ m: Int?, _ d: Int?) -> Date? {

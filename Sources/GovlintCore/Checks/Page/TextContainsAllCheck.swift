@@ -26,7 +26,7 @@ struct TextContainsAllCheck: PageCheck {
             // One search of a huge page's text takes seconds: stop at the rule's
             // deadline (the runner discards a verdict reached after it).
             if RuleDeadline.isPast { return .cantTell("time limit reached") }
-            if !text.contains(term) { missing.append(term) }
+            if !TextMatching.contains(text, term) { missing.append(term) }
         }
         return .verdict(missing.isEmpty, data: ["missing": missing.joined(separator: "、")])
     }

@@ -22,7 +22,7 @@ struct TextEqualsMetaCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let text = page.normalizedText(of: element)
         let ns = text as NSString
-        guard let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+        guard regex.mayMatch(text), let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
               m.range(at: 1).location != NSNotFound else {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
         }

@@ -7,6 +7,8 @@ struct OrphanPageCheck: SiteFileCheck {
     static let id = "orphan-page"
     static let summary = "Every page except the root index is the target of a link from another page."
     let attribute: String
+    /// Only the set of link targets matters: a site-wide link graph stays one fact per target.
+    static let distinctValuesOnly = true
 
     init(options: inout CheckOptions) throws(LocatedError) {
         attribute = (try options.string("attribute") ?? "href").lowercased()

@@ -1,0 +1,252 @@
+import Foundation
+
+/// A cheap test that rules out most texts before ICU runs a pattern.
+///
+/// From the pattern it derives, for every top-level alternative, one literal
+/// run that any match of that alternative must contain (`accessibility
+/// statement|d.accessibilit[ée]` needs "accessibility statement" or
+/// "accessibilit"). A text containing none of them cannot match, and the
+/// regular expression is not run; otherwise it is, so results never change.
+/// Calling ICU through Foundation copies the whole text to UTF-16 each time,
+/// which made regular expressions the largest single cost of a lint.
+///
+/// The analysis is deliberately conservative: groups, classes, escapes other
+/// than escaped punctuation, and quantified characters end a literal run;
+/// inline flags (`(?i)`, `(?x)`…) or an alternative without any literal turn
+/// the filter off. With case-insensitive patterns, ASCII letters are compared
+/// without case only in texts whose non-ASCII characters cannot fold to ASCII.
+struct RegexPrefilter: Sendable {
+    /// One required literal per alternative, as UTF-8 (ASCII lowercased when ignoring case).
+    let literals: [[UInt8]]
+    let ignoreCase: Bool
+
+    /// nil when no useful filter can be derived.
+    init?(pattern: String, ignoreCase: Bool) {
+        guard let alternatives = Self.alternatives(Array(pattern.unicodeScalars)) else { return nil }
+        var literals: [[UInt8]] = []
+        for alt in alternatives {
+            guard let lit = Self.requiredLiteral(alt) else { return nil }
+            var bytes = Array(String(String.UnicodeScalarView(lit)).utf8)
+            if ignoreCase {
+                // Non-ASCII letters may fold in ways a byte search cannot follow.
+                if lit.contains(where: { $0.value >= 0x80 && ($0.properties.changesWhenCaseFolded || $0.properties.changesWhenCaseMapped) }) {
+                    return nil
+                }
+                bytes = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            }
+            literals.append(bytes)
+        }
+        guard !literals.isEmpty else { return nil }
+        self.literals = literals
+        self.ignoreCase = ignoreCase
+    }
+
+    /// False only when no match is possible.
+    func mayMatch(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
+            if ignoreCase && !Self.foldsSafely(buffer) { return true }
+            for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return true }
+            return false
+        }
+    }
+
+    // MARK: Pattern analysis
+
+    /// Splits at top-level `|`; nil when the pattern uses constructs the analysis does not follow.
+    static func alternatives(_ p: [Unicode.Scalar]) -> [[Unicode.Scalar]]? {
+        var result: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        var depth = 0
+        var inClass = false
+        var i = 0
+        while i < p.count {
+            let c = p[i]
+            if c == "\\" {
+                // Escapes that take arguments or quote (\x41, \u…, \p{L}, \N{…}, \Q…\E, back references) are not followed.
+                if i + 1 < p.count, "xuUNpPckgoQE0123456789".unicodeScalars.contains(p[i + 1]) { return nil }
+                current.append(c)
+                if i + 1 < p.count { current.append(p[i + 1]) }
+                i += 2
+                continue
+            }
+            if inClass {
+                // Nested sets (`[[a-z]&&[^q]]`) are not followed.
+                if c == "[" { return nil }
+                if c == "]" { inClass = false }
+                current.append(c)
+                i += 1
+                continue
+            }
+            switch c {
+            case "[":
+                inClass = true
+                // A `]` right after `[` or `[^` is not followed either.
+                var j = i + 1
+                if j < p.count, p[j] == "^" { j += 1 }
+                if j < p.count, p[j] == "]" { return nil }
+            case "(":
+                // Inline flags change how the rest is read; only plain, non-capturing and look-around groups are followed.
+                if i + 1 < p.count, p[i + 1] == "?" {
+                    let next = i + 2 < p.count ? p[i + 2] : " "
+                    let next2 = i + 3 < p.count ? p[i + 3] : " "
+                    let ok = next == ":" || next == "=" || next == "!" || (next == "<" && (next2 == "=" || next2 == "!"))
+                    if !ok { return nil }
+                }
+                depth += 1
+            case ")": depth -= 1
+            case "|" where depth == 0:
+                result.append(current)
+                current = []
+                i += 1
+                continue
+            default: break
+            }
+            current.append(c)
+            i += 1
+        }
+        if inClass || depth != 0 { return nil }
+        result.append(current)
+        return result
+    }
+
+    /// The longest run of literal characters every match of `alt` contains; nil if there is none.
+    static func requiredLiteral(_ alt: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        var best: [Unicode.Scalar] = []
+        var run: [Unicode.Scalar] = []
+        func endRun() {
+            if run.count > best.count { best = run }
+            run = []
+        }
+        func isQuantifier(_ i: Int) -> Bool { i < alt.count && (alt[i] == "?" || alt[i] == "*" || alt[i] == "+" || alt[i] == "{") }
+        var i = 0
+        while i < alt.count {
+            let c = alt[i]
+            var literal: Unicode.Scalar?
+            var next = i + 1
+            switch c {
+            case "\\":
+                guard i + 1 < alt.count else { return nil }
+                let e = alt[i + 1]
+                next = i + 2
+                // Escaped ASCII punctuation is itself; letters and digits are classes, anchors or references.
+                if e.value < 0x80, !(e.properties.isAlphabetic || ("0"..."9").contains(e)), e != " " { literal = e }
+            case "[":
+                var j = i + 1
+                while j < alt.count, alt[j] != "]" { j += alt[j] == "\\" ? 2 : 1 }
+                next = j + 1
+            case "(":
+                var depth = 0
+                var j = i
+                var inClass = false
+                while j < alt.count {
+                    let d = alt[j]
+                    if d == "\\" { j += 2; continue }
+                    if inClass { if d == "]" { inClass = false } }
+                    else if d == "[" { inClass = true }
+                    else if d == "(" { depth += 1 }
+                    else if d == ")" { depth -= 1; if depth == 0 { break } }
+                    j += 1
+                }
+                next = j + 1
+            case ".", "^", "$", ")", "|", "?", "*", "+", "{", "}":
+                break
+            default:
+                literal = c
+            }
+            if let literal {
+                if isQuantifier(next) {
+                    // `x+` needs one x; `x?`, `x*`, `x{0,…}` may have none.
+                    if alt[next] == "+" { run.append(literal) }
+                    endRun()
+                } else {
+                    run.append(literal)
+                }
+            } else {
+                endRun()
+            }
+            i = next
+            // Skip a quantifier (and its lazy/possessive suffix) after a non-literal atom.
+            while i < alt.count, alt[i] == "?" || alt[i] == "*" || alt[i] == "+" {
+                i += 1
+            }
+            if i < alt.count, alt[i] == "{" {
+                var j = i
+                while j < alt.count, alt[j] != "}" { j += 1 }
+                i = j + 1
+                while i < alt.count, alt[i] == "?" || alt[i] == "+" { i += 1 }
+            }
+        }
+        endRun()
+        return best.isEmpty ? nil : best
+    }
+
+    // MARK: Search
+
+    /// Whether every non-ASCII character of the text is one whose case folding
+    /// stays outside ASCII (Latin-1 letters except ß, general punctuation, CJK).
+    static func foldsSafely(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let x = b[i]
+            if x < 0x80 { i += 1; continue }
+            if x == 0xC2 || x == 0xC3 {
+                // U+0080–U+00FF; U+00DF (ß) folds to "ss".
+                if x == 0xC3, i + 1 < b.count, b[i + 1] == 0x9F { return false }
+                i += 2
+                continue
+            }
+            if x >= 0xE3 && x <= 0xE9 { i += 3; continue } // U+3000–U+9FFF: CJK, kana, CJK punctuation
+            if x == 0xE2, i + 1 < b.count, b[i + 1] >= 0x80 && b[i + 1] <= 0x81 { i += 3; continue } // U+2000–U+207F
+            if x == 0xEF, i + 1 < b.count, b[i + 1] >= 0xBC && b[i + 1] <= 0xBF { i += 3; continue } // U+FF00–U+FFFF: fullwidth
+            return false
+        }
+        return true
+    }
+
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], ignoreCase: Bool) -> Bool {
+        let n = needle.count
+        guard n > 0, hay.count >= n else { return n == 0 }
+        let first = needle[0]
+        let firstIsLetter = ignoreCase && first >= 0x61 && first <= 0x7A
+        var i = 0
+        let last = hay.count - n
+        while i <= last {
+            let h = hay[i]
+            if h == first || (firstIsLetter && h | 0x20 == first) {
+                var k = 1
+                while k < n {
+                    let a = hay[i + k], e = needle[k]
+                    if a != e && !(ignoreCase && e >= 0x61 && e <= 0x7A && a | 0x20 == e) { break }
+                    k += 1
+                }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// Prefilters by regular expression, derived once per pattern object.
+enum RegexPrefilters {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [ObjectIdentifier: (NSRegularExpression, RegexPrefilter?)] = [:]
+
+    static func filter(for regex: NSRegularExpression) -> RegexPrefilter? {
+        let id = ObjectIdentifier(regex)
+        lock.lock(); defer { lock.unlock() }
+        if let (re, f) = cache[id], re === regex { return f }
+        let f = RegexPrefilter(pattern: regex.pattern, ignoreCase: regex.options.contains(.caseInsensitive))
+        // The pattern object is kept alive with its entry, so its identifier is never reused.
+        cache[id] = (regex, regex.options.isDisjoint(with: [.allowCommentsAndWhitespace, .ignoreMetacharacters]) ? f : nil)
+        return cache[id]!.1
+    }
+}
+
+extension NSRegularExpression {
+    /// False only when the pattern cannot match `text` (see ``RegexPrefilter``).
+    func mayMatch(_ text: String) -> Bool {
+        RegexPrefilters.filter(for: self)?.mayMatch(text) ?? true
+    }
+}

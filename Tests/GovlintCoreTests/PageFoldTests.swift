@@ -1,0 +1,70 @@
+import Foundation
+@testable import GovlintCore
+import GovlintTestSupport
+import Testing
+
+/// The page phase shrinks outcomes as files finish (PageFold); results must equal
+/// what the per-file outcomes give when summed and merged directly.
+@Suite(.serialized) struct PageFoldTests {
+    static let now = ConfigurationLoader.parseDate("2026-11-25")!
+
+    static func makeSite() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-fold-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("news"), withIntermediateDirectories: true)
+        for i in 0..<9 {
+            // Every page links to the next two (twice each), so link targets repeat across and within pages;
+            // page 0 is linked by nobody (an orphan unless it is the root index).
+            let links = [(i + 1) % 9, (i + 2) % 9, (i + 1) % 9, (i + 2) % 9].filter { $0 != 0 }
+                .map { "<a href=\"/news/p\($0).html\">page \($0)</a>" }.joined(separator: " ")
+            let html = """
+                <html lang="en"><head><title>Page \(i % 4)</title></head>
+                <body><main>\(links) <img src="i\(i).png"></main></body></html>
+                """
+            try html.write(to: dir.appendingPathComponent("news/p\(i).html"), atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    @Test(arguments: [1, 3])
+    func foldedRunEqualsPerFileOutcomes(_ shards: Int) throws {
+        let site = try Self.makeSite()
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let rules = linter.activeRules(profiles: [])
+        #expect(rules.contains { $0.rule.id == "orphan-page" })
+
+        // Reference: every page checked on its own, outcomes summed, all facts kept.
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("news").path).sorted()
+        let info = SiteInfo(files: Set(files.map { "news/\($0)" }), now: Self.now)
+        var expectedOutcomes: [String: OutcomeCounts] = [:]
+        var facts: [String: [SiteFact]] = [:]
+        var findings: [Finding] = []
+        for f in files {
+            let o = linter.checkPage(at: site.appendingPathComponent("news/\(f)"), relative: "news/\(f)",
+                                     rules: rules.filter { $0.rule.target != .descriptor }, site: info)
+            for (id, c) in o.outcomes { expectedOutcomes[id, default: OutcomeCounts()].add(c) }
+            for (id, v) in o.facts { facts[id, default: []] += v }
+            findings += o.findings
+        }
+        let siteOutcome = SiteRunner.run(rules.filter { $0.rule.target == .site }, facts: facts,
+                                         site: SiteContext(info: info))
+        for (id, c) in siteOutcome.outcomes { expectedOutcomes[id, default: OutcomeCounts()].add(c) }
+        findings += siteOutcome.findings
+        #expect(facts["orphan-page"]?.count == 9 * 4 - 4) // links to p0 are dropped by the filter above
+
+        var parts: [RunPart] = []
+        for i in 1...shards {
+            var options = RunOptions(jobs: 2, profiles: [], now: Self.now)
+            if shards > 1 { options.shard = Shard("\(i)/\(shards)") }
+            parts.append(linter.collect(paths: [site], options: options))
+        }
+        // Repeated link targets are kept once per part, with the count of all of them.
+        #expect(parts.map { $0.factCounts?["orphan-page"] ?? 0 }.reduce(0, +) == 32)
+        #expect(parts.allSatisfy { ($0.distinctFacts?["orphan-page"]?.count ?? 0) <= 8 })
+        let result = try linter.finish(parts)
+        #expect(result.outcomes == expectedOutcomes)
+        #expect(result.outcomes["orphan-page"]?.passed == 32)
+        #expect(Set(result.findings) == Set(findings))
+        #expect(result.findings.contains { $0.ruleID == "orphan-page" && $0.file == "news/p0.html" })
+        #expect(result.findings.count == findings.count)
+    }
+}

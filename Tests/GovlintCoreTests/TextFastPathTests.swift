@@ -1,0 +1,47 @@
+import Foundation
+@testable import GovlintCore
+import Testing
+
+/// Byte-level fast paths must answer exactly as the Unicode-aware code they replace.
+struct TextFastPathTests {
+    static let samples = [
+        "", " ", "plain text", "  lead and trail  ", "tabs\tand\nnew\r\nlines", "nbsp\u{A0}here", "next\u{85}line",
+        "ogham\u{1680}space", "en\u{2002}em\u{2003}thin\u{2009}", "line\u{2028}para\u{2029}", "narrow\u{202F}x", "math\u{205F}y",
+        "全角\u{3000}空格", "办事指南 办理条件、办理流程", "zero\u{200B}width", "é vs e\u{301}", "emoji 👍🏽 ok", "\u{180E}mongolian",
+        "Déclaration d’accessibilité", "caf\u{E9} cafe\u{301} e", "Kelvin \u{212A} x", "compat \u{F900} 豈", "q\u{37E} done",
+        "办理条件\u{301} 办理流程\u{200D}", "© 2024 办理条件 café", "２０２３年５月１２日", "2023-05-12", "١٢٣٤ arabic digits", "no digits",
+    ]
+
+    /// The scalar loop `normalized` had before it worked on bytes.
+    static func reference(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace { pending = !out.isEmpty } else {
+                if pending { out.append(" "); pending = false }
+                out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    @Test(arguments: samples)
+    func normalizedMatchesTheScalarDefinition(_ s: String) {
+        #expect(TextMatching.normalized(s) == Self.reference(s))
+    }
+
+    @Test func containsAgreesWithFoundation() {
+        let terms = ["办理条件", "办理流程", "空格", "e", "é", "text", "ext", "👍", "accessibilit", "２０２３", "", "x",
+                     "caf", "cafe", "K", "豈", "q;", "Kelvin K"]
+        for text in Self.samples.map(TextMatching.normalized) {
+            for term in terms where !term.isEmpty {
+                #expect(TextMatching.contains(text, term) == text.contains(term), "\(text) ⊇ \(term)")
+            }
+        }
+    }
+
+    @Test(arguments: [("2023", true), ("x 12 345", false), ("２０２３年", true), ("١٢٣٤", true), ("二〇二三年", false), ("12-34", false)])
+    func fourDigitPrefilter(_ text: String, _ expected: Bool) {
+        #expect(DateExtraction.hasFourDigits(text) == expected)
+    }
+}
