@@ -29,11 +29,7 @@ struct OrphanPageCheck: SiteFileCheck {
     /// A sitemap's `<loc>`s count as links (by path: `/about` also reaches `about.html`).
     func check(_ file: SiteTextFile, site: SiteInfo) -> SiteFileResult {
         var r = SiteFileResult()
-        guard case let .sitemap(doc) = SitemapDocument.parse(file), !doc.isIndex else { return r }
-        for entry in doc.entries {
-            guard let loc = entry.locs.first, let path = SiteURL.exportPath(loc.text) else { continue }
-            r.fact(path, loc.offset)
-        }
+        for (path, offset) in SitemapDocument.pageLocations(in: file) { r.fact(path, offset) }
         return r
     }
 

@@ -32,11 +32,7 @@ struct SitemapCoverageCheck: SiteFileCheck {
 
     func check(_ file: SiteTextFile, site: SiteInfo) -> SiteFileResult {
         var r = SiteFileResult()
-        guard case let .sitemap(doc) = SitemapDocument.parse(file), !doc.isIndex else { return r }
-        for entry in doc.entries {
-            guard let loc = entry.locs.first, let path = SiteURL.exportPath(loc.text) else { continue }
-            r.fact("U" + path, loc.offset, 5)
-        }
+        for (path, offset) in SitemapDocument.pageLocations(in: file) { r.fact("U" + path, offset, 5) }
         return r
     }
 

@@ -42,6 +42,16 @@ struct SitemapDocument {
         file.memo("sitemap-document") { parseOnce(file) }
     }
 
+    /// The export path and source offset of each page URL a sitemap lists (each `<url>`'s first
+    /// `<loc>` that maps into the export); none for a sitemap index or a file that is not a sitemap.
+    static func pageLocations(in file: SiteTextFile) -> [(path: String, offset: Int)] {
+        guard case let .sitemap(doc) = parse(file), !doc.isIndex else { return [] }
+        return doc.entries.compactMap { entry in
+            guard let loc = entry.locs.first, let path = SiteURL.exportPath(loc.text) else { return nil }
+            return (path, loc.offset)
+        }
+    }
+
     private static func parseOnce(_ file: SiteTextFile) -> ParseResult {
         // Other XML (feeds, data) is skipped without parsing unless its name says sitemap.
         let named = file.path.lowercased().split(separator: "/").last.map { $0.contains("sitemap") } ?? false
