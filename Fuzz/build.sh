@@ -59,7 +59,12 @@ for t in ${*:-$ALL}; do
     descriptor) src=FuzzDescriptor ;; spectral) src=FuzzSpectral ;;
     *) echo "no fuzz target $t (one of: $ALL)" >&2; exit 1 ;;
   esac
+  # Relink only when the target's source, the support file or a module object is newer.
+  if [ -f "$OUT/fuzz-$t" ] && [ -z "$(find "Fuzz/$src.swift" Fuzz/Support "$OBJ" -newer "$OUT/fuzz-$t" | head -1)" ]; then continue; fi
   echo "  fuzz-$t"
+  # gold warns once per ASan helper symbol ("Cannot export local symbol"): noise, not a problem.
   # shellcheck disable=SC2086
-  $SWIFTC $FLAGS -module-name "$src" "Fuzz/$src.swift" Fuzz/Support/FuzzSupport.swift $LIBS -o "$OUT/fuzz-$t"
+  log=$($SWIFTC $FLAGS -module-name "$src" "Fuzz/$src.swift" Fuzz/Support/FuzzSupport.swift $LIBS -o "$OUT/fuzz-$t" 2>&1) \
+    || { printf '%s\n' "$log" >&2; exit 1; }
+  printf '%s\n' "$log" | grep -v "Cannot export local symbol" | grep . >&2 || true
 done

@@ -88,6 +88,38 @@ import Testing
         #expect(result.goodPageChecked)
     }
 
+    /// Found by fuzz-jsonpath: filters nested over recursive descent cost N^depth;
+    /// selection stops at the rule's deadline and the rule is reported as cut short.
+    @Test func anExponentialJSONPathInAUserPackIsStoppedByTheRuleTimeLimit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-pack-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pack = dir.appendingPathComponent("deep")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        try "id: deep\ntitle: { en: Deep, zh-CN: 深 }\nversion: 1.0.0\n".write(to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+        try """
+            id: deep-path
+            title: { en: T, zh-CN: 标 }
+            message: { en: M, zh-CN: 信 }
+            severity: error
+            target: descriptor
+            files: ["deep.json"]
+            given: "$..[?($..*..[?($..*..*.*..[?($..*..[?($..*..*.*[::-1].ad && @ < $.list.ds)].*.*[::-1].ad && @ < $.list.ds)][::-1].ad && @ < $.list.ds)].*.*[::-1].ad && @ < $.list.ds)]"
+            check: { function: truthy }
+            """.write(to: pack.appendingPathComponent("deep-path.yaml"), atomically: true, encoding: .utf8)
+        let catalog = try Catalog.load(builtin: SourcePacks.files(), rulesDirectories: [dir])
+        let export = try Export(); defer { export.remove() }
+        let items = (0..<40).map { "{\"n\": \($0), \"tags\": [\"a\", \"b\", {\"c\": [1, 2, 3]}]}" }.joined(separator: ", ")
+        try export.write("deep.json", "{\"list\": [\(items)], \"more\": {\"x\": [\(items)]}}")
+        let started = Date()
+        let result = try export.run(catalog: catalog, profiles: []) { $0.limits.ruleTimeout = 1 }
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(elapsed < 30, "took \(elapsed) s")
+        let stopped = result.findings("deep.json", "file-not-fully-checked")
+        #expect(stopped.count == 1, "\(result.findings("deep.json").map { "\($0.ruleID): \($0.message.en)" })")
+        #expect(stopped.first?.message.en.contains("rule deep-path stopped after") == true, "\(stopped)")
+        #expect(result.goodPageChecked)
+    }
+
     @Test func limitsAreReadFromTheConfiguration() throws {
         let config = try ConfigurationLoader.parse("""
             limits:

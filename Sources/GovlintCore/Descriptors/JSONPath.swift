@@ -89,7 +89,12 @@ public struct JSONPath: Sendable, CustomStringConvertible {
                 case let .descendant(selectors):
                     // Iterative pre-order walk: no recursion per nesting level.
                     var stack = [m]
+                    var visited = 0
                     while let node = stack.popLast() {
+                        visited += 1
+                        // Nested filters over recursive descent multiply (N^depth): a hostile path stops
+                        // at the running rule's deadline, and the runner reports the rule as cut short.
+                        if visited & 1023 == 0, RuleDeadline.isPast { break }
                         for s in selectors { apply(s, to: node, root: root, into: &next) }
                         stack.append(contentsOf: node.children.reversed())
                     }
@@ -114,7 +119,10 @@ public struct JSONPath: Sendable, CustomStringConvertible {
                 if let c = m.child(.index(i)) { out.append(c) }
             }
         case let .filter(expr):
-            for c in m.children where evaluate(expr, c, root: root) { out.append(c) }
+            for c in m.children {
+                if RuleDeadline.isPast { return }
+                if evaluate(expr, c, root: root) { out.append(c) }
+            }
         }
     }
 

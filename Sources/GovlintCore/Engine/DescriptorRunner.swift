@@ -38,6 +38,12 @@ public enum DescriptorRunner {
             for given in rule.given {
                 if let path = try? JSONPath(given) { targets += path.select(ruleRoot) }
             }
+            if RuleDeadline.isPast {
+                out.findings.append(PageRunner.notFullyChecked(document.file,
+                    "rule \(rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s while selecting its targets (given)"))
+                out.outcomes[rule.id] = counts
+                continue
+            }
             if targets.isEmpty {
                 counts.inapplicable = 1
                 out.outcomes[rule.id] = counts
