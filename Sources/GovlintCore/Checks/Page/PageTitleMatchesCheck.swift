@@ -7,6 +7,7 @@ import GovlintHTML
 struct PageTitleMatchesCheck: PageCheck {
     static let id = "page-title-matches"
     static let summary = "The page's <title> or an <h1> matches `pattern` (case-insensitive)."
+    var cost: CheckCost { .cheap }
     let regex: NSRegularExpression
 
     init(options: inout CheckOptions) throws(LocatedError) {
