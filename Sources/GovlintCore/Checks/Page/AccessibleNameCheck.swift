@@ -23,7 +23,7 @@ struct AccessibleNameCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let name = page.accessibility.accessibleName(of: element)
-        let text = name.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextMatching.trimmed(name.text)
         if text.isEmpty { return .doesNotHold }
         if let sources, !sources.contains(name.source.rawValue) { return .doesNotHold }
         return CheckResult(.holds, data: ["name": text])
