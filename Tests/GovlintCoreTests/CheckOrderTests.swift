@@ -23,7 +23,7 @@ import Testing
         }
         func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
             counter.count += 1
-            return .verdict(verdict, data: ["who": name])
+            return CheckResult(verdict, data: ["who": name])
         }
     }
 
