@@ -20,7 +20,7 @@ struct PageTitleMatchesCheck: PageCheck {
         let texts = page.memo("page-title-matches.texts") { () -> [String] in
             page.document.elements.filter {
                 ($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1"
-            }.map { TextMatching.normalized($0.textContent) }
+            }.map { TextMatching.normalizedText(of: $0) }
         }
         return .verdict(texts.contains { TextMatching.matches(regex, $0) })
     }
