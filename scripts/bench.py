@@ -4,15 +4,17 @@
 For each corpus: pages/s, MB/s and peak RSS of a full lint (all built-in page
 packs, site rules included) and, in the same run, of a parse-only pass (read,
 decode, parse with gumbo, no rules), for 1 job and for all cores. Prints the
-ratios the project tracks: lint/parse-only throughput, all-cores/one-job
-speed-up, 2,000 -> 20,000 pages growth, and start-up times.
+ratios the project tracks: lint/parse-only throughput (wall time, CPU time, and
+instructions counted by callgrind over a 40-page usagov sample, which do not
+depend on the machine's load), all-cores/one-job speed-up, 2,000 -> 20,000
+pages growth, peak RSS at 2,000 and 20,000 pages, and start-up times.
 
 Corpora: ../shared/corpora/usagov-2023 (real), gen_site.py exports of 2,000 and
 20,000 pages (seed 1, generated once under .build-bench/), and one 20 MB page.
 Descriptors: a 50 MB DCAT-US data.json (scripts/gen_data_json.py, seed 1) checked
 with every built-in pack, against Python's json.load of the same file in the
 same run (time and peak RSS), plus govlint's peak RSS as a multiple of the file size.
-usage: scripts/bench.py [--quick] [--only CORPUS]... [--binary PATH]
+usage: scripts/bench.py [--quick] [--no-instructions] [--only CORPUS]... [--binary PATH]
 """
 import argparse, os, subprocess, sys, time, shutil, json
 
@@ -26,8 +28,8 @@ def run(cmd, **kw):
 
 
 def measure(binary, path, jobs, parse_only):
-    """Wall seconds and peak RSS (KiB) of one run, via /usr/bin/time."""
-    cmd = ["/usr/bin/time", "-f", "%e %M", binary, "check", path, "--jobs", str(jobs),
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one run, via /usr/bin/time."""
+    cmd = ["/usr/bin/time", "-f", "%e %M %U %S", binary, "check", path, "--jobs", str(jobs),
            "--fail-on", "never", "--no-color", "--no-cache", "--progress", "never"]
     if parse_only:
         cmd.append("--parse-only")
@@ -35,7 +37,32 @@ def measure(binary, path, jobs, parse_only):
     last = p.stderr.decode().strip().splitlines()[-1].split()
     if p.returncode != 0:
         sys.exit(f"benchmark run failed: {' '.join(cmd)}\n{p.stderr.decode()[-2000:]}")
-    return float(last[0]), int(last[1])
+    return float(last[0]), int(last[1]), float(last[2]) + float(last[3])
+
+
+def instructions(binary, path, parse_only):
+    """Instructions executed by a 1-job run under callgrind: independent of the machine's load."""
+    stripped = os.path.join(BENCH, "govlint-stripped")
+    shutil.copy(binary, stripped)
+    subprocess.run(["strip", stripped], check=False) # valgrind cannot read the release build's debug info
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", stripped, "check", path, "--jobs", "1",
+           "--fail-on", "never", "--no-color", "--no-cache", "--progress", "never"] + (["--parse-only"] if parse_only else [])
+    p = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for line in p.stderr.decode().splitlines():
+        if "Collected :" in line:
+            return int(line.split()[-1])
+    sys.exit(f"callgrind run failed: {' '.join(cmd)}\n{p.stderr.decode()[-2000:]}")
+
+
+def usagov_sample(usagov, every=48, limit=40):
+    """Every 48th page of the usagov export (sorted paths), copied once: the callgrind sample."""
+    out = os.path.join(BENCH, "usagov-sample")
+    if not os.path.isdir(out):
+        pages = sorted(os.path.relpath(os.path.join(d, f), usagov) for d, _, fs in os.walk(usagov) for f in fs if f.endswith(".html"))
+        for rel in pages[every - 1::every][:limit]:
+            os.makedirs(os.path.join(out, os.path.dirname(rel)), exist_ok=True)
+            shutil.copy(os.path.join(usagov, rel), os.path.join(out, rel))
+    return out
 
 
 def corpus_size(path):
@@ -119,6 +146,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "govlint"))
     ap.add_argument("--quick", action="store_true", help="skip the 20,000-page export")
+    ap.add_argument("--no-instructions", action="store_true", help="skip the callgrind instruction counts")
     ap.add_argument("--only", action="append", default=[], metavar="CORPUS",
                     help="run only this corpus (usagov-2023, gen-2000, gen-20000, one-20MB-page, data-json); repeatable")
     args = ap.parse_args()
@@ -136,7 +164,7 @@ def main():
         corpora = [c for c in corpora if c[0] in args.only]
 
     print(f"govlint benchmark — {cores} cores, binary {os.path.relpath(binary, ROOT)}")
-    header = f"{'corpus':<15}{'pages':>7}{'MB':>8}  {'mode':<11}{'jobs':>4}{'sec':>8}{'pages/s':>9}{'MB/s':>7}{'RSS MB':>8}"
+    header = f"{'corpus':<15}{'pages':>7}{'MB':>8}  {'mode':<11}{'jobs':>4}{'sec':>8}{'cpu s':>8}{'pages/s':>9}{'MB/s':>7}{'RSS MB':>8}"
     print(header)
     print("-" * len(header))
     results = {}
@@ -145,9 +173,11 @@ def main():
         mb = size / 1e6
         for mode in ("parse-only", "lint"):
             for jobs in sorted({1, cores}):
-                sec, rss = measure(binary, path, jobs, mode == "parse-only")
+                sec, rss, cpu = measure(binary, path, jobs, mode == "parse-only")
                 results[(name, mode, jobs)] = sec
-                print(f"{name:<15}{pages:>7}{mb:>8.1f}  {mode:<11}{jobs:>4}{sec:>8.2f}{pages / sec:>9.0f}{mb / sec:>7.1f}{rss / 1024:>8.0f}")
+                results[(name, mode, jobs, "cpu")] = cpu
+                results[(name, mode, jobs, "rss")] = rss
+                print(f"{name:<15}{pages:>7}{mb:>8.1f}  {mode:<11}{jobs:>4}{sec:>8.2f}{cpu:>8.2f}{pages / sec:>9.0f}{mb / sec:>7.1f}{rss / 1024:>8.0f}")
         results[(name, "pages")] = pages
     data_json = None if args.only and "data-json" not in args.only else bench_data_json(binary)
     print()
@@ -160,11 +190,27 @@ def main():
         for jobs in sorted({1, cores}):
             lint, parse = results[(name, "lint", jobs)], results[(name, "parse-only", jobs)]
             print(f"  {name:<15} lint/parse-only throughput, {jobs} job(s): {parse / lint:5.2f}  [>= 0.70]")
+        cpu_ratio = results[(name, "parse-only", 1, "cpu")] / results[(name, "lint", 1, "cpu")]
+        print(f"  {name:<15} lint/parse-only, CPU seconds, 1 job:  {cpu_ratio:5.2f}  (less sensitive to other load)")
         if cores > 1:
             print(f"  {name:<15} lint speed-up {cores} jobs vs 1:       {results[(name, 'lint', 1)] / results[(name, 'lint', cores)]:5.2f}  [>= 1.8 on 2 cores]")
     if ("gen-20000", "lint", cores) in results and ("gen-2000", "lint", cores) in results:
         g = results[("gen-20000", "lint", cores)] / results[("gen-2000", "lint", cores)]
         print(f"  growth 2,000 -> 20,000 pages (lint, {cores} jobs): {g:5.2f}x time  [<= 11]")
+        for jobs in sorted({1, cores}):
+            big, small = results[("gen-20000", "lint", jobs, "rss")] / 1024, results[("gen-2000", "lint", jobs, "rss")] / 1024
+            print(f"  peak RSS, lint, {jobs} job(s): 20,000 pages {big:.0f} MB [< 250], 2,000 pages {small:.0f} MB: "
+                  f"{big / small:4.2f}x  [flat: ~1]")
+    if not args.no_instructions and shutil.which("valgrind") and os.path.isdir(usagov) \
+            and (not args.only or "usagov-2023" in args.only):
+        sample = usagov_sample(usagov)
+        n = sum(len([f for f in fs if f.endswith(".html")]) for _, _, fs in os.walk(sample))
+        start = instructions(binary, os.path.join(ROOT, "Fixtures/sites/demo-agency/index.html"), True)
+        parse = instructions(binary, sample, True)
+        lint = instructions(binary, sample, False)
+        print(f"  instructions (callgrind, {n} usagov pages, 1 job): parse-only {parse / 1e9:.2f} G, lint {lint / 1e9:.2f} G, "
+              f"start-up {start / 1e9:.2f} G")
+        print(f"  lint/parse-only, instructions per page (start-up removed): {(parse - start) / (lint - start):5.2f}  [>= 0.70]")
     print(f"  start-up: rules list {startup(binary, ['rules', 'list']) * 1000:.0f} ms, "
           f"one-page check {startup(binary, ['check', os.path.join(ROOT, 'Fixtures/sites/demo-agency/index.html'), '--fail-on', 'never']) * 1000:.0f} ms  [< 150 ms]")
 

@@ -27,13 +27,14 @@ struct LinkExistsCheck: PageCheck {
     }
 
     static func linkText(_ a: HTMLElement) -> String {
-        var parts = [a.textContent]
-        for key in ["aria-label", "title"] { if let v = a.attribute(key) { parts.append(v) } }
-        for img in a.descendants(named: "img") { if let alt = img.attribute("alt") { parts.append(alt) } }
-        let joined = parts.count == 1 ? parts[0] : parts.joined(separator: " ")
+        var extra: [String] = []
+        for key in ["aria-label", "title"] { if let v = a.attribute(key) { extra.append(v) } }
+        for img in a.descendants(named: "img") { if let alt = img.attribute("alt") { extra.append(alt) } }
+        // Most links have only their text: normalise it straight from the text nodes
+        // (replacing ’ and collapsing whitespace commute).
+        let text = extra.isEmpty ? TextMatching.normalizedText(of: a) : TextMatching.normalized(([a.textContent] + extra).joined(separator: " "))
         // Foundation's replacing scans the whole text even when there is nothing to replace.
-        let text = joined.utf8.contains(0x99) ? joined.replacingOccurrences(of: "’", with: "'") : joined
-        return TextMatching.normalized(text)
+        return text.utf8.contains(0x99) ? text.replacingOccurrences(of: "’", with: "'") : text
     }
 
     /// A page's links with their trimmed href and text, computed once and shared
