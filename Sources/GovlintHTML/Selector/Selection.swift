@@ -11,35 +11,36 @@ extension HTMLDocument {
     func select(_ selector: Selector, in range: Range<Int>) -> [HTMLElement] {
         var result: [HTMLElement] = []
         guard !range.isEmpty else { return result }
-        let filter = AncestorFilter(selector.list)
-        nodes.withUnsafeBufferPointer { nodes in
-            attributes.withUnsafeBufferPointer { attributes in
-                let matcher = SelectorMatcher(nodes: nodes, attributes: attributes)
-                guard let filter else {
-                    for i in range where nodes[i].kind == .element && matcher.matches(selector.list, i, scope: -1) {
-                        result.append(HTMLElement(document: self, index: i))
-                    }
-                    return
+        let program = selector.program
+        let filter = AncestorFilter(program)
+        withView { view in
+            let nodes = view.nodes
+            let matcher = SelectorMatcher(view, program)
+            guard let filter else {
+                for i in range where nodes[i].kind == .element && matcher.matchesTop(i) {
+                    result.append(HTMLElement(document: self, index: i))
                 }
-                var state = AncestorFilter.State(filter)
-                // Seed with the ancestors of the first node (non-empty for element.select).
-                var seed: [Int] = []
-                var p = Int(nodes[range.lowerBound].parent)
-                while p > 0 {
-                    seed.append(p)
-                    p = Int(nodes[p].parent)
+                return
+            }
+            let top = program.topComplexes
+            var state = AncestorFilter.State(filter)
+            // Seed with the ancestors of the first node (non-empty for element.select).
+            var seed: [Int] = []
+            var p = Int(nodes[range.lowerBound].parent)
+            while p > 0 {
+                seed.append(p)
+                p = Int(nodes[p].parent)
+            }
+            for a in seed.reversed() where nodes[a].kind == .element { state.push(a, filter, matcher) }
+            for i in range {
+                state.pop(before: i, nodes)
+                guard nodes[i].kind == .element else { continue }
+                for (k, complex) in top.enumerated()
+                where state.satisfies(filter.requirements[k]) && matcher.matchesComplex(complex, i) {
+                    result.append(HTMLElement(document: self, index: i))
+                    break
                 }
-                for a in seed.reversed() where nodes[a].kind == .element { state.push(a, filter, matcher) }
-                for i in range {
-                    state.pop(before: i, nodes)
-                    guard nodes[i].kind == .element else { continue }
-                    for (k, complex) in selector.list.enumerated()
-                    where state.satisfies(filter.requirements[k]) && matcher.matchesComplex(complex, i) {
-                        result.append(HTMLElement(document: self, index: i))
-                        break
-                    }
-                    state.push(i, filter, matcher)
-                }
+                state.push(i, filter, matcher)
             }
         }
         return result
@@ -63,33 +64,36 @@ extension HTMLElement {
 /// selector to match: every compound left of its rightmost descendant or
 /// child combinator describes an ancestor of the subject.
 struct AncestorFilter {
-    enum Feature {
-        case name(String)
-        case id([UInt8])
-        case className([UInt8])
-    }
-
-    var features: [Feature] = []
+    /// Features as indices of type, id and class selectors in the program.
+    var features: [Int] = []
     /// Per complex selector of the list, a bit mask over `features`.
     var requirements: [UInt64] = []
 
     /// nil when no selector of the list has a usable requirement.
-    init?(_ list: [ComplexSelector]) {
-        for complex in list {
+    init?(_ program: SelectorProgram) {
+        for c in program.topComplexes {
             var mask: UInt64 = 0
-            if let j = complex.combinators.lastIndex(where: { $0 == .descendant || $0 == .child }) {
-                for compound in complex.compounds[0...j] {
-                    for simple in compound.simples {
-                        let feature: Feature
-                        switch simple {
-                        case .type(let n): feature = .name(n)
-                        case .id(let v): feature = .id(v)
-                        case .className(let v): feature = .className(v)
+            let complex = program.complexes[c]
+            let first = Int(complex.compoundStart)
+            let count = Int(complex.compoundCount)
+            // The last compound j whose right-hand combinator is descendant or child.
+            var j = -1
+            for k in stride(from: count - 1, through: 1, by: -1) {
+                let combinator = program.compounds[first + k].combinator
+                if combinator == .descendant || combinator == .child { j = k - 1; break }
+            }
+            if j >= 0 {
+                for k in 0...j {
+                    let compound = program.compounds[first + k]
+                    let s0 = Int(compound.simpleStart)
+                    for s in s0..<(s0 + Int(compound.simpleCount)) {
+                        switch program.simples[s].op {
+                        case .type, .id, .className: break
                         default: continue
                         }
                         guard features.count < 64 else { continue }
                         mask |= 1 << UInt64(features.count)
-                        features.append(feature)
+                        features.append(s)
                     }
                 }
             }
@@ -116,7 +120,7 @@ struct AncestorFilter {
 
         mutating func push(_ e: Int, _ filter: AncestorFilter, _ matcher: SelectorMatcher) {
             var mask: UInt64 = 0
-            for (f, feature) in filter.features.enumerated() where matcher.has(feature, e) {
+            for (f, feature) in filter.features.enumerated() where matcher.matchesSimple(feature, e) {
                 mask |= 1 << UInt64(f)
                 counts[f] += 1
             }
@@ -124,7 +128,7 @@ struct AncestorFilter {
             stack.append((e, mask))
         }
 
-        mutating func pop(before i: Int, _ nodes: UnsafeBufferPointer<HTMLNode>) {
+        mutating func pop(before i: Int, _ nodes: UnsafeBufferPointer<NodeCore>) {
             while let top = stack.last, Int(nodes[top.index].subtreeEnd) <= i {
                 stack.removeLast()
                 var mask = top.mask
@@ -183,49 +187,74 @@ extension HTMLDocument {
     /// which bounds ancestor walks. Elements are visited in order and each
     /// selector is tried once per element, so results are in document order.
     public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
-        var deepest: Int32 = 0
-        for n in nodes where n.depth > deepest { deepest = n.depth }
-        if deepest > maxDepth { return selectors.map { select($0) } }
-        var byTag: [String: [Int]] = [:]
-        var byAttribute: [String: [Int]] = [:]
-        var unconstrained: [Int] = []
+        if deepestElement > maxDepth { return selectors.map { select($0) } }
+        let buckets = SubjectBuckets(selectors)
+        var results = Array(repeating: [HTMLElement](), count: selectors.count)
+        var stamp = Array(repeating: -1, count: selectors.count)
+        withView { view in
+            let nodes = view.nodes
+            let matchers = selectors.map { SelectorMatcher(view, $0.program) }
+            @inline(__always) func test(_ k: Int, _ i: Int) {
+                guard stamp[k] != i else { return }
+                stamp[k] = i
+                if matchers[k].matchesTop(i) {
+                    results[k].append(HTMLElement(document: self, index: i))
+                }
+            }
+            for i in 1..<nodes.count where nodes[i].kind == .element {
+                let node = nodes[i]
+                if node.nameAtom != 0 {
+                    for k in buckets.byTagAtom[Int(node.nameAtom)] { test(k, i) }
+                } else if !buckets.byTagName.isEmpty, let candidates = buckets.byTagName[self.nodes[i].name] {
+                    for k in candidates { test(k, i) }
+                }
+                if buckets.hasAttributeBuckets, node.attributeCount > 0 {
+                    let start = Int(node.attributeStart)
+                    for a in start..<(start + Int(node.attributeCount)) {
+                        let atom = view.attributes[a].nameAtom
+                        if atom != 0 {
+                            for k in buckets.byAttributeAtom[Int(atom)] { test(k, i) }
+                        } else if !buckets.byAttributeName.isEmpty,
+                                  let candidates = buckets.byAttributeName[attributes[a].name] {
+                            for k in candidates { test(k, i) }
+                        }
+                    }
+                }
+                for k in buckets.unconstrained { test(k, i) }
+            }
+        }
+        return results
+    }
+}
+
+/// Selectors (by position) grouped by what their subjects must have, the
+/// rule-hash dispatch of browsers: an element is tried only against the
+/// selectors of its tag, of its attributes' names, and those without either.
+struct SubjectBuckets {
+    var byTagAtom: [[Int]] = Array(repeating: [], count: NameAtom.count)
+    var byTagName: [String: [Int]] = [:]
+    var byAttributeAtom: [[Int]] = Array(repeating: [], count: NameAtom.count)
+    var byAttributeName: [String: [Int]] = [:]
+    var hasAttributeBuckets = false
+    var unconstrained: [Int] = []
+
+    init(_ selectors: [Selector]) {
         for (k, s) in selectors.enumerated() {
             var keys = Set<SubjectKey>()
             for complex in s.list { keys.insert(SubjectKey(complex)) }
             if keys.contains(.any) { unconstrained.append(k); continue }
             for key in keys {
                 switch key {
-                case let .tag(name): byTag[name, default: []].append(k)
-                case let .attribute(name): byAttribute[name, default: []].append(k)
+                case let .tag(name):
+                    let atom = NameAtom.of(name)
+                    if atom != 0 { byTagAtom[Int(atom)].append(k) } else { byTagName[name, default: []].append(k) }
+                case let .attribute(name):
+                    hasAttributeBuckets = true
+                    let atom = NameAtom.of(name)
+                    if atom != 0 { byAttributeAtom[Int(atom)].append(k) } else { byAttributeName[name, default: []].append(k) }
                 case .any: break
                 }
             }
         }
-        var results = Array(repeating: [HTMLElement](), count: selectors.count)
-        var stamp = Array(repeating: -1, count: selectors.count)
-        nodes.withUnsafeBufferPointer { nodes in
-            attributes.withUnsafeBufferPointer { attributes in
-                let matcher = SelectorMatcher(nodes: nodes, attributes: attributes)
-                func test(_ k: Int, _ i: Int) {
-                    guard stamp[k] != i else { return }
-                    stamp[k] = i
-                    if matcher.matches(selectors[k].list, i, scope: -1) {
-                        results[k].append(HTMLElement(document: self, index: i))
-                    }
-                }
-                for i in 1..<nodes.count where nodes[i].kind == .element {
-                    let node = nodes[i]
-                    if let candidates = byTag[node.name] { for k in candidates { test(k, i) } }
-                    if !byAttribute.isEmpty, node.attributeCount > 0 {
-                        let start = Int(node.attributeStart)
-                        for a in start..<(start + Int(node.attributeCount)) {
-                            if let candidates = byAttribute[attributes[a].name] { for k in candidates { test(k, i) } }
-                        }
-                    }
-                    for k in unconstrained { test(k, i) }
-                }
-            }
-        }
-        return results
     }
 }
