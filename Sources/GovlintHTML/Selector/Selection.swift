@@ -214,8 +214,20 @@ extension HTMLDocument {
                         let atom = view.attributes[a].nameAtom
                         if atom != 0 {
                             for k in buckets.byAttributeAtom[Int(atom)] { test(k, i) }
-                        } else if !buckets.byAttributeName.isEmpty,
-                                  let candidates = buckets.byAttributeName[attributes[a].name] {
+                            continue
+                        }
+                        var name = attributes[a].name
+                        if node.namespace != .html {
+                            // Foreign elements keep mixed-case names (`viewBox`), which
+                            // attribute selectors match ASCII case-insensitively.
+                            name = asciiLowercased(name)
+                            let lowered = NameAtom.of(name)
+                            if lowered != 0 {
+                                for k in buckets.byAttributeAtom[Int(lowered)] { test(k, i) }
+                                continue
+                            }
+                        }
+                        if !buckets.byAttributeName.isEmpty, let candidates = buckets.byAttributeName[name] {
                             for k in candidates { test(k, i) }
                         }
                     }
@@ -225,6 +237,11 @@ extension HTMLDocument {
         }
         return results
     }
+}
+
+private func asciiLowercased(_ s: String) -> String {
+    guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
+    return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
 }
 
 /// Selectors (by position) grouped by what their subjects must have, the
