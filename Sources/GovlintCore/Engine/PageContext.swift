@@ -71,6 +71,9 @@ public final class PageContext {
         return v
     }
 
+    /// Sibling positions for the CSS paths of findings, filled as findings need them.
+    lazy var siblingIndex = PageRunner.SiblingIndex()
+
     /// Accessibility tree facts (roles, hidden content, names), built lazily.
     public var accessibility: AccessibilityContext {
         if let a = _accessibility { return a }
