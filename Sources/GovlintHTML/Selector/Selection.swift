@@ -181,60 +181,17 @@ enum SubjectKey: Hashable {
 
 extension HTMLDocument {
     /// Elements matching each selector, in document order, from one pass over
-    /// the page: each element is tried only against selectors whose subject
-    /// could be it (same tag, or an attribute it has, or no constraint). Deep
-    /// pages (over `maxDepth`) fall back to one filtered pass per selector,
-    /// which bounds ancestor walks. Elements are visited in order and each
-    /// selector is tried once per element, so results are in document order.
+    /// the page: each element is tried only against the complex selectors
+    /// whose subject could be it (same tag, or an attribute it has, or no
+    /// constraint), the rule-hash dispatch of browsers. Deep pages (over
+    /// `maxDepth`) fall back to one filtered pass per selector, which bounds
+    /// ancestor walks. Elements are visited in order and each selector takes an
+    /// element at most once, so results are in document order.
     public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
         if deepestElement > maxDepth { return selectors.map { select($0) } }
         let buckets = SubjectBuckets(selectors)
         var results = Array(repeating: [HTMLElement](), count: selectors.count)
-        var stamp = Array(repeating: -1, count: selectors.count)
-        withView { view in
-            let nodes = view.nodes
-            let matchers = selectors.map { SelectorMatcher(view, $0.program) }
-            @inline(__always) func test(_ k: Int, _ i: Int) {
-                guard stamp[k] != i else { return }
-                stamp[k] = i
-                if matchers[k].matchesTop(i) {
-                    results[k].append(HTMLElement(document: self, index: i))
-                }
-            }
-            for i in 1..<nodes.count where nodes[i].kind == .element {
-                let node = nodes[i]
-                if node.nameAtom != 0 {
-                    for k in buckets.byTagAtom[Int(node.nameAtom)] { test(k, i) }
-                } else if !buckets.byTagName.isEmpty, let candidates = buckets.byTagName[self.nodes[i].name] {
-                    for k in candidates { test(k, i) }
-                }
-                if buckets.hasAttributeBuckets, node.attributeCount > 0 {
-                    let start = Int(node.attributeStart)
-                    for a in start..<(start + Int(node.attributeCount)) {
-                        let atom = view.attributes[a].nameAtom
-                        if atom != 0 {
-                            for k in buckets.byAttributeAtom[Int(atom)] { test(k, i) }
-                            continue
-                        }
-                        var name = attributes[a].name
-                        if node.namespace != .html {
-                            // Foreign elements keep mixed-case names (`viewBox`), which
-                            // attribute selectors match ASCII case-insensitively.
-                            name = asciiLowercased(name)
-                            let lowered = NameAtom.of(name)
-                            if lowered != 0 {
-                                for k in buckets.byAttributeAtom[Int(lowered)] { test(k, i) }
-                                continue
-                            }
-                        }
-                        if !buckets.byAttributeName.isEmpty, let candidates = buckets.byAttributeName[name] {
-                            for k in candidates { test(k, i) }
-                        }
-                    }
-                }
-                for k in buckets.unconstrained { test(k, i) }
-            }
-        }
+        withView { view in buckets.run(view, selectors, self, &results) }
         return results
     }
 }
@@ -244,32 +201,86 @@ private func asciiLowercased(_ s: String) -> String {
     return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
 }
 
-/// Selectors (by position) grouped by what their subjects must have, the
-/// rule-hash dispatch of browsers: an element is tried only against the
-/// selectors of its tag, of its attributes' names, and those without either.
+/// The complex selectors of many selector lists, grouped by what their
+/// subjects must have: a tag, else an attribute, else nothing usable.
 struct SubjectBuckets {
-    var byTagAtom: [[Int]] = Array(repeating: [], count: NameAtom.count)
-    var byTagName: [String: [Int]] = [:]
-    var byAttributeAtom: [[Int]] = Array(repeating: [], count: NameAtom.count)
-    var byAttributeName: [String: [Int]] = [:]
+    /// One complex selector: the list it belongs to and its index in that list's program.
+    struct Entry {
+        var selector: Int32
+        var complex: Int32
+    }
+
+    var byTagAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
+    var byTagName: [String: [Entry]] = [:]
+    var byAttributeAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
+    var byAttributeName: [String: [Entry]] = [:]
     var hasAttributeBuckets = false
-    var unconstrained: [Int] = []
+    var unconstrained: [Entry] = []
 
     init(_ selectors: [Selector]) {
         for (k, s) in selectors.enumerated() {
-            var keys = Set<SubjectKey>()
-            for complex in s.list { keys.insert(SubjectKey(complex)) }
-            if keys.contains(.any) { unconstrained.append(k); continue }
-            for key in keys {
-                switch key {
+            for (complex, c) in zip(s.list, s.program.topComplexes) {
+                let entry = Entry(selector: Int32(k), complex: Int32(c))
+                switch SubjectKey(complex) {
                 case let .tag(name):
                     let atom = NameAtom.of(name)
-                    if atom != 0 { byTagAtom[Int(atom)].append(k) } else { byTagName[name, default: []].append(k) }
+                    if atom != 0 { byTagAtom[Int(atom)].append(entry) } else { byTagName[name, default: []].append(entry) }
                 case let .attribute(name):
                     hasAttributeBuckets = true
                     let atom = NameAtom.of(name)
-                    if atom != 0 { byAttributeAtom[Int(atom)].append(k) } else { byAttributeName[name, default: []].append(k) }
-                case .any: break
+                    if atom != 0 { byAttributeAtom[Int(atom)].append(entry) } else { byAttributeName[name, default: []].append(entry) }
+                case .any:
+                    unconstrained.append(entry)
+                }
+            }
+        }
+    }
+
+    func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[HTMLElement]]) {
+        let nodes = view.nodes
+        let matchers = selectors.map { SelectorMatcher(view, $0.program) }
+        // The last element each selector took: a list whose complexes sit in several buckets takes an element once.
+        var taken = Array(repeating: -1, count: selectors.count)
+        matchers.withUnsafeBufferPointer { matchers in
+            taken.withUnsafeMutableBufferPointer { taken in
+                @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[HTMLElement]]) {
+                    for entry in entries {
+                        let k = Int(entry.selector)
+                        guard taken[k] != i, matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
+                        taken[k] = i
+                        results[k].append(HTMLElement(document: document, index: i))
+                    }
+                }
+                for i in 1..<nodes.count where nodes[i].kind == .element {
+                    let node = nodes[i]
+                    if node.nameAtom != 0 {
+                        test(byTagAtom[Int(node.nameAtom)], i, &results)
+                    } else if !byTagName.isEmpty, let entries = byTagName[document.nodes[i].name] {
+                        test(entries, i, &results)
+                    }
+                    if hasAttributeBuckets, node.attributeCount > 0 {
+                        let start = Int(node.attributeStart)
+                        for a in start..<(start + Int(node.attributeCount)) {
+                            let atom = view.attributes[a].nameAtom
+                            if atom != 0 {
+                                test(byAttributeAtom[Int(atom)], i, &results)
+                                continue
+                            }
+                            var name = document.attributes[a].name
+                            if node.namespace != .html {
+                                // Foreign elements keep mixed-case names (`viewBox`), which
+                                // attribute selectors match ASCII case-insensitively.
+                                name = asciiLowercased(name)
+                                let lowered = NameAtom.of(name)
+                                if lowered != 0 {
+                                    test(byAttributeAtom[Int(lowered)], i, &results)
+                                    continue
+                                }
+                            }
+                            if !byAttributeName.isEmpty, let entries = byAttributeName[name] { test(entries, i, &results) }
+                        }
+                    }
+                    test(unconstrained, i, &results)
                 }
             }
         }
