@@ -159,7 +159,18 @@ public struct HTMLElement: Sendable, Hashable {
         let kind = document.cores[index].kind
         if kind == .text || kind == .comment { return nodes[index].text }
         let cores = document.cores
+        // Sized once: appending text node by text node otherwise regrows the string.
+        var count = 0
+        var only = -1
+        var texts = 0
+        for i in descendantIndices where cores[i].kind == .text {
+            count += nodes[i].text.utf8.count
+            only = i
+            texts += 1
+        }
+        if texts == 1 { return nodes[only].text }
         var result = ""
+        result.reserveCapacity(count)
         for i in descendantIndices where cores[i].kind == .text {
             result += nodes[i].text
         }
