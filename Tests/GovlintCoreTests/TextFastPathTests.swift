@@ -1,4 +1,5 @@
 import Foundation
+import GovlintHTML
 @testable import GovlintCore
 import Testing
 
@@ -44,4 +45,20 @@ struct TextFastPathTests {
     func fourDigitPrefilter(_ text: String, _ expected: Bool) {
         #expect(DateExtraction.hasFourDigits(text) == expected)
     }
+
+    /// Element texts normalised node by node, as `normalized(textContent)`: spaces at node
+    /// boundaries, nested elements, non-ASCII spaces, empty nodes, script text.
+    @Test(arguments: [
+        "<p> a <b> b </b>c </p>", "<p><span>  </span>x<span>\u{A0}</span>y </p>", "<ul><li>一</li>\n  <li>二\u{3000}</li></ul>",
+        "<div><p>2023-<b>05</b>-12</p><script>var x = 1</script> tail</div>", "<p></p>", "<p>  </p>", "<p>x<!-- c -->y</p>",
+        "<table><tr><td> a</td><td>b </td></tr></table>", "<p>\u{2028}lead</p>", "<p>end\u{2003}</p>",
+    ])
+    func normalizedTextOfElementMatchesNormalizedTextContent(_ html: String) throws {
+        let doc = HTMLParser.parse(html)
+        for element in doc.elements {
+            #expect(TextMatching.normalizedText(of: element) == TextMatching.normalized(element.textContent), "\(element.name)")
+        }
+        #expect(TextMatching.normalizedText(of: doc.document) == TextMatching.normalized(doc.document.textContent))
+    }
+
 }

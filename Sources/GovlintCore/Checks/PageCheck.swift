@@ -11,6 +11,24 @@ public protocol PageCheck: Sendable {
     /// Reads and validates options at load time.
     init(options: inout CheckOptions) throws(LocatedError)
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult
+    /// Rough cost of one evaluation, so `any`/`all`/`none` try cheap checks first
+    /// (a page-type or title guard before a scan of the whole body).
+    var cost: CheckCost { get }
+}
+
+/// How expensive a check is on one target, relative to other checks.
+public enum CheckCost: Int, Sendable, Comparable {
+    /// Reads a memoised page fact or the `<head>`: page type, title, meta labels.
+    case cheap
+    case normal
+    /// Reads the text of the whole body, every link or every dated element.
+    case expensive
+
+    public static func < (a: CheckCost, b: CheckCost) -> Bool { a.rawValue < b.rawValue }
+}
+
+extension PageCheck {
+    public var cost: CheckCost { .normal }
 }
 
 /// A check over facts collected from every page: each page contributes

@@ -40,10 +40,14 @@ public struct SiteTextFile: Sendable {
     }
 
     /// The trimmed source line around `offset`, for snippets.
+    /// Memoised per line: a one-line sitemap gives every fact the same line, and
+    /// trimming a 150 KB line once per `<loc>` dominated a whole run's time.
     public func lineText(at offset: Int) -> String {
-        let line = source.line(source.position(ofOffset: min(offset, source.utf8.count)).line)
-        let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        return t.count > 200 ? String(t.prefix(200)) + "…" : t
+        let number = source.position(ofOffset: min(offset, source.utf8.count)).line
+        return memo("line-text:\(number)") {
+            let t = source.line(number).trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.count > 200 ? String(t.prefix(200)) + "…" : t
+        }
     }
 }
 

@@ -72,8 +72,20 @@ public enum RuleDeadline {
     }()
 
     private final class Box {
-        var deadline: Date?
+        var deadline: Date? {
+            didSet { coarseDeadline = deadline.map { RuleDeadline.coarseNow() &+ UInt64(max(0, $0.timeIntervalSinceNow) * 1e9) } }
+        }
+        /// The deadline on the coarse monotonic clock, which is read for every target and match.
+        private(set) var coarseDeadline: UInt64?
         init(_ deadline: Date?) { self.deadline = deadline }
+    }
+
+    /// Nanoseconds on CLOCK_MONOTONIC_COARSE: a memory read, a few milliseconds' resolution
+    /// (limits are seconds); the precise clock cost 1.5% of a lint at two reads per target.
+    static func coarseNow() -> UInt64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &t)
+        return UInt64(t.tv_sec) &* 1_000_000_000 &+ UInt64(t.tv_nsec)
     }
 
     private static var box: Box {
@@ -98,7 +110,7 @@ public enum RuleDeadline {
     /// The current deadline, if any.
     public static var current: Date? { box.deadline }
 
-    public static var isPast: Bool { current.map { Date() >= $0 } ?? false }
+    public static var isPast: Bool { box.coarseDeadline.map { coarseNow() >= $0 } ?? false }
 }
 
 extension NSRegularExpression {

@@ -56,7 +56,7 @@ public final class PageContext {
     /// (several rules read the text of `body` or of the same containers).
     public func normalizedText(of element: HTMLElement) -> String {
         if let t = normalizedTexts[element.index] { return t }
-        let t = TextMatching.normalized(element.textContent)
+        let t = TextMatching.normalizedText(of: element)
         normalizedTexts[element.index] = t
         return t
     }

@@ -131,40 +131,66 @@ public enum PageRunner {
 
     /// all: fails if any child fails; any: passes if any child passes; none: fails if any child holds.
     /// cantTell wins over pass but not over a decided failure.
-    static func evaluate(_ tree: CheckTree, _ element: HTMLElement, _ page: PageContext) -> Evaluation {
+    ///
+    /// Children run cheapest first (``CheckCost``), so `any: [scan of the body, page-type guard]` stops
+    /// at the guard on most pages. The reported evaluation is still that of the first deciding child in
+    /// the order the rule lists them; `holdDetail` says whether a holding result's details are used
+    /// (under `none`, whose failure reports the child that held).
+    static func evaluate(_ tree: CheckTree, _ element: HTMLElement, _ page: PageContext, holdDetail: Bool = false) -> Evaluation {
         switch tree {
         case let .page(invocation):
             let r = invocation.check.evaluate(element, in: page)
             return Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message)
         case let .all(children):
-            var undecided: Evaluation?
-            for child in children {
-                let e = evaluate(child, element, page)
-                if e.verdict == .doesNotHold { return e }
-                if e.verdict == .cantTell, undecided == nil { undecided = e }
-            }
-            return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
+            let (results, decider) = evaluateCheapFirst(children, element, page, until: .doesNotHold, exact: true, holdDetail: false)
+            if let decider { return results[decider]! }
+            return results.first { $0?.verdict == .cantTell }.map { $0! }
+                ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
         case let .any(children):
-            var firstFailure: Evaluation?
-            var undecided: Evaluation?
-            for child in children {
-                let e = evaluate(child, element, page)
-                if e.verdict == .holds { return e }
-                if e.verdict == .cantTell, undecided == nil { undecided = e }
-                if e.verdict == .doesNotHold, firstFailure == nil { firstFailure = e }
-            }
-            return undecided ?? firstFailure ?? Evaluation(verdict: .doesNotHold, locations: [], data: [:], message: nil)
+            let (results, decider) = evaluateCheapFirst(children, element, page, until: .holds, exact: holdDetail, holdDetail: holdDetail)
+            if let decider { return results[decider]! }
+            return (results.first { $0?.verdict == .cantTell } ?? results.first { $0?.verdict == .doesNotHold }).map { $0! }
+                ?? Evaluation(verdict: .doesNotHold, locations: [], data: [:], message: nil)
         case let .none(children):
-            var undecided: Evaluation?
-            for child in children {
-                let e = evaluate(child, element, page)
-                if e.verdict == .holds { return Evaluation(verdict: .doesNotHold, locations: e.locations, data: e.data, message: e.message) }
-                if e.verdict == .cantTell, undecided == nil { undecided = e }
+            let (results, decider) = evaluateCheapFirst(children, element, page, until: .holds, exact: true, holdDetail: true)
+            if let decider {
+                let e = results[decider]!
+                return Evaluation(verdict: .doesNotHold, locations: e.locations, data: e.data, message: e.message)
             }
-            return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
+            return results.first { $0?.verdict == .cantTell }.map { $0! }
+                ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
         case .site, .descriptor:
             return Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
         }
+    }
+
+    /// Evaluates children cheapest first until one gives `stop`. With `exact`, the decider returned is the
+    /// first child in written order that gives `stop` (earlier children not yet run are run then), as if
+    /// they had been evaluated in order; without it, any child that gives `stop`. When none does, every
+    /// child has run.
+    static func evaluateCheapFirst(_ children: [CheckTree], _ element: HTMLElement, _ page: PageContext, until stop: Verdict,
+                                   exact: Bool, holdDetail: Bool) -> (results: [Evaluation?], decider: Int?) {
+        var results = [Evaluation?](repeating: nil, count: children.count)
+        for i in costOrder(children) {
+            let e = evaluate(children[i], element, page, holdDetail: holdDetail)
+            results[i] = e
+            guard e.verdict == stop else { continue }
+            if exact {
+                for j in 0..<i where results[j] == nil {
+                    let earlier = evaluate(children[j], element, page, holdDetail: holdDetail)
+                    results[j] = earlier
+                    if earlier.verdict == stop { return (results, j) }
+                }
+            }
+            return (results, i)
+        }
+        return (results, nil)
+    }
+
+    /// Indices of `children`, cheapest first, written order among equals.
+    static func costOrder(_ children: [CheckTree]) -> [Int] {
+        let costs = children.map(\.cost)
+        return children.indices.sorted { costs[$0] < costs[$1] || (costs[$0] == costs[$1] && $0 < $1) }
     }
 
     /// The start tag (or text) of the element, trimmed to a readable length.

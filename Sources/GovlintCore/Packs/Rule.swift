@@ -57,6 +57,15 @@ public indirect enum CheckTree: Sendable {
     case any([CheckTree])
     case none([CheckTree])
 
+    /// The cost of evaluating the tree once: its most expensive check.
+    public var cost: CheckCost {
+        switch self {
+        case let .page(i): i.check.cost
+        case .site, .descriptor: .normal
+        case let .all(c), let .any(c), let .none(c): c.map(\.cost).max() ?? .cheap
+        }
+    }
+
     /// Every check id used, for docs and catalog tests.
     public var checkIDs: [String] {
         switch self {

@@ -23,22 +23,10 @@ struct AccessibleNameCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let name = page.accessibility.accessibleName(of: element)
-        let text = Self.trimmed(name.text)
+        let text = TextMatching.trimmed(name.text)
         if text.isEmpty { return .doesNotHold }
         if let sources, !sources.contains(name.source.rawValue) { return .doesNotHold }
         return CheckResult(.holds, data: ["name": text])
-    }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, skipped when both ends are
-    /// ASCII non-whitespace (the usual case: names come whitespace-normalised).
-    static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        if let first = scalars.first, let last = scalars.last, isPlainASCII(first), isPlainASCII(last) { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    private static func isPlainASCII(_ s: Unicode.Scalar) -> Bool {
-        s.value < 0x80 && s.value != 0x20 && !(0x09...0x0D).contains(s.value)
     }
 }
 

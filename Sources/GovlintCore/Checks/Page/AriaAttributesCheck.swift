@@ -34,6 +34,8 @@ struct AriaAttributesCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        // Three rules run this on every element ("*"); most have no aria-* attribute at all.
+        if aspect == .names || aspect == .values || aspect == .allowed, !Self.hasAriaAttribute(element) { return .holds }
         switch aspect {
         case .names: return names(element)
         case .values: return values(element, page)
@@ -42,6 +44,12 @@ struct AriaAttributesCheck: PageCheck {
         case .prohibited: return prohibited(element, page)
         case .conditional: return conditional(element, page)
         }
+    }
+
+    static let ariaPrefix = Array("aria-".utf8)
+
+    static func hasAriaAttribute(_ element: HTMLElement) -> Bool {
+        element.attributes.contains { $0.name.utf8.starts(with: ariaPrefix) }
     }
 
     private func ariaAttributes(_ element: HTMLElement) -> [HTMLAttribute] {

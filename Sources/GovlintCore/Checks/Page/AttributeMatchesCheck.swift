@@ -45,37 +45,57 @@ enum TextMatching {
             var out: [UInt8] = []
             out.reserveCapacity(b.count)
             var pendingSpace = false
-            var i = 0
-            let n = b.count
-            while i < n {
-                let x = b[i]
-                var len = 1
-                var space = false
-                if x < 0x80 {
-                    space = x == 0x20 || (x >= 0x09 && x <= 0x0D)
-                } else {
-                    len = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
-                    if x == 0xC2, i + 1 < n {
-                        space = b[i + 1] == 0x85 || b[i + 1] == 0xA0 // U+0085, U+00A0
-                    } else if x == 0xE1, i + 2 < n {
-                        space = b[i + 1] == 0x9A && b[i + 2] == 0x80 // U+1680
-                    } else if x == 0xE2, i + 2 < n {
-                        let y = b[i + 1], z = b[i + 2]
-                        // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
-                        space = (y == 0x80 && (z <= 0x8A || z == 0xA8 || z == 0xA9 || z == 0xAF)) || (y == 0x81 && z == 0x9F)
-                    } else if x == 0xE3, i + 2 < n {
-                        space = b[i + 1] == 0x80 && b[i + 2] == 0x80 // U+3000
-                    }
-                }
-                if space {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<min(i + len, n)]))
-                }
-                i += len
-            }
+            appendNormalized(b, to: &out, pendingSpace: &pendingSpace)
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// `normalized(element.textContent)` without building the text first: the text nodes are
+    /// normalised one after the other, a pending space carried across them.
+    static func normalizedText(of element: HTMLElement) -> String {
+        let doc = element.document
+        if element.kind == .text || element.kind == .comment { return normalized(element.textContent) }
+        var out: [UInt8] = []
+        var pendingSpace = false
+        for i in element.descendantIndices where doc.nodes[i].kind == .text {
+            var t = doc.nodes[i].text
+            t.withUTF8 { appendNormalized($0, to: &out, pendingSpace: &pendingSpace) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `b` with whitespace runs collapsed to one space and no leading space; a trailing run
+    /// is left pending (and dropped if nothing follows).
+    private static func appendNormalized(_ b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], pendingSpace: inout Bool) {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let x = b[i]
+            var len = 1
+            var space = false
+            if x < 0x80 {
+                space = x == 0x20 || (x >= 0x09 && x <= 0x0D)
+            } else {
+                len = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
+                if x == 0xC2, i + 1 < n {
+                    space = b[i + 1] == 0x85 || b[i + 1] == 0xA0 // U+0085, U+00A0
+                } else if x == 0xE1, i + 2 < n {
+                    space = b[i + 1] == 0x9A && b[i + 2] == 0x80 // U+1680
+                } else if x == 0xE2, i + 2 < n {
+                    let y = b[i + 1], z = b[i + 2]
+                    // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
+                    space = (y == 0x80 && (z <= 0x8A || z == 0xA8 || z == 0xA9 || z == 0xAF)) || (y == 0x81 && z == 0x9F)
+                } else if x == 0xE3, i + 2 < n {
+                    space = b[i + 1] == 0x80 && b[i + 2] == 0x80 // U+3000
+                }
+            }
+            if space {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<min(i + len, n)]))
+            }
+            i += len
         }
     }
 

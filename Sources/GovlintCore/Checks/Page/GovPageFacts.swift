@@ -41,6 +41,10 @@ enum GovPageFacts {
         }
     }
 
+    /// A heading's "published" line: the words any match needs, then the pattern.
+    static let publishedMarkers = ["发布时间", "发布日期", "Published"].map { Array($0.utf8) }
+    static let publishedDate = try! NSRegularExpression(pattern: #"(发布时间|发布日期|Published)[：:\s]*\d{4}"#)
+
     static let homeFiles: Set<String> = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm", "index.php"]
 
     static func isRedirect(_ page: PageContext) -> Bool {
@@ -67,13 +71,23 @@ enum GovPageFacts {
             if l["ColumnType"] == "首页" { return .home }
             if has("ColumnName") || has("ColumnType") || has("ColumnDescription") || has("ColumnKeywords") { return .column }
             if homeFiles.contains(page.file) { return .home }
-            let items = page.document.elements.filter { $0.name == "li" }
-            let dated = items.filter { !DateExtraction.dates(in: $0.textContent).isEmpty }.count
-            if dated >= 5 { return .column }
+            // Five dated list items make a column page; most items have no four-digit run, and are
+            // skipped without building their text.
+            var dated = 0
+            for item in page.document.elements where item.name == "li" && DateExtraction.mayHaveDate(inTextOf: item) {
+                if !DateExtraction.dates(in: item.textContent).isEmpty {
+                    dated += 1
+                    if dated >= 5 { return .column }
+                }
+            }
             let hasH1 = page.document.elements.contains { $0.name == "h1" }
-            if hasH1, let body = page.document.body,
-               body.textContent.range(of: #"(发布时间|发布日期|Published)[：:\s]*\d{4}"#, options: .regularExpression) != nil {
-                return .article
+            if hasH1, let body = page.document.body {
+                var text = body.textContent
+                let marked = text.withUTF8 { t in publishedMarkers.contains { RegexPrefilter.contains(t, $0, ignoreCase: false) } }
+                if marked,
+                   publishedDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                    return .article
+                }
             }
             return .other
         }
@@ -131,6 +145,23 @@ enum DateExtraction {
     /// Whether four decimal digits (`\d`: any Unicode Nd) follow each other.
     static func hasFourDigits(_ text: String) -> Bool {
         var run = 0
+        return fourDigits(text, run: &run)
+    }
+
+    /// Whether the element's text (as `textContent` joins it) has four decimal digits in a row,
+    /// without building the text: false means ``dates(in:)`` of its `textContent` finds nothing.
+    static func mayHaveDate(inTextOf element: HTMLElement) -> Bool {
+        let doc = element.document
+        if element.kind == .text || element.kind == .comment { return hasFourDigits(element.textContent) }
+        var run = 0 // a run may continue into the next text node
+        for i in element.descendantIndices where doc.nodes[i].kind == .text {
+            if fourDigits(doc.nodes[i].text, run: &run) { return true }
+        }
+        return false
+    }
+
+    /// Scans for four digits in a row, continuing a run carried over from the text before.
+    static func fourDigits(_ text: String, run: inout Int) -> Bool {
         for u in text.unicodeScalars {
             let digit: Bool
             if u.value < 0x80 {

@@ -9,6 +9,7 @@ import GovlintHTML
 struct LatestDateWithinCheck: PageCheck {
     static let id = "latest-date-within"
     static let summary = "The newest date on the target (meta `meta` labels, text of `selector`) is within `maxAgeDays` of --now."
+    var cost: CheckCost { .expensive }
     let maxAgeDays: Int
     let meta: [String]
     let selector: Selector?

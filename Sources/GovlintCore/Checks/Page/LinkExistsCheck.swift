@@ -9,6 +9,7 @@ import GovlintHTML
 struct LinkExistsCheck: PageCheck {
     static let id = "link-exists"
     static let summary = "A link inside the target has text matching `text` and/or an href matching `href` (`sameNumber`: text's capture in the href)."
+    var cost: CheckCost { .expensive }
     let text: NSRegularExpression?
     let href: NSRegularExpression?
     let sameNumber: Bool

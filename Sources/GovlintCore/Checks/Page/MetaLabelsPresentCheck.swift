@@ -5,6 +5,7 @@ import GovlintHTML
 struct MetaLabelsPresentCheck: PageCheck {
     static let id = "meta-labels-present"
     static let summary = "Every `<meta name>` in `names` (case-sensitive) is present with non-empty content; `{missing}` lists the rest."
+    var cost: CheckCost { .cheap }
     let names: [String]
 
     init(options: inout CheckOptions) throws(LocatedError) {

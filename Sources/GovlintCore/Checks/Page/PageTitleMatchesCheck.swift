@@ -7,6 +7,7 @@ import GovlintHTML
 struct PageTitleMatchesCheck: PageCheck {
     static let id = "page-title-matches"
     static let summary = "The page's <title> or an <h1> matches `pattern` (case-insensitive)."
+    var cost: CheckCost { .cheap }
     let regex: NSRegularExpression
 
     init(options: inout CheckOptions) throws(LocatedError) {
@@ -16,10 +17,11 @@ struct PageTitleMatchesCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let candidates = page.document.elements.filter {
-            ($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1"
+        let texts = page.memo("page-title-matches.texts") { () -> [String] in
+            page.document.elements.filter {
+                ($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1"
+            }.map { TextMatching.normalizedText(of: $0) }
         }
-        let hit = candidates.contains { TextMatching.matches(regex, TextMatching.normalized($0.textContent)) }
-        return .verdict(hit)
+        return .verdict(texts.contains { TextMatching.matches(regex, $0) })
     }
 }

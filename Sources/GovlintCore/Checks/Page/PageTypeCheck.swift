@@ -6,6 +6,7 @@ import GovlintHTML
 struct PageTypeCheck: PageCheck {
     static let id = "page-type"
     static let summary = "The page's type (home, column, article, other, redirect; from its labels, file and structure) is one of `types`."
+    var cost: CheckCost { .cheap }
     let types: Set<GovPageFacts.PageType>
 
     init(options: inout CheckOptions) throws(LocatedError) {

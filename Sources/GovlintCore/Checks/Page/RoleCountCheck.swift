@@ -18,11 +18,22 @@ struct RoleCountCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let ax = page.accessibility
+        // Every element in the accessibility tree that has a role, in document order, once per page:
+        // the landmark rules count three roles over the same page.
+        let exposed = page.memo("role-count.exposed") { () -> [(index: Int, role: String)] in
+            let ax = page.accessibility
+            return page.document.elements.compactMap { e in
+                guard let r = ax.effectiveRole(of: e), !ax.isHiddenFromAccessibilityTree(e) else { return nil }
+                return (e.index, r)
+            }
+        }
+        let inside = element.descendantIndices
+        var lo = 0, hi = exposed.count
+        while lo < hi { let mid = (lo + hi) / 2; if exposed[mid].index < inside.lowerBound { lo = mid + 1 } else { hi = mid } }
         var count = 0
-        for e in element.descendants where e.isElement {
-            guard let r = ax.effectiveRole(of: e), roles.contains(r), !ax.isHiddenFromAccessibilityTree(e) else { continue }
-            count += 1
+        for entry in exposed[lo...] {
+            guard entry.index < inside.upperBound else { break }
+            if roles.contains(entry.role) { count += 1 }
         }
         return .verdict(count <= max, data: ["count": String(count), "max": String(max),
                                              "roles": roles.sorted().joined(separator: ", ")])

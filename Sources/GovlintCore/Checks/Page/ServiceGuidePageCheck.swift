@@ -7,6 +7,7 @@ import GovlintHTML
 struct ServiceGuidePageCheck: PageCheck {
     static let id = "service-guide-page"
     static let summary = "The page is a 办事指南 (service guide): page-types says service-guide, or (no type stated) its <title> or an <h1> contains 办事指南."
+    var cost: CheckCost { .cheap }
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()

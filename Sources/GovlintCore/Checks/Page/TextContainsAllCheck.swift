@@ -6,6 +6,7 @@ import GovlintHTML
 struct TextContainsAllCheck: PageCheck {
     static let id = "text-contains-all"
     static let summary = "The target's text contains every string in `terms`; `{missing}` lists the absent ones."
+    var cost: CheckCost { .expensive }
     let selector: Selector?
     let terms: [String]
 

@@ -6,6 +6,8 @@ import GovlintHTML
 struct TextMatchesCheck: PageCheck {
     static let id = "text-matches"
     static let summary = "The target's whitespace-normalised text matches `pattern` (`negate: true` inverts)."
+    /// With a selector the text read is usually a large container (`body`).
+    var cost: CheckCost { selector == nil ? .normal : .expensive }
     let selector: Selector?
     let regex: NSRegularExpression
     let negate: Bool

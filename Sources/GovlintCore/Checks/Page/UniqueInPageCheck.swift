@@ -33,7 +33,7 @@ struct UniqueInPageCheck: PageCheck {
 
     private func value(_ e: HTMLElement) -> String? {
         let raw: String?
-        if let attribute { raw = e.attribute(attribute) } else { raw = TextMatching.normalized(e.textContent) }
+        if let attribute { raw = e.attribute(attribute) } else { raw = TextMatching.normalizedText(of: e) }
         guard let raw else { return nil }
         return normalize ? TextMatching.normalized(raw).lowercased() : raw
     }

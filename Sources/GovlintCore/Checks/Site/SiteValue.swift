@@ -18,6 +18,6 @@ struct SiteValue: Sendable {
 
     func read(_ element: HTMLElement) -> String? {
         if let attribute { return element.attribute(attribute).map(TextMatching.normalized) }
-        return TextMatching.normalized(element.textContent)
+        return TextMatching.normalizedText(of: element)
     }
 }
