@@ -465,6 +465,9 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         let k = Self.selectors.firstIndex(of: text)!
         #expect(doc.select(all: all)[k].map(\.index) == plain)
         #expect(doc.select(all: all, maxDepth: 1)[k].map(\.index) == plain)
+        // Scoped to a subtree (combinators may still reach outside it).
+        let main = try #require(doc.element(withID: "m"))
+        #expect(main.select(selector).map(\.index) == plain.filter { $0 > main.index && $0 < main.descendantIndices.upperBound })
     }
 
     @Test func unknownNamesStillMatchByString() throws {

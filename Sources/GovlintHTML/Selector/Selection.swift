@@ -17,9 +17,10 @@ extension HTMLDocument {
             let nodes = view.nodes
             let matcher = SelectorMatcher(view, program)
             guard let filter else {
-                for i in range where nodes[i].kind == .element && matcher.matchesTop(i) {
-                    result.append(HTMLElement(document: self, index: i))
-                }
+                // No ancestor requirement: the subject's tag or attribute picks the elements to try.
+                var found = [result]
+                SubjectBuckets([selector]).run(view, [selector], self, &found, range: range)
+                result = found[0]
                 return
             }
             let top = program.topComplexes
@@ -236,7 +237,8 @@ struct SubjectBuckets {
         }
     }
 
-    func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[HTMLElement]]) {
+    func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[HTMLElement]],
+             range: Range<Int>? = nil) {
         let nodes = view.nodes
         let matchers = selectors.map { SelectorMatcher(view, $0.program) }
         // The last element each selector took: a list whose complexes sit in several buckets takes an element once.
@@ -251,7 +253,7 @@ struct SubjectBuckets {
                         results[k].append(HTMLElement(document: document, index: i))
                     }
                 }
-                for i in 1..<nodes.count where nodes[i].kind == .element {
+                for i in range ?? 1..<nodes.count where nodes[i].kind == .element {
                     let node = nodes[i]
                     if node.nameAtom != 0 {
                         test(byTagAtom[Int(node.nameAtom)], i, &results)
