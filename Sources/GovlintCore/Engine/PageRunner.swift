@@ -210,17 +210,34 @@ public enum PageRunner {
         var current = element.index
         while current > 0, cores[current].kind == .element {
             let e = HTMLElement(document: document, index: current)
-            if let id = e.id, !id.isEmpty, !id.contains(where: { $0.isWhitespace }), document.idIndex[id] == Int32(current) {
-                parts.append("#\(id)")
+            if let id = e.id, !id.isEmpty, !containsWhitespace(id), document.idIndex[id] == Int32(current) {
+                parts.append("#" + id)
                 break
             }
             var part = document.nodes[current].name
             let (position, count) = index.position(of: current, in: document)
-            if count > 1 { part += ":nth-of-type(\(position))" }
+            if count > 1 { part += ":nth-of-type(" + String(position) + ")" }
             parts.append(part)
             current = Int(cores[current].parent)
         }
-        return parts.reversed().joined(separator: " > ")
+        // Joined by hand, root first: the generic reversed().joined(separator:) was most of cssPath's cost.
+        var path = ""
+        path.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 3 })
+        for (k, part) in parts.reversed().enumerated() {
+            if k > 0 { path += " > " }
+            path += part
+        }
+        return path
+    }
+
+    /// `s.contains(where: \.isWhitespace)`, on bytes when `s` is ASCII.
+    static func containsWhitespace(_ s: String) -> Bool {
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x20 || (0x09...0x0D).contains(b) { return true }
+        }
+        return ascii ? false : s.contains(where: { $0.isWhitespace })
     }
 
     /// Position of each element among its same-named siblings, filled one parent at a time.
