@@ -206,28 +206,40 @@ public enum PageRunner {
         let index = page.siblingIndex
         let document = element.document
         let cores = document.cores
-        var parts: [String] = []
+        // Leaf to root: (node, nth-of-type position or 0), or the node whose `#id` starts the path.
+        var steps: [(node: Int, position: Int)] = []
+        var idAnchor: String?
         var current = element.index
         while current > 0, cores[current].kind == .element {
             let e = HTMLElement(document: document, index: current)
             if let id = e.id, !id.isEmpty, !containsWhitespace(id), document.idIndex[id] == Int32(current) {
-                parts.append("#" + id)
+                idAnchor = id
                 break
             }
-            var part = document.nodes[current].name
             let (position, count) = index.position(of: current, in: document)
-            if count > 1 { part += ":nth-of-type(" + String(position) + ")" }
-            parts.append(part)
+            steps.append((current, count > 1 ? position : 0))
             current = Int(cores[current].parent)
         }
-        // Joined by hand, root first: the generic reversed().joined(separator:) was most of cssPath's cost.
-        var path = ""
-        path.reserveCapacity(parts.reduce(0) { $0 + $1.utf8.count + 3 })
-        for (k, part) in parts.reversed().enumerated() {
-            if k > 0 { path += " > " }
-            path += part
+        // Written root first into one byte buffer (String appends and reversed().joined cost more than the walk).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 * (steps.count + 1))
+        var first = true
+        if let idAnchor {
+            bytes.append(UInt8(ascii: "#"))
+            bytes.append(contentsOf: idAnchor.utf8)
+            first = false
         }
-        return path
+        for step in steps.reversed() {
+            if !first { bytes.append(contentsOf: " > ".utf8) }
+            first = false
+            bytes.append(contentsOf: document.nodes[step.node].name.utf8)
+            if step.position > 0 {
+                bytes.append(contentsOf: ":nth-of-type(".utf8)
+                bytes.append(contentsOf: String(step.position).utf8)
+                bytes.append(UInt8(ascii: ")"))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `s.contains(where: \.isWhitespace)`, on bytes when `s` is ASCII.
