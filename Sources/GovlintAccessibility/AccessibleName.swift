@@ -359,6 +359,9 @@ extension AccessibilityContext {
 
     /// Collapses runs of HTML whitespace to one space and trims.
     public static func normalise(_ text: String) -> String {
+        // ASCII text (most of it): bytes are characters (CRLF collapses like CR, LF), so
+        // work on bytes and skip grapheme breaking.
+        if let ascii = normaliseASCII(text) { return ascii }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -371,6 +374,25 @@ extension AccessibilityContext {
             }
         }
         return out
+    }
+
+    private static func normaliseASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20); pendingSpace = false }
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     static func isBlank(_ text: String) -> Bool {

@@ -7,9 +7,12 @@ public final class AccessibilityContext {
     public let document: HTMLDocument
 
     // Per-node memo tables: 0 = unknown, 1 = false, 2 = true.
-    private var renderHiddenMemo: [UInt8]
-    private var visibilityHiddenMemo: [UInt8]
-    private var ariaHiddenMemo: [UInt8]
+    // No dynamic exclusivity checks: the class is used from one thread and these are
+    // read and written only here, never across a call that could reenter (memo reads were
+    // ~1.5M swift_beginAccess calls on 193 pages).
+    @exclusivity(unchecked) private var renderHiddenMemo: [UInt8]
+    @exclusivity(unchecked) private var visibilityHiddenMemo: [UInt8]
+    @exclusivity(unchecked) private var ariaHiddenMemo: [UInt8]
     private var disabledMemo: [UInt8]
     private var styleMemo: [Int: InlineStyle] = [:]
     var roleMemo: [Int: String?] = [:]
@@ -69,25 +72,34 @@ public final class AccessibilityContext {
             if memo[i] != 0 { result = memo[i] == 2; break }
             if let v = own(i) { memo[i] = v ? 2 : 1; result = v; break }
             chain.append(i)
-            i = Int(document.nodes[i].parent)
+            i = Int(document.cores[i].parent)
         }
         let code: UInt8 = result ? 2 : 1
         for c in chain { memo[c] = code }
         return result
     }
 
+    // The memo is read before `inherited` is called: a hit then costs no
+    // exclusivity check on the memo array and no closure context.
     private func isDisplayNone(_ index: Int) -> Bool {
-        inherited(index, memo: &renderHiddenMemo) { i in
+        let known = renderHiddenMemo[index]
+        if known != 0 { return known == 2 }
+        return inherited(index, memo: &renderHiddenMemo) { i in
             self.ownDisplayNone(i) ? true : nil
         }
     }
 
+    static let neverRenderedAtoms: Set<Int32> = Set(neverRendered.map { NameAtom.of($0) })
+    static let detailsAtom = NameAtom.of("details")
+    static let inputAtom = NameAtom.of("input")
+    static let dialogAtom = NameAtom.of("dialog")
+
     private func ownDisplayNone(_ i: Int) -> Bool {
-        let node = document.nodes[i]
+        let node = document.cores[i]
         // Inside a closed <details>, only the first <summary> child is rendered.
         if node.parent > 0 {
             let p = HTMLElement(document: document, index: Int(node.parent))
-            if p.name == "details", p.namespace == .html, !p.hasAttribute("open"),
+            if p.core.nameAtom == Self.detailsAtom, p.namespace == .html, !p.hasAttribute("open"),
                node.kind == .text || p.firstChild(named: "summary")?.index != i {
                 return true
             }
@@ -95,11 +107,12 @@ public final class AccessibilityContext {
         guard node.kind == .element else { return false }
         let e = HTMLElement(document: document, index: i)
         if node.namespace == .html {
-            if Self.neverRendered.contains(node.name) { return true }
-            if node.name == "input", let t = e.attribute("type"), AriaData.equalsIgnoringCase(t.trimmingASCIIWhitespace(), "hidden") {
+            if node.nameAtom != 0 ? Self.neverRenderedAtoms.contains(node.nameAtom)
+                : Self.neverRendered.contains(document.nodes[i].name) { return true }
+            if node.nameAtom == Self.inputAtom, let t = e.attribute("type"), AriaData.equalsIgnoringCase(t.trimmingASCIIWhitespace(), "hidden") {
                 return true
             }
-            if node.name == "dialog", !e.hasAttribute("open") { return true }
+            if node.nameAtom == Self.dialogAtom, !e.hasAttribute("open") { return true }
         }
         if e.hasAttribute("hidden") { return true }
         if node.attributeCount > 0, let style = inlineStyle(i), style.displayNone { return true }
@@ -107,16 +120,20 @@ public final class AccessibilityContext {
     }
 
     private func isVisibilityHidden(_ index: Int) -> Bool {
-        inherited(index, memo: &visibilityHiddenMemo) { i in
-            let node = self.document.nodes[i]
+        let known = visibilityHiddenMemo[index]
+        if known != 0 { return known == 2 }
+        return inherited(index, memo: &visibilityHiddenMemo) { i in
+            let node = self.document.cores[i]
             guard node.kind == .element, node.attributeCount > 0 else { return nil }
             return self.inlineStyle(i)?.visibilityHidden
         }
     }
 
     private func isAriaHidden(_ index: Int) -> Bool {
-        inherited(index, memo: &ariaHiddenMemo) { i in
-            let node = self.document.nodes[i]
+        let known = ariaHiddenMemo[index]
+        if known != 0 { return known == 2 }
+        return inherited(index, memo: &ariaHiddenMemo) { i in
+            let node = self.document.cores[i]
             guard node.kind == .element, node.attributeCount > 0,
                   let v = HTMLElement(document: self.document, index: i).attribute("aria-hidden"),
                   AriaData.equalsIgnoringCase(v.trimmingASCIIWhitespace(), "true") else { return nil }

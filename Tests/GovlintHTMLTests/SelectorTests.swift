@@ -428,3 +428,78 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         #expect(try Selector("a[href]").subjectTagNames == ["a"])
     }
 }
+
+/// The compiled matcher, the bucketed multi-selector pass and atoms for names.
+@Suite struct CompiledMatchingTests {
+    static let html = """
+        <html lang=en><body><main id=m><section class="a b"><p data-k=v>1</p><img alt=x src=i.png><a href=#x>l</a></section>
+        <my-widget id=w1 data-k=w><x-item id=x1>a</x-item><x-item id=x2 class=a>b</x-item><p id=pw>p</p><x-item id=x3>c</x-item></my-widget>
+        <ul><li class=a>1</li><li>2</li><li aria-current=page>3</li></ul>
+        <div role=button tabindex=0 aria-label="Go">b</div><p class=a>3</p>
+        <svg viewBox="0 0 10 10" role=img><title>t</title><foreignObject><p id=fp>f</p></foreignObject></svg>
+        <form><fieldset disabled><legend><input id=li1></legend><input id=in1 type=checkbox checked></fieldset>
+        <select><optgroup disabled><option id=o1 selected>x</option></optgroup></select></form>
+        <table><tr><th scope=col>h</th><td headers=h>d</td></tr></table></main></body></html>
+        """
+
+    static let selectors = [
+        "p", ".a", "section > p, li", "[role]", "main img[alt]", "*", "a[href]:not(.x)", "li:first-child", "div, p.a",
+        "[role=button i], li", "#m", "[tabindex], .a", ":not(p)", "my-widget", "x-item", "x-item:nth-of-type(2)",
+        "x-item:last-of-type", "my-widget > p", "my-widget x-item.a", "[data-k]", "[data-k=w]", "p[data-k]",
+        "[viewbox]", "svg[viewBox]", "svg title", "foreignobject p", ":has(> x-item)", "main :has(+ p)",
+        "section:has(img[src$='.png' i])", ":disabled", ":enabled", ":checked", "li:nth-child(2n+1 of .a, [aria-current])",
+        "[aria-current=page]", "[aria-label|=go i]", "td[headers~=h], th[scope]", "x-item + x-item", "x-item ~ p",
+        ":is(x-item, li):not(.a)", ":root", "body > main > *:only-of-type", ":empty", "a:any-link",
+    ]
+
+    static let document = HTMLParser.parse(html)
+
+    /// Each selector: the bucketed shared pass, the single-selector pass and a plain per-element test agree.
+    @Test(arguments: selectors) func bucketedPassEqualsPlainMatcher(_ text: String) throws {
+        let doc = Self.document
+        let selector = try Selector(text)
+        let plain: [Int] = Array(doc.elements.filter { selector.matches($0) }.map(\.index))
+        #expect(doc.select(selector).map(\.index) == plain)
+        // Shared with every other selector, so buckets hold several selectors each.
+        let all = try Self.selectors.map { try Selector($0) }
+        let k = Self.selectors.firstIndex(of: text)!
+        #expect(doc.select(all: all)[k].map(\.index) == plain)
+        #expect(doc.select(all: all, maxDepth: 1)[k].map(\.index) == plain)
+        // Scoped to a subtree (combinators may still reach outside it).
+        let main = try #require(doc.element(withID: "m"))
+        #expect(main.select(selector).map(\.index) == plain.filter { $0 > main.index && $0 < main.descendantIndices.upperBound })
+    }
+
+    @Test func unknownNamesStillMatchByString() throws {
+        let doc = Self.document
+        #expect(try doc.select(Selector("x-item")).compactMap(\.id) == ["x1", "x2", "x3"])
+        #expect(try doc.select(Selector("x-item:nth-of-type(3)")).compactMap(\.id) == ["x3"])
+        #expect(try doc.select(Selector("[data-k=w]")).compactMap(\.id) == ["w1"])
+        #expect(try doc.select(Selector("svg[viewbox]")).count == 1)
+    }
+
+    @Test func coresMirrorNodes() {
+        let doc = Self.document
+        #expect(doc.cores.count == doc.nodes.count)
+        for (node, core) in zip(doc.nodes, doc.cores) {
+            #expect(core.kind == node.kind && core.namespace == node.namespace && core.parent == node.parent)
+            #expect(core.firstChild == node.firstChild && core.nextSibling == node.nextSibling)
+            #expect(core.previousSibling == node.previousSibling && core.subtreeEnd == node.subtreeEnd)
+            #expect(core.attributeStart == node.attributeStart && core.attributeCount == node.attributeCount)
+            #expect(core.nameAtom == (node.kind == .element ? NameAtom.of(node.name) : 0))
+        }
+        for (attribute, core) in zip(doc.attributes, doc.attributeCores) {
+            #expect(core.nameAtom == NameAtom.of(attribute.name))
+            let bytes = doc.attributeValueBytes[Int(core.valueStart)..<Int(core.valueStart + core.valueCount)]
+            #expect(Array(bytes) == Array(attribute.value.utf8))
+        }
+    }
+
+    @Test func atomsAndKeys() throws {
+        #expect(NameAtom.of("div") != 0 && NameAtom.of("div") != NameAtom.of("p"))
+        #expect(NameAtom.of("x-item") == 0 && NameAtom.of("DIV") == 0)
+        #expect(NameAtom.name(NameAtom.href) == "href")
+        #expect(try Selector("p, li").key == Selector("p, li").key)
+        #expect(try Selector("p, li").key != Selector("p,li").key)
+    }
+}

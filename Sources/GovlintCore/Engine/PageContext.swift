@@ -24,7 +24,8 @@ public final class PageContext {
     /// Path relative to the checked root.
     public let file: String
     public let site: SiteInfo
-    private var selections: [String: [HTMLElement]] = [:]
+    /// Keyed by ``Selector/key`` (interned text): hashing an Int, not the selector's text.
+    private var selections: [Int: [HTMLElement]] = [:]
     private var _accessibility: AccessibilityContext?
     private var memos: [String: Any] = [:]
     private var normalizedTexts: [Int: String] = [:]
@@ -37,17 +38,18 @@ public final class PageContext {
 
     /// Elements matching a selector, memoised per page (rules share selectors).
     public func select(_ selector: Selector) -> [HTMLElement] {
-        if let cached = selections[selector.text] { return cached }
+        if let cached = selections[selector.key] { return cached }
         let result = document.select(selector)
-        selections[selector.text] = result
+        selections[selector.key] = result
         return result
     }
 
     /// Matches many selectors in one pass and remembers the results.
     public func preselect(_ selectors: [Selector]) {
-        let missing = Array(Set(selectors.filter { selections[$0.text] == nil }))
+        var seen = Set<Int>()
+        let missing = selectors.filter { selections[$0.key] == nil && seen.insert($0.key).inserted }
         guard missing.count > 1 else { return }
-        for (s, found) in zip(missing, document.select(all: missing)) { selections[s.text] = found }
+        for (s, found) in zip(missing, document.select(all: missing)) { selections[s.key] = found }
     }
 
     /// An element's whitespace-normalised text content, computed once per page
@@ -68,6 +70,9 @@ public final class PageContext {
         memos[key] = v as Any
         return v
     }
+
+    /// Sibling positions for the CSS paths of findings, filled as findings need them.
+    lazy var siblingIndex = PageRunner.SiblingIndex()
 
     /// Accessibility tree facts (roles, hidden content, names), built lazily.
     public var accessibility: AccessibilityContext {

@@ -203,46 +203,93 @@ public enum PageRunner {
     /// Sibling positions are indexed once per parent, so a page with 100,000 findings stays linear.
     static func cssPath(_ element: HTMLElement, _ page: PageContext) -> String? {
         guard element.isElement else { return nil }
-        let index = page.memo("css-path-sibling-index") { SiblingIndex() }
-        var parts: [String] = []
-        var current: HTMLElement? = element
-        while let e = current, e.isElement {
-            if let id = e.id, !id.isEmpty, !id.contains(where: { $0.isWhitespace }), e.document.idIndex[id] == Int32(e.index) {
-                parts.append("#\(id)")
+        let index = page.siblingIndex
+        let document = element.document
+        let cores = document.cores
+        // Leaf to root: (node, nth-of-type position or 0), or the node whose `#id` starts the path.
+        var steps: [(node: Int, position: Int)] = []
+        var idAnchor: String?
+        var current = element.index
+        while current > 0, cores[current].kind == .element {
+            let e = HTMLElement(document: document, index: current)
+            if let id = e.id, !id.isEmpty, !containsWhitespace(id), document.idIndex[id] == Int32(current) {
+                idAnchor = id
                 break
             }
-            var part = e.name
-            if let (position, count) = index.position(of: e), count > 1 { part += ":nth-of-type(\(position))" }
-            parts.append(part)
-            current = e.parent
+            let (position, count) = index.position(of: current, in: document)
+            steps.append((current, count > 1 ? position : 0))
+            current = Int(cores[current].parent)
         }
-        return parts.reversed().joined(separator: " > ")
+        // Written root first into one byte buffer (String appends and reversed().joined cost more than the walk).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 * (steps.count + 1))
+        var first = true
+        if let idAnchor {
+            bytes.append(UInt8(ascii: "#"))
+            bytes.append(contentsOf: idAnchor.utf8)
+            first = false
+        }
+        for step in steps.reversed() {
+            if !first { bytes.append(contentsOf: " > ".utf8) }
+            first = false
+            bytes.append(contentsOf: document.nodes[step.node].name.utf8)
+            if step.position > 0 {
+                bytes.append(contentsOf: ":nth-of-type(".utf8)
+                bytes.append(contentsOf: String(step.position).utf8)
+                bytes.append(UInt8(ascii: ")"))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `s.contains(where: \.isWhitespace)`, on bytes when `s` is ASCII.
+    static func containsWhitespace(_ s: String) -> Bool {
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if b == 0x20 || (0x09...0x0D).contains(b) { return true }
+        }
+        return ascii ? false : s.contains(where: { $0.isWhitespace })
     }
 
     /// Position of each element among its same-named siblings, filled one parent at a time.
     final class SiblingIndex {
-        private var positions: [Int: (Int, Int)] = [:]
-        private var indexedParents: Set<Int> = []
+        /// Per node: 1-based position among same-named siblings and their count (0: not filled yet).
+        private var positions: [(Int32, Int32)] = []
 
-        func position(of e: HTMLElement) -> (Int, Int)? {
-            guard let parent = e.parent else { return nil }
-            if !indexedParents.contains(parent.index) {
-                indexedParents.insert(parent.index)
-                var counts: [String: Int] = [:]
-                var members: [(Int, String)] = []
-                var c = parent.node.firstChild
+        func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
+            if positions.isEmpty { positions = Array(repeating: (0, 0), count: document.nodes.count) }
+            if positions[e].1 == 0 {
+                let cores = document.cores
+                let parent = Int(cores[e].parent)
+                // Same names: by atom, or by the string for names outside the atom table.
+                var countsByAtom: [Int32: Int32] = [:]
+                var countsByName: [String: Int32] = [:]
+                var members: [Int] = []
+                var c = cores[parent].firstChild
                 while c >= 0 {
-                    let n = e.document.nodes[Int(c)]
+                    let n = cores[Int(c)]
                     if n.kind == .element {
-                        counts[n.name, default: 0] += 1
-                        members.append((Int(c), n.name))
-                        positions[Int(c)] = (counts[n.name]!, 0)
+                        let count: Int32
+                        if n.nameAtom != 0 {
+                            count = countsByAtom[n.nameAtom, default: 0] + 1
+                            countsByAtom[n.nameAtom] = count
+                        } else {
+                            let name = document.nodes[Int(c)].name
+                            count = countsByName[name, default: 0] + 1
+                            countsByName[name] = count
+                        }
+                        members.append(Int(c))
+                        positions[Int(c)].0 = count
                     }
                     c = n.nextSibling
                 }
-                for (i, name) in members { positions[i]!.1 = counts[name]! }
+                for m in members {
+                    let atom = cores[m].nameAtom
+                    positions[m].1 = atom != 0 ? countsByAtom[atom]! : countsByName[document.nodes[m].name]!
+                }
             }
-            return positions[e.index]
+            return (Int(positions[e].0), Int(positions[e].1))
         }
     }
 }

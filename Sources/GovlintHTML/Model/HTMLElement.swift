@@ -16,25 +16,28 @@ public struct HTMLElement: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
     @inline(__always) public var node: HTMLNode { document.nodes[index] }
-    public var kind: HTMLNodeKind { node.kind }
-    public var isElement: Bool { node.kind == .element }
-    public var name: String { node.name }
-    public var namespace: HTMLNamespace { node.namespace }
+    /// The node's links and kind, without its strings (no reference counting to read).
+    @inline(__always) public var core: NodeCore { document.cores[index] }
+    public var kind: HTMLNodeKind { core.kind }
+    public var isElement: Bool { core.kind == .element }
+    public var name: String { document.nodes[index].name }
+    public var namespace: HTMLNamespace { core.namespace }
 
     // MARK: Tree
 
     public var parent: HTMLElement? {
-        let p = node.parent
+        let p = core.parent
         return p < 0 ? nil : HTMLElement(document: document, index: Int(p))
     }
 
     /// Element ancestors, nearest first (the document node excluded).
     public var ancestors: [HTMLElement] {
         var result: [HTMLElement] = []
-        var p = node.parent
+        let cores = document.cores
+        var p = cores[index].parent
         while p > 0 {
             result.append(HTMLElement(document: document, index: Int(p)))
-            p = document.nodes[Int(p)].parent
+            p = cores[Int(p)].parent
         }
         return result
     }
@@ -42,78 +45,94 @@ public struct HTMLElement: Sendable, Hashable {
     /// All child nodes (elements, text, comments).
     public var childNodes: [HTMLElement] {
         var result: [HTMLElement] = []
-        var c = node.firstChild
+        let cores = document.cores
+        var c = cores[index].firstChild
         while c >= 0 {
             result.append(HTMLElement(document: document, index: Int(c)))
-            c = document.nodes[Int(c)].nextSibling
+            c = cores[Int(c)].nextSibling
         }
         return result
     }
 
     /// Child elements only.
-    public var children: [HTMLElement] { childNodes.filter(\.isElement) }
+    public var children: [HTMLElement] {
+        var result: [HTMLElement] = []
+        let cores = document.cores
+        var c = cores[index].firstChild
+        while c >= 0 {
+            if cores[Int(c)].kind == .element { result.append(HTMLElement(document: document, index: Int(c))) }
+            c = cores[Int(c)].nextSibling
+        }
+        return result
+    }
 
     public func firstChild(named name: String) -> HTMLElement? {
-        var c = node.firstChild
+        let cores = document.cores
+        var c = cores[index].firstChild
         while c >= 0 {
-            let n = document.nodes[Int(c)]
-            if n.kind == .element, n.name == name { return HTMLElement(document: document, index: Int(c)) }
-            c = n.nextSibling
+            if cores[Int(c)].kind == .element, document.nodes[Int(c)].name == name {
+                return HTMLElement(document: document, index: Int(c))
+            }
+            c = cores[Int(c)].nextSibling
         }
         return nil
     }
 
     public var previousElementSibling: HTMLElement? {
-        var s = node.previousSibling
+        let cores = document.cores
+        var s = cores[index].previousSibling
         while s >= 0 {
-            if document.nodes[Int(s)].kind == .element { return HTMLElement(document: document, index: Int(s)) }
-            s = document.nodes[Int(s)].previousSibling
+            if cores[Int(s)].kind == .element { return HTMLElement(document: document, index: Int(s)) }
+            s = cores[Int(s)].previousSibling
         }
         return nil
     }
 
     public var nextElementSibling: HTMLElement? {
-        var s = node.nextSibling
+        let cores = document.cores
+        var s = cores[index].nextSibling
         while s >= 0 {
-            if document.nodes[Int(s)].kind == .element { return HTMLElement(document: document, index: Int(s)) }
-            s = document.nodes[Int(s)].nextSibling
+            if cores[Int(s)].kind == .element { return HTMLElement(document: document, index: Int(s)) }
+            s = cores[Int(s)].nextSibling
         }
         return nil
     }
 
     /// Descendant nodes in document order.
-    public var descendantIndices: Range<Int> { (index + 1)..<Int(node.subtreeEnd) }
+    public var descendantIndices: Range<Int> { (index + 1)..<Int(core.subtreeEnd) }
 
     /// Descendant elements in document order.
     public var descendants: [HTMLElement] {
-        descendantIndices.compactMap { document.nodes[$0].kind == .element ? HTMLElement(document: document, index: $0) : nil }
+        let cores = document.cores
+        return descendantIndices.compactMap { cores[$0].kind == .element ? HTMLElement(document: document, index: $0) : nil }
     }
 
     public func descendants(named name: String) -> [HTMLElement] {
-        descendantIndices.compactMap {
-            let n = document.nodes[$0]
-            return n.kind == .element && n.name == name ? HTMLElement(document: document, index: $0) : nil
+        let cores = document.cores
+        return descendantIndices.compactMap {
+            cores[$0].kind == .element && document.nodes[$0].name == name ? HTMLElement(document: document, index: $0) : nil
         }
     }
 
     public func isDescendant(of other: HTMLElement) -> Bool {
-        index > other.index && index < Int(other.node.subtreeEnd)
+        index > other.index && index < Int(other.core.subtreeEnd)
     }
 
     // MARK: Attributes
 
     public var attributes: ArraySlice<HTMLAttribute> {
-        let n = node
+        let n = core
         let s = Int(n.attributeStart)
         return document.attributes[s..<(s + Int(n.attributeCount))]
     }
 
     public func attribute(_ name: String) -> String? {
-        let n = node
+        let n = core
         guard n.attributeCount > 0 else { return nil }
         let s = Int(n.attributeStart)
-        for i in s..<(s + Int(n.attributeCount)) where document.attributes[i].name == name {
-            return document.attributes[i].value
+        let attributes = document.attributes
+        for i in s..<(s + Int(n.attributeCount)) where attributes[i].name == name {
+            return attributes[i].value
         }
         return nil
     }
@@ -136,11 +155,24 @@ public struct HTMLElement: Sendable, Hashable {
     /// Text of this node: the node's own text for text and comments, else the
     /// concatenated descendant text (like DOM `textContent`).
     public var textContent: String {
-        let n = node
-        if n.kind == .text || n.kind == .comment { return n.text }
+        let nodes = document.nodes
+        let kind = document.cores[index].kind
+        if kind == .text || kind == .comment { return nodes[index].text }
+        let cores = document.cores
+        // Sized once: appending text node by text node otherwise regrows the string.
+        var count = 0
+        var only = -1
+        var texts = 0
+        for i in descendantIndices where cores[i].kind == .text {
+            count += nodes[i].text.utf8.count
+            only = i
+            texts += 1
+        }
+        if texts == 1 { return nodes[only].text }
         var result = ""
-        for i in descendantIndices where document.nodes[i].kind == .text {
-            result += document.nodes[i].text
+        result.reserveCapacity(count)
+        for i in descendantIndices where cores[i].kind == .text {
+            result += nodes[i].text
         }
         return result
     }
@@ -151,7 +183,7 @@ public struct HTMLElement: Sendable, Hashable {
     public var positionedAnchor: HTMLElement? {
         var e: HTMLElement? = self
         while let current = e {
-            if current.node.hasPosition { return current }
+            if current.document.nodes[current.index].startOffset >= 0 { return current }
             e = current.parent
         }
         return nil
@@ -176,7 +208,10 @@ public struct HTMLElement: Sendable, Hashable {
 
 extension Character {
     /// ASCII whitespace as HTML defines it (space, tab, LF, FF, CR).
-    public var isHTMLWhitespace: Bool {
-        self == " " || self == "\t" || self == "\n" || self == "\u{0C}" || self == "\r" || self == "\r\n"
+    /// (`asciiValue` is that of LF for CRLF, and nil for anything not ASCII, as a
+    /// space joined by a combining mark: compares no strings.)
+    @inline(__always) public var isHTMLWhitespace: Bool {
+        guard let a = asciiValue else { return false }
+        return a == 0x20 || a == 0x09 || a == 0x0A || a == 0x0C || a == 0x0D
     }
 }

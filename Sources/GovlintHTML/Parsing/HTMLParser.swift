@@ -197,7 +197,10 @@ public enum HTMLParser {
         var depthLimited = false
         var nodes: [HTMLNode] = []
         var attributes: [HTMLAttribute] = []
+        var nameAtoms: [Int32] = [0]
+        var attributeAtoms: [Int32] = []
         nodes.reserveCapacity(1024)
+        nameAtoms.reserveCapacity(1024)
         var doctype: HTMLDoctype?
         let rootDoc = root.pointee.v.document
         if rootDoc.has_doctype {
@@ -219,13 +222,14 @@ public enum HTMLParser {
                                 attributeCount: 0, startOffset: -1, endOffset: -1, endTagOffset: -1,
                                 depth: nodes[Int(parent)].depth + 1)
             var children: GumboVector?
+            var atom: Int32 = 0
             switch g.type {
             case GUMBO_NODE_ELEMENT, GUMBO_NODE_TEMPLATE:
                 let el = g.v.element
                 node.kind = .element
                 node.namespace = el.tag_namespace == GUMBO_NAMESPACE_SVG ? .svg
                     : el.tag_namespace == GUMBO_NAMESPACE_MATHML ? .mathml : .html
-                node.name = tagName(el)
+                (node.name, atom) = tagName(el)
                 if el.original_tag.length > 0 {
                     node.startOffset = Int32(clamping: el.start_pos.offset)
                     node.endOffset = node.startOffset &+ Int32(clamping: el.original_tag.length)
@@ -243,8 +247,10 @@ public enum HTMLParser {
                     let nameEnd = nameOffset &+ Int32(clamping: a.original_name.length)
                     let hasValue = a.original_value.length > 0 && UInt(a.value_start.offset) <= limit
                     let valueStart = hasValue ? Int32(clamping: a.value_start.offset) : nameEnd
+                    let name = string(a.name)
+                    attributeAtoms.append(NameAtom.of(name))
                     attributes.append(HTMLAttribute(
-                        name: string(a.name), value: string(a.value), nameOffset: nameOffset,
+                        name: name, value: string(a.value), nameOffset: nameOffset,
                         valueStartOffset: valueStart,
                         valueEndOffset: hasValue ? valueStart &+ Int32(clamping: a.original_value.length) : nameEnd))
                 }
@@ -257,6 +263,7 @@ public enum HTMLParser {
                 fillText(&node, g.v.text)
             }
             nodes.append(node)
+            nameAtoms.append(atom)
             lastChild.append(-1)
             // Link into the parent's child list.
             let p = Int(parent)
@@ -278,7 +285,8 @@ public enum HTMLParser {
             if nodes[i].subtreeEnd > nodes[p].subtreeEnd { nodes[p].subtreeEnd = nodes[i].subtreeEnd }
         }
         if nodes[0].subtreeEnd < Int32(nodes.count) { nodes[0].subtreeEnd = Int32(nodes.count) }
-        return (HTMLDocument(nodes: nodes, attributes: attributes, doctype: doctype, source: source), depthLimited)
+        return (HTMLDocument(nodes: nodes, attributes: attributes, doctype: doctype, source: source,
+                             nameAtoms: nameAtoms, attributeAtoms: attributeAtoms), depthLimited)
     }
 
     private static func pushChildren(of vector: GumboVector, parent: Int32,
@@ -300,16 +308,26 @@ public enum HTMLParser {
         }
     }
 
-    private static func tagName(_ el: GumboElement) -> String {
-        if el.tag != GUMBO_TAG_UNKNOWN, let n = gumbo_normalized_tagname(el.tag), n.pointee != 0 {
-            return String(cString: n)
+    /// gumbo's normalised name and its atom for each known tag, looked up once.
+    private static let gumboTags: [(name: String, atom: Int32)] = (0..<Int(GUMBO_TAG_LAST.rawValue)).map { raw in
+        let tag = GumboTag(rawValue: GumboTag.RawValue(raw))
+        guard tag != GUMBO_TAG_UNKNOWN, let n = gumbo_normalized_tagname(tag), n.pointee != 0 else { return ("", 0) }
+        let name = String(cString: n)
+        return (name, NameAtom.of(name))
+    }
+
+    private static func tagName(_ el: GumboElement) -> (String, Int32) {
+        if el.tag != GUMBO_TAG_UNKNOWN, Int(el.tag.rawValue) < gumboTags.count {
+            let known = gumboTags[Int(el.tag.rawValue)]
+            if !known.name.isEmpty { return known }
         }
         var piece = el.original_tag
-        guard piece.length > 0, piece.data != nil else { return "" }
+        guard piece.length > 0, piece.data != nil else { return ("", 0) }
         gumbo_tag_from_original_text(&piece)
-        guard let data = piece.data, piece.length > 0 else { return "" }
+        guard let data = piece.data, piece.length > 0 else { return ("", 0) }
         let raw = UnsafeRawBufferPointer(start: data, count: piece.length)
-        return String(decoding: raw, as: UTF8.self).lowercased()
+        let name = String(decoding: raw, as: UTF8.self).lowercased()
+        return (name, NameAtom.of(name))
     }
 
     @inline(__always) private static func string(_ p: UnsafePointer<CChar>?) -> String {

@@ -11,35 +11,37 @@ extension HTMLDocument {
     func select(_ selector: Selector, in range: Range<Int>) -> [HTMLElement] {
         var result: [HTMLElement] = []
         guard !range.isEmpty else { return result }
-        let filter = AncestorFilter(selector.list)
-        nodes.withUnsafeBufferPointer { nodes in
-            attributes.withUnsafeBufferPointer { attributes in
-                let matcher = SelectorMatcher(nodes: nodes, attributes: attributes)
-                guard let filter else {
-                    for i in range where nodes[i].kind == .element && matcher.matches(selector.list, i, scope: -1) {
-                        result.append(HTMLElement(document: self, index: i))
-                    }
-                    return
+        let program = selector.program
+        let filter = AncestorFilter(program)
+        withView { view in
+            let nodes = view.nodes
+            let matcher = SelectorMatcher(view, program)
+            guard let filter else {
+                // No ancestor requirement: the subject's tag or attribute picks the elements to try.
+                var found = [result]
+                SubjectBuckets([selector]).run(view, [selector], self, &found, range: range)
+                result = found[0]
+                return
+            }
+            let top = program.topComplexes
+            var state = AncestorFilter.State(filter)
+            // Seed with the ancestors of the first node (non-empty for element.select).
+            var seed: [Int] = []
+            var p = Int(nodes[range.lowerBound].parent)
+            while p > 0 {
+                seed.append(p)
+                p = Int(nodes[p].parent)
+            }
+            for a in seed.reversed() where nodes[a].kind == .element { state.push(a, filter, matcher) }
+            for i in range {
+                state.pop(before: i, nodes)
+                guard nodes[i].kind == .element else { continue }
+                for (k, complex) in top.enumerated()
+                where state.satisfies(filter.requirements[k]) && matcher.matchesComplex(complex, i) {
+                    result.append(HTMLElement(document: self, index: i))
+                    break
                 }
-                var state = AncestorFilter.State(filter)
-                // Seed with the ancestors of the first node (non-empty for element.select).
-                var seed: [Int] = []
-                var p = Int(nodes[range.lowerBound].parent)
-                while p > 0 {
-                    seed.append(p)
-                    p = Int(nodes[p].parent)
-                }
-                for a in seed.reversed() where nodes[a].kind == .element { state.push(a, filter, matcher) }
-                for i in range {
-                    state.pop(before: i, nodes)
-                    guard nodes[i].kind == .element else { continue }
-                    for (k, complex) in selector.list.enumerated()
-                    where state.satisfies(filter.requirements[k]) && matcher.matchesComplex(complex, i) {
-                        result.append(HTMLElement(document: self, index: i))
-                        break
-                    }
-                    state.push(i, filter, matcher)
-                }
+                state.push(i, filter, matcher)
             }
         }
         return result
@@ -63,33 +65,36 @@ extension HTMLElement {
 /// selector to match: every compound left of its rightmost descendant or
 /// child combinator describes an ancestor of the subject.
 struct AncestorFilter {
-    enum Feature {
-        case name(String)
-        case id([UInt8])
-        case className([UInt8])
-    }
-
-    var features: [Feature] = []
+    /// Features as indices of type, id and class selectors in the program.
+    var features: [Int] = []
     /// Per complex selector of the list, a bit mask over `features`.
     var requirements: [UInt64] = []
 
     /// nil when no selector of the list has a usable requirement.
-    init?(_ list: [ComplexSelector]) {
-        for complex in list {
+    init?(_ program: SelectorProgram) {
+        for c in program.topComplexes {
             var mask: UInt64 = 0
-            if let j = complex.combinators.lastIndex(where: { $0 == .descendant || $0 == .child }) {
-                for compound in complex.compounds[0...j] {
-                    for simple in compound.simples {
-                        let feature: Feature
-                        switch simple {
-                        case .type(let n): feature = .name(n)
-                        case .id(let v): feature = .id(v)
-                        case .className(let v): feature = .className(v)
+            let complex = program.complexes[c]
+            let first = Int(complex.compoundStart)
+            let count = Int(complex.compoundCount)
+            // The last compound j whose right-hand combinator is descendant or child.
+            var j = -1
+            for k in stride(from: count - 1, through: 1, by: -1) {
+                let combinator = program.compounds[first + k].combinator
+                if combinator == .descendant || combinator == .child { j = k - 1; break }
+            }
+            if j >= 0 {
+                for k in 0...j {
+                    let compound = program.compounds[first + k]
+                    let s0 = Int(compound.simpleStart)
+                    for s in s0..<(s0 + Int(compound.simpleCount)) {
+                        switch program.simples[s].op {
+                        case .type, .id, .className: break
                         default: continue
                         }
                         guard features.count < 64 else { continue }
                         mask |= 1 << UInt64(features.count)
-                        features.append(feature)
+                        features.append(s)
                     }
                 }
             }
@@ -116,7 +121,7 @@ struct AncestorFilter {
 
         mutating func push(_ e: Int, _ filter: AncestorFilter, _ matcher: SelectorMatcher) {
             var mask: UInt64 = 0
-            for (f, feature) in filter.features.enumerated() where matcher.has(feature, e) {
+            for (f, feature) in filter.features.enumerated() where matcher.matchesSimple(feature, e) {
                 mask |= 1 << UInt64(f)
                 counts[f] += 1
             }
@@ -124,7 +129,7 @@ struct AncestorFilter {
             stack.append((e, mask))
         }
 
-        mutating func pop(before i: Int, _ nodes: UnsafeBufferPointer<HTMLNode>) {
+        mutating func pop(before i: Int, _ nodes: UnsafeBufferPointer<NodeCore>) {
             while let top = stack.last, Int(nodes[top.index].subtreeEnd) <= i {
                 stack.removeLast()
                 var mask = top.mask
@@ -177,55 +182,109 @@ enum SubjectKey: Hashable {
 
 extension HTMLDocument {
     /// Elements matching each selector, in document order, from one pass over
-    /// the page: each element is tried only against selectors whose subject
-    /// could be it (same tag, or an attribute it has, or no constraint). Deep
-    /// pages (over `maxDepth`) fall back to one filtered pass per selector,
-    /// which bounds ancestor walks. Elements are visited in order and each
-    /// selector is tried once per element, so results are in document order.
+    /// the page: each element is tried only against the complex selectors
+    /// whose subject could be it (same tag, or an attribute it has, or no
+    /// constraint), the rule-hash dispatch of browsers. Deep pages (over
+    /// `maxDepth`) fall back to one filtered pass per selector, which bounds
+    /// ancestor walks. Elements are visited in order and each selector takes an
+    /// element at most once, so results are in document order.
     public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
-        var deepest: Int32 = 0
-        for n in nodes where n.depth > deepest { deepest = n.depth }
-        if deepest > maxDepth { return selectors.map { select($0) } }
-        var byTag: [String: [Int]] = [:]
-        var byAttribute: [String: [Int]] = [:]
-        var unconstrained: [Int] = []
+        if deepestElement > maxDepth { return selectors.map { select($0) } }
+        let buckets = SubjectBuckets(selectors)
+        var results = Array(repeating: [HTMLElement](), count: selectors.count)
+        withView { view in buckets.run(view, selectors, self, &results) }
+        return results
+    }
+}
+
+private func asciiLowercased(_ s: String) -> String {
+    guard s.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return s }
+    return String(decoding: s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+}
+
+/// The complex selectors of many selector lists, grouped by what their
+/// subjects must have: a tag, else an attribute, else nothing usable.
+struct SubjectBuckets {
+    /// One complex selector: the list it belongs to and its index in that list's program.
+    struct Entry {
+        var selector: Int32
+        var complex: Int32
+    }
+
+    var byTagAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
+    var byTagName: [String: [Entry]] = [:]
+    var byAttributeAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
+    var byAttributeName: [String: [Entry]] = [:]
+    var hasAttributeBuckets = false
+    var unconstrained: [Entry] = []
+
+    init(_ selectors: [Selector]) {
         for (k, s) in selectors.enumerated() {
-            var keys = Set<SubjectKey>()
-            for complex in s.list { keys.insert(SubjectKey(complex)) }
-            if keys.contains(.any) { unconstrained.append(k); continue }
-            for key in keys {
-                switch key {
-                case let .tag(name): byTag[name, default: []].append(k)
-                case let .attribute(name): byAttribute[name, default: []].append(k)
-                case .any: break
+            for (complex, c) in zip(s.list, s.program.topComplexes) {
+                let entry = Entry(selector: Int32(k), complex: Int32(c))
+                switch SubjectKey(complex) {
+                case let .tag(name):
+                    let atom = NameAtom.of(name)
+                    if atom != 0 { byTagAtom[Int(atom)].append(entry) } else { byTagName[name, default: []].append(entry) }
+                case let .attribute(name):
+                    hasAttributeBuckets = true
+                    let atom = NameAtom.of(name)
+                    if atom != 0 { byAttributeAtom[Int(atom)].append(entry) } else { byAttributeName[name, default: []].append(entry) }
+                case .any:
+                    unconstrained.append(entry)
                 }
             }
         }
-        var results = Array(repeating: [HTMLElement](), count: selectors.count)
-        var stamp = Array(repeating: -1, count: selectors.count)
-        nodes.withUnsafeBufferPointer { nodes in
-            attributes.withUnsafeBufferPointer { attributes in
-                let matcher = SelectorMatcher(nodes: nodes, attributes: attributes)
-                func test(_ k: Int, _ i: Int) {
-                    guard stamp[k] != i else { return }
-                    stamp[k] = i
-                    if matcher.matches(selectors[k].list, i, scope: -1) {
-                        results[k].append(HTMLElement(document: self, index: i))
+    }
+
+    func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[HTMLElement]],
+             range: Range<Int>? = nil) {
+        let nodes = view.nodes
+        let matchers = selectors.map { SelectorMatcher(view, $0.program) }
+        // The last element each selector took: a list whose complexes sit in several buckets takes an element once.
+        var taken = Array(repeating: -1, count: selectors.count)
+        matchers.withUnsafeBufferPointer { matchers in
+            taken.withUnsafeMutableBufferPointer { taken in
+                @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[HTMLElement]]) {
+                    for entry in entries {
+                        let k = Int(entry.selector)
+                        guard taken[k] != i, matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
+                        taken[k] = i
+                        results[k].append(HTMLElement(document: document, index: i))
                     }
                 }
-                for i in 1..<nodes.count where nodes[i].kind == .element {
+                for i in range ?? 1..<nodes.count where nodes[i].kind == .element {
                     let node = nodes[i]
-                    if let candidates = byTag[node.name] { for k in candidates { test(k, i) } }
-                    if !byAttribute.isEmpty, node.attributeCount > 0 {
+                    if node.nameAtom != 0 {
+                        test(byTagAtom[Int(node.nameAtom)], i, &results)
+                    } else if !byTagName.isEmpty, let entries = byTagName[document.nodes[i].name] {
+                        test(entries, i, &results)
+                    }
+                    if hasAttributeBuckets, node.attributeCount > 0 {
                         let start = Int(node.attributeStart)
                         for a in start..<(start + Int(node.attributeCount)) {
-                            if let candidates = byAttribute[attributes[a].name] { for k in candidates { test(k, i) } }
+                            let atom = view.attributes[a].nameAtom
+                            if atom != 0 {
+                                test(byAttributeAtom[Int(atom)], i, &results)
+                                continue
+                            }
+                            var name = document.attributes[a].name
+                            if node.namespace != .html {
+                                // Foreign elements keep mixed-case names (`viewBox`), which
+                                // attribute selectors match ASCII case-insensitively.
+                                name = asciiLowercased(name)
+                                let lowered = NameAtom.of(name)
+                                if lowered != 0 {
+                                    test(byAttributeAtom[Int(lowered)], i, &results)
+                                    continue
+                                }
+                            }
+                            if !byAttributeName.isEmpty, let entries = byAttributeName[name] { test(entries, i, &results) }
                         }
                     }
-                    for k in unconstrained { test(k, i) }
+                    test(unconstrained, i, &results)
                 }
             }
         }
-        return results
     }
 }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A parsed CSS selector list (`"a, b"` is one `Selector`).
 ///
 /// Parsing happens once, in `init`; matching is right-to-left over the flat
@@ -7,11 +9,17 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
     /// The selector text as given.
     public let text: String
     let list: [ComplexSelector]
+    /// `list` compiled for matching.
+    let program: SelectorProgram
+    /// Equal for equal texts, unique otherwise, small: a cheap key for memo tables.
+    public let key: Int
 
     public init(_ text: String) throws(SelectorError) {
         var parser = SelectorParser(text)
         self.list = try parser.parseSelectorList()
         self.text = text
+        self.program = SelectorProgram(list)
+        self.key = SelectorKeys.key(for: text)
     }
 
     public var description: String { text }
@@ -26,10 +34,20 @@ public struct Selector: Sendable, Hashable, CustomStringConvertible {
         guard element.index > 0, element.index < doc.nodes.count, doc.nodes[element.index].kind == .element else {
             return false
         }
-        return doc.nodes.withUnsafeBufferPointer { nodes in
-            doc.attributes.withUnsafeBufferPointer { attributes in
-                SelectorMatcher(nodes: nodes, attributes: attributes).matches(list, element.index, scope: -1)
-            }
+        return doc.withView { view in SelectorMatcher(view, program).matchesTop(element.index) }
+    }
+}
+
+/// Interns selector texts to small integers (``Selector/key``).
+enum SelectorKeys {
+    private static let keys = Mutex<[String: Int]>([:])
+
+    static func key(for text: String) -> Int {
+        keys.withLock { keys in
+            if let k = keys[text] { return k }
+            let k = keys.count
+            keys[text] = k
+            return k
         }
     }
 }
