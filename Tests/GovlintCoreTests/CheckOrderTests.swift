@@ -118,3 +118,28 @@ import Testing
         #expect(expensive.count == 0)
     }
 }
+
+/// The page-level shortcut of negated `text-matches` must give the verdict the element-level test gives.
+@Suite struct TextMatchesShortcutTests {
+    static func check(_ pattern: String, ignoreCase: Bool = false) throws -> TextMatchesCheck {
+        try makeCheck(TextMatchesCheck.self, "{ pattern: '\(pattern)', negate: true, ignoreCase: \(ignoreCase) }")
+    }
+
+    @Test(arguments: [
+        ("<p>价格 {10}</p><li>来源：[!--befrom--]</li>", #"\{\$[^}]*\}|\[!--.*?--\]"#, false),
+        ("<p>no placeholder here</p><td>plain</td>", #"\{\$[^}]*\}|\[!--.*?--\]"#, false),
+        ("<p>{<b>$</b>title}</p>", #"\{\$[^}]*\}"#, false),
+        ("<p>Accessibility\n  Statement</p>", "accessibility statement", true),
+        ("<p>ACCESSIBILITY statement</p><p>other</p>", "accessibility statement", true),
+        ("<p>&#123;$x}</p>", #"\{\$[^}]*\}"#, false),
+    ])
+    func shortcutAgreesWithElementTexts(_ html: String, _ pattern: String, _ ignoreCase: Bool) throws {
+        let page = PageContext(document: HTMLParser.parse(html), file: "a.html", site: SiteInfo())
+        let check = try Self.check(pattern, ignoreCase: ignoreCase)
+        for element in page.document.elements {
+            let full = check.evaluate(element, in: page, holdData: true).verdict
+            let quick = check.evaluate(element, in: page, holdData: false).verdict
+            #expect(full == quick, "\(element.name) in \(html)")
+        }
+    }
+}

@@ -11,6 +11,9 @@ public protocol PageCheck: Sendable {
     /// Reads and validates options at load time.
     init(options: inout CheckOptions) throws(LocatedError)
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult
+    /// ``evaluate(_:in:)`` for a caller that drops a holding result's data unless `holdData` is true
+    /// (only `none` reports the child that held): a check may then skip work that only fills that data.
+    func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult
     /// Rough cost of one evaluation, so `any`/`all`/`none` try cheap checks first
     /// (a page-type or title guard before a scan of the whole body).
     var cost: CheckCost { get }
@@ -29,6 +32,9 @@ public enum CheckCost: Int, Sendable, Comparable {
 
 extension PageCheck {
     public var cost: CheckCost { .normal }
+    public func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
+        evaluate(element, in: page)
+    }
 }
 
 /// A check over facts collected from every page: each page contributes

@@ -41,6 +41,11 @@ struct RegexPrefilter: Sendable {
         self.ignoreCase = ignoreCase
     }
 
+    /// Whether a literal contains whitespace (then a match in normalised text may not be one in raw text).
+    var hasWhitespace: Bool {
+        literals.contains { String(decoding: $0, as: UTF8.self).unicodeScalars.contains { $0.properties.isWhitespace } }
+    }
+
     /// False only when no match is possible.
     func mayMatch(_ text: String) -> Bool {
         var text = text

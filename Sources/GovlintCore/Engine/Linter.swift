@@ -77,8 +77,15 @@ public struct Linter: Sendable {
     }
 
     public func isDescriptor(_ relative: String, rules: [ActiveRule]) -> Bool {
-        if configuration.descriptors.contains(where: { $0.glob.matches(relative) }) { return true }
-        return rules.contains { $0.rule.target == .descriptor && $0.rule.files.contains { Glob($0).matches(relative) } }
+        descriptorMatcher(rules)(relative)
+    }
+
+    /// `isDescriptor` with every glob compiled once, for discovery's call per file of the export.
+    func descriptorMatcher(_ rules: [ActiveRule]) -> (String) -> Bool {
+        var seen: Set<String> = []
+        let patterns = rules.filter { $0.rule.target == .descriptor }.flatMap(\.rule.files).filter { seen.insert($0).inserted }
+        let globs = configuration.descriptors.map(\.glob) + patterns.map { Glob($0) }
+        return { relative in globs.contains { $0.matches(relative) } }
     }
 
     // MARK: Whole runs
@@ -95,9 +102,8 @@ public struct Linter: Sendable {
     /// checked in parallel, keeping findings and compact site facts.
     public func collect(paths: [URL], options: RunOptions = RunOptions()) -> RunPart {
         let active = options.parseOnly ? [] : activeRules(profiles: options.profiles)
-        let (files, problems, _) = Discovery.discover(paths: paths, configuration: configuration) {
-            isDescriptor($0, rules: active)
-        }
+        let isDescriptor = descriptorMatcher(active)
+        let (files, problems, _) = Discovery.discover(paths: paths, configuration: configuration) { isDescriptor($0) }
         let now = options.now ?? configuration.now ?? Date()
         let siteFiles = files.map(\.relative)
         let site = SiteInfo(files: Set(siteFiles), now: now, pageTypes: configuration.pageTypes)

@@ -139,7 +139,7 @@ public enum PageRunner {
     static func evaluate(_ tree: CheckTree, _ element: HTMLElement, _ page: PageContext, holdDetail: Bool = false) -> Evaluation {
         switch tree {
         case let .page(invocation):
-            let r = invocation.check.evaluate(element, in: page)
+            let r = invocation.check.evaluate(element, in: page, holdData: holdDetail)
             return Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message)
         case let .all(children):
             let (results, decider) = evaluateCheapFirst(children, element, page, until: .doesNotHold, exact: true, holdDetail: false)

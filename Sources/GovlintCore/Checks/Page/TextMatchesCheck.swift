@@ -11,6 +11,8 @@ struct TextMatchesCheck: PageCheck {
     let selector: Selector?
     let regex: NSRegularExpression
     let negate: Bool
+    /// Memo key of the page-level prefilter verdict for this pattern.
+    let pageKey: String
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.selector("selector")
@@ -20,12 +22,37 @@ struct TextMatchesCheck: PageCheck {
         }
         regex = r
         negate = try options.bool("negate") ?? false
+        pageKey = "text-matches.page:\(ignoreCase ? "i" : "-")" + r.pattern
         try options.finish()
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        evaluate(element, in: page, holdData: true)
+    }
+
+    func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
+        // `negate` rules (no template placeholder in any p, li, td…) run on hundreds of elements a page.
+        // When the page's whole text has none of the literals a match needs, no element's text can
+        // match: the check holds without building each element's text, unless the caller wants it.
         guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
+        if negate, !holdData, !page.memo(pageKey, { Self.pageMayMatch(regex, page) }) {
+            return .holds
+        }
         let text = page.normalizedText(of: subject)
         return .verdict(TextMatching.matches(regex, text) != negate, data: ["text": String(text.prefix(80))])
+    }
+
+    /// False only when no element's normalised text can match: the prefilter's literals hold no
+    /// whitespace (normalising only changes whitespace), and an element's text is a run of the
+    /// document's text nodes, so a literal it contains is in their concatenation too.
+    static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext) -> Bool {
+        guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
+        let all = page.memo("text-matches.all-text") { () -> String in
+            let doc = page.document
+            var out = ""
+            for i in doc.nodes.indices where doc.nodes[i].kind == .text { out += doc.nodes[i].text }
+            return out
+        }
+        return filter.mayMatch(all)
     }
 }
