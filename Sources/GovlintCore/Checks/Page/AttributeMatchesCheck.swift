@@ -50,6 +50,17 @@ enum TextMatching {
         }
     }
 
+    /// Every text node of the page joined, once per page (scripts and styles included, as in
+    /// `textContent`): any element's text is a run of it, so a literal absent here is absent there.
+    static func documentText(_ page: PageContext) -> String {
+        page.memo("document-text") { () -> String in
+            let doc = page.document
+            var out = ""
+            for i in doc.nodes.indices where doc.nodes[i].kind == .text { out += doc.nodes[i].text }
+            return out
+        }
+    }
+
     /// `normalized(element.textContent)` without building the text first: the text nodes are
     /// normalised one after the other, a pending space carried across them.
     static func normalizedText(of element: HTMLElement) -> String {

@@ -80,12 +80,15 @@ enum GovPageFacts {
                     if dated >= 5 { return .column }
                 }
             }
-            let hasH1 = page.document.elements.contains { $0.name == "h1" }
-            if hasH1, let body = page.document.body {
-                var text = body.textContent
-                let marked = text.withUTF8 { t in publishedMarkers.contains { RegexPrefilter.contains(t, $0, ignoreCase: false) } }
-                if marked,
-                   publishedDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+            func hasMarker(_ text: String) -> Bool {
+                var text = text
+                return text.withUTF8 { t in publishedMarkers.contains { RegexPrefilter.contains(t, $0, ignoreCase: false) } }
+            }
+            // The body's text is a run of the document's (memoised): without a marker word there, none in the body.
+            if page.document.elements.contains(where: { $0.name == "h1" }), hasMarker(TextMatching.documentText(page)),
+               let body = page.document.body {
+                let text = body.textContent
+                if hasMarker(text), publishedDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
                     return .article
                 }
             }

@@ -9,7 +9,8 @@ import GovlintHTML
 struct LinkExistsCheck: PageCheck {
     static let id = "link-exists"
     static let summary = "A link inside the target has text matching `text` and/or an href matching `href` (`sameNumber`: text's capture in the href)."
-    var cost: CheckCost { .expensive }
+    /// Link texts are built on first use; a check on hrefs alone never needs them.
+    var cost: CheckCost { text == nil ? .normal : .expensive }
     let text: NSRegularExpression?
     let href: NSRegularExpression?
     let sameNumber: Bool
@@ -39,17 +40,22 @@ struct LinkExistsCheck: PageCheck {
 
     /// A page's links with their trimmed href and text, computed once and shared
     /// by every link rule (a page has hundreds of links and there are many rules).
-    struct Link {
+    /// One link of the page; its text is built when a check first reads it. Used by one thread.
+    final class Link {
         let element: HTMLElement
         let href: String
-        let text: String
+        private(set) lazy var text: String = LinkExistsCheck.linkText(element)
+
+        init(element: HTMLElement, href: String) {
+            self.element = element
+            self.href = href
+        }
     }
 
     static func links(_ page: PageContext) -> [Link] {
         page.memo("link-exists-links") {
             page.document.elements.filter { ($0.name == "a" || $0.name == "area") && $0.hasAttribute("href") }.map {
-                Link(element: $0, href: TextMatching.trimmed($0.attribute("href") ?? ""),
-                     text: linkText($0))
+                Link(element: $0, href: TextMatching.trimmed($0.attribute("href") ?? ""))
             }
         }
     }

@@ -47,12 +47,6 @@ struct TextMatchesCheck: PageCheck {
     /// document's text nodes, so a literal it contains is in their concatenation too.
     static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext) -> Bool {
         guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
-        let all = page.memo("text-matches.all-text") { () -> String in
-            let doc = page.document
-            var out = ""
-            for i in doc.nodes.indices where doc.nodes[i].kind == .text { out += doc.nodes[i].text }
-            return out
-        }
-        return filter.mayMatch(all)
+        return filter.mayMatch(TextMatching.documentText(page))
     }
 }
