@@ -141,6 +141,33 @@ public enum PageRunner {
         case let .page(invocation):
             let r = invocation.check.evaluate(element, in: page, holdData: holdDetail)
             return Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message)
+        case let .all(children) where inCostOrder(children):
+            // Written order is already cheapest first: the plain loop, no bookkeeping.
+            var undecided: Evaluation?
+            for child in children {
+                let e = evaluate(child, element, page)
+                if e.verdict == .doesNotHold { return e }
+                if e.verdict == .cantTell, undecided == nil { undecided = e }
+            }
+            return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
+        case let .any(children) where inCostOrder(children):
+            var firstFailure: Evaluation?
+            var undecided: Evaluation?
+            for child in children {
+                let e = evaluate(child, element, page, holdDetail: holdDetail)
+                if e.verdict == .holds { return e }
+                if e.verdict == .cantTell, undecided == nil { undecided = e }
+                if e.verdict == .doesNotHold, firstFailure == nil { firstFailure = e }
+            }
+            return undecided ?? firstFailure ?? Evaluation(verdict: .doesNotHold, locations: [], data: [:], message: nil)
+        case let .none(children) where inCostOrder(children):
+            var undecided: Evaluation?
+            for child in children {
+                let e = evaluate(child, element, page, holdDetail: true)
+                if e.verdict == .holds { return Evaluation(verdict: .doesNotHold, locations: e.locations, data: e.data, message: e.message) }
+                if e.verdict == .cantTell, undecided == nil { undecided = e }
+            }
+            return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
         case let .all(children):
             let (results, decider) = evaluateCheapFirst(children, element, page, until: .doesNotHold, exact: true, holdDetail: false)
             if let decider { return results[decider]! }
@@ -185,6 +212,16 @@ public enum PageRunner {
             return (results, i)
         }
         return (results, nil)
+    }
+
+    static func inCostOrder(_ children: [CheckTree]) -> Bool {
+        var previous = CheckCost.cheap
+        for child in children {
+            let c = child.cost
+            if c < previous { return false }
+            previous = c
+        }
+        return true
     }
 
     /// Indices of `children`, cheapest first, written order among equals.
