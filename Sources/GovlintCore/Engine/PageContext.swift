@@ -29,6 +29,8 @@ public final class PageContext {
     private var _accessibility: AccessibilityContext?
     private var memos: [String: Any] = [:]
     private var normalizedTexts: [Int: String] = [:]
+    /// Element indices by tag-name atom, built in one pass on first use.
+    private var byName: [[Int32]]?
 
     public init(document: HTMLDocument, file: String, site: SiteInfo) {
         self.document = document
@@ -42,6 +44,27 @@ public final class PageContext {
         let result = document.select(selector)
         selections[selector.key] = result
         return result
+    }
+
+    /// Elements with any of these tag names (any namespace), in document order. Checks that look
+    /// for a few tags (`meta`, `li`, `a`, `base`) read one index instead of walking every element.
+    public func elements(named names: String...) -> [HTMLElement] {
+        let atoms = names.map(NameAtom.of)
+        if atoms.contains(NameAtom.unknown) {
+            let wanted = Set(names)
+            return document.elements.filter { wanted.contains($0.name) }
+        }
+        if byName == nil {
+            var table = [[Int32]](repeating: [], count: NameAtom.count)
+            let cores = document.cores
+            for i in cores.indices where cores[i].kind == .element && cores[i].nameAtom != NameAtom.unknown {
+                table[Int(cores[i].nameAtom)].append(Int32(i))
+            }
+            byName = table
+        }
+        var indices = atoms.count == 1 ? byName![Int(atoms[0])] : atoms.flatMap { byName![Int($0)] }
+        if atoms.count > 1 { indices.sort() }
+        return indices.map { HTMLElement(document: document, index: Int($0)) }
     }
 
     /// Matches many selectors in one pass and remembers the results.

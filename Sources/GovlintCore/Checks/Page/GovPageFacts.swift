@@ -14,7 +14,7 @@ enum GovPageFacts {
     static func labels(_ page: PageContext) -> [String: String] {
         page.memo("gov.labels") { () -> [String: String] in
             var out: [String: String] = [:]
-            for e in page.document.elements where e.name == "meta" {
+            for e in page.elements(named: "meta") {
                 guard let name = e.attribute("name"), out[name] == nil else { continue }
                 out[name] = (e.attribute("content") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             }
@@ -24,7 +24,7 @@ enum GovPageFacts {
 
     /// Meta element with the exact name, if any.
     static func labelElement(_ name: String, _ page: PageContext) -> HTMLElement? {
-        page.document.elements.first { $0.name == "meta" && $0.attribute("name") == name }
+        page.elements(named: "meta").first { $0.attribute("name") == name }
     }
 
     /// A 办事指南 page: stated as `service-guide` in `page-types:`; or, with no type stated,
@@ -34,9 +34,8 @@ enum GovPageFacts {
             if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
                 return stated == PageTypeAssignment.serviceGuide
             }
-            return page.document.elements.contains {
-                (($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1")
-                    && $0.textContent.contains("办事指南")
+            return page.elements(named: "title", "h1").contains {
+                ($0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")) && $0.textContent.contains("办事指南")
             }
         }
     }
@@ -48,8 +47,8 @@ enum GovPageFacts {
     static let homeFiles: Set<String> = ["index.html", "index.htm", "index.shtml", "default.html", "default.htm", "index.php"]
 
     static func isRedirect(_ page: PageContext) -> Bool {
-        page.document.elements.contains {
-            $0.name == "meta" && ($0.attribute("http-equiv") ?? "").lowercased() == "refresh"
+        page.elements(named: "meta").contains {
+            ($0.attribute("http-equiv") ?? "").lowercased() == "refresh"
                 && ($0.attribute("content") ?? "").lowercased().contains("url=")
         }
     }
@@ -74,7 +73,7 @@ enum GovPageFacts {
             // Five dated list items make a column page; most items have no four-digit run, and are
             // skipped without building their text.
             var dated = 0
-            for item in page.document.elements where item.name == "li" && DateExtraction.mayHaveDate(inTextOf: item) {
+            for item in page.elements(named: "li") where DateExtraction.mayHaveDate(inTextOf: item) {
                 if !DateExtraction.dates(in: item.textContent).isEmpty {
                     dated += 1
                     if dated >= 5 { return .column }
@@ -85,7 +84,7 @@ enum GovPageFacts {
                 return text.withUTF8 { t in publishedMarkers.contains { RegexPrefilter.contains(t, $0, ignoreCase: false) } }
             }
             // The body's text is a run of the document's (memoised): without a marker word there, none in the body.
-            if page.document.elements.contains(where: { $0.name == "h1" }), hasMarker(TextMatching.documentText(page)),
+            if !page.elements(named: "h1").isEmpty, hasMarker(TextMatching.documentText(page)),
                let body = page.document.body {
                 let text = body.textContent
                 if hasMarker(text), publishedDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {

@@ -54,7 +54,7 @@ struct LinkExistsCheck: PageCheck {
 
     static func links(_ page: PageContext) -> [Link] {
         page.memo("link-exists-links") {
-            page.document.elements.filter { ($0.name == "a" || $0.name == "area") && $0.hasAttribute("href") }.map {
+            page.elements(named: "a", "area").filter { $0.hasAttribute("href") }.map {
                 Link(element: $0, href: TextMatching.trimmed($0.attribute("href") ?? ""))
             }
         }

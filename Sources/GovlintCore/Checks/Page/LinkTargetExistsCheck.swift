@@ -18,7 +18,7 @@ struct LinkTargetExistsCheck: PageCheck {
         guard let raw = element.attribute(attribute) else { return .holds }
         let base: String? = page.memo("base-href") {
             // The document's base URL comes from the first <base href>, wherever the parser put it.
-            page.document.elements.first { $0.name == "base" && $0.hasAttribute("href") }?.attribute("href")
+            page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
         }
         guard let path = ExportPath.resolve(raw, from: page.file, base: base) else {
             // A link climbing above the export root names something outside what was

@@ -18,8 +18,8 @@ struct PageTitleMatchesCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let texts = page.memo("page-title-matches.texts") { () -> [String] in
-            page.document.elements.filter {
-                ($0.name == "title" && $0.namespace == .html && $0.parent?.name == "head") || $0.name == "h1"
+            page.elements(named: "title", "h1").filter {
+                $0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")
             }.map { TextMatching.normalizedText(of: $0) }
         }
         return .verdict(texts.contains { TextMatching.matches(regex, $0) })

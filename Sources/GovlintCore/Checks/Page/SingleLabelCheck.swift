@@ -19,7 +19,7 @@ struct SingleLabelCheck: PageCheck {
         if let id = element.id {
             let byFor: [String: [Int]] = page.memo("single-label|for") {
                 var map: [String: [Int]] = [:]
-                for e in page.document.elements where e.name == "label" && e.namespace == .html {
+                for e in page.elements(named: "label") where e.namespace == .html {
                     if let f = e.attribute("for") { map[f, default: []].append(e.index) }
                 }
                 return map

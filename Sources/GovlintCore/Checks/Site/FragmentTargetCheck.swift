@@ -23,7 +23,7 @@ struct FragmentTargetCheck: SiteCheck {
         if element.index == page.document.root?.index {
             var hashes: [String] = []
             for id in page.document.idIndex.keys { hashes.append(Self.hash(id)) }
-            for e in page.document.elements where e.name == "a" {
+            for e in page.elements(named: "a") {
                 if let name = e.attribute("name"), !name.isEmpty, page.document.idIndex[name] == nil { hashes.append(Self.hash(name)) }
             }
             return "I" + hashes.sorted().joined(separator: " ")
@@ -33,7 +33,7 @@ struct FragmentTargetCheck: SiteCheck {
         if fragment.isEmpty || fragment.lowercased() == "top" || fragment.hasPrefix(":~:") || fragment.hasPrefix("!") { return nil }
         let before = raw[..<hashIndex].trimmingCharacters(in: .whitespacesAndNewlines)
         let base: String? = page.memo("base-href") {
-            page.document.elements.first { $0.name == "base" && $0.hasAttribute("href") }?.attribute("href")
+            page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
         }
         let target: String
         if before.isEmpty || before.hasPrefix("?") {
