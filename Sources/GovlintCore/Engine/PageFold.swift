@@ -23,7 +23,11 @@ final class PageFold: @unchecked Sendable {
     private(set) var distinctFacts: [String: [String: SiteFact]] = [:]
     private(set) var factCounts: [String: Int] = [:]
 
-    init(rules: [ActiveRule]) {
+    /// Whether findings' strings are shared too (when they are kept in memory rather than spooled).
+    private let internFindings: Bool
+
+    init(rules: [ActiveRule], internFindings: Bool = true) {
+        self.internFindings = internFindings
         distinctRules = Set(rules.compactMap { active -> String? in
             guard case let .site(invocation) = active.rule.check else { return nil }
             return type(of: invocation.check).distinctValuesOnly ? active.rule.id : nil
@@ -35,7 +39,7 @@ final class PageFold: @unchecked Sendable {
         var kept = FileOutcome()
         lock.lock(); defer { lock.unlock() }
         for (id, c) in outcome.outcomes { outcomes[id, default: OutcomeCounts()].add(c) }
-        kept.findings = outcome.findings.map { f in
+        kept.findings = !internFindings ? outcome.findings : outcome.findings.map { f in
             var f = f
             f.message = LocalizedText(en: intern(f.message.en), zhCN: intern(f.message.zhCN))
             f.snippet = intern(f.snippet)
