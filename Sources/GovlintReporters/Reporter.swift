@@ -143,43 +143,57 @@ public final class FileOutput: TextOutputStream {
     }
 }
 
-/// Text kept aside in a temporary file (unlinked at once) in named buckets, for
-/// reporters whose output order differs from the findings' file order (by rule):
-/// one pass over the findings writes the pieces, the report then reads each
-/// bucket back in the order its pieces were added.
+/// Text kept aside in a temporary file (unlinked at once, see ``FindingSpool``) in named
+/// buckets, for reporters whose output order differs from the findings' file order (by
+/// rule): one pass over the findings writes the pieces, the report then reads each bucket
+/// back in the order its pieces were added. In memory: one offset and length per piece.
 final class TemporaryChunks {
-    private let file: UnsafeMutablePointer<FILE>?
+    private let fd: Int32?
     private var end = 0
     private var memory: [String: [String]] = [:] // without a temporary file
     private var index: [String: [(offset: Int, length: Int)]] = [:]
 
     init() {
-        file = tmpfile()
+        fd = try? FindingSpool.openUnlinkedFile()
     }
 
-    deinit { if let file { fclose(file) } }
+    deinit { if let fd { close(fd) } }
 
     func append(_ text: String, to bucket: String) {
-        guard let file else { memory[bucket, default: []].append(text); return }
+        guard let fd else { memory[bucket, default: []].append(text); return }
         var s = text
-        let n = s.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        index[bucket, default: []].append((end, n))
-        end += n
+        let length = s.withUTF8 { bytes -> Int in
+            var done = 0
+            while done < bytes.count {
+                let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(end + done))
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { fatalError("govlint: cannot write a temporary file: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+            return done
+        }
+        index[bucket, default: []].append((end, length))
+        end += length
     }
 
-    func count(_ bucket: String) -> Int { file == nil ? memory[bucket]?.count ?? 0 : index[bucket]?.count ?? 0 }
+    func count(_ bucket: String) -> Int { fd == nil ? memory[bucket]?.count ?? 0 : index[bucket]?.count ?? 0 }
 
     /// The pieces of a bucket, in the order they were added.
     func forEach(_ bucket: String, _ body: (String) throws -> Void) rethrows {
-        guard let file else { for s in memory[bucket] ?? [] { try body(s) }; return }
-        fflush(file)
+        guard let fd else { for s in memory[bucket] ?? [] { try body(s) }; return }
         for (offset, length) in index[bucket] ?? [] {
             var bytes = [UInt8](repeating: 0, count: length)
-            fseeko(file, off_t(offset), SEEK_SET)
-            let n = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, length, file) }
-            try body(String(decoding: bytes[0..<n], as: UTF8.self))
+            bytes.withUnsafeMutableBytes { buffer in
+                var done = 0
+                while done < length {
+                    let n = pread(fd, buffer.baseAddress! + done, length - done, off_t(offset + done))
+                    if n < 0, errno == EINTR { continue }
+                    if n <= 0 { fatalError("govlint: cannot read a temporary file: \(String(cString: strerror(errno)))") }
+                    done += n
+                }
+            }
+            try body(String(decoding: bytes, as: UTF8.self))
         }
-        fseeko(file, 0, SEEK_END)
     }
 }
 

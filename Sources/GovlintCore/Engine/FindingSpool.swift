@@ -31,13 +31,18 @@ public final class FindingSpool: @unchecked Sendable {
 
     /// - Parameter directory: the folder the private spool folder is made in (default: the temporary directory).
     public init(directory: URL? = nil) throws {
+        fd = try Self.openUnlinkedFile(in: directory)
+    }
+
+    /// A new read-write file, already unlinked (with the private folder made for it), as a descriptor the caller closes.
+    public static func openUnlinkedFile(in directory: URL? = nil) throws -> Int32 {
         let base = (directory ?? FileManager.default.temporaryDirectory).path
         var template = Array((base + "/govlint-spool-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw SpoolError(description: "cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
         }
         let folder = String(cString: made)
-        let path = folder + "/findings"
+        let path = folder + "/spool"
         let opened = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         let openErrno = errno
         unlink(path)
@@ -45,7 +50,7 @@ public final class FindingSpool: @unchecked Sendable {
         guard opened >= 0 else {
             throw SpoolError(description: "cannot create a temporary file in \(base): \(String(cString: strerror(openErrno)))")
         }
-        fd = opened
+        return opened
     }
 
     deinit { close(fd) }
