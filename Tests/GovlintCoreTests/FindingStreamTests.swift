@@ -76,6 +76,8 @@ import Testing
         let spool = try #require(part.spool)
         #expect(spool.size > 0)
         #expect(part.files.values.allSatisfy { $0.findings.isEmpty }, "findings live in the spool, not in memory")
+        #expect(part.files.values.allSatisfy { $0.facts.isEmpty }, "so do the facts of locating site rules")
+        #expect(spool.factSlices["unique-page-title"]?.count == 60)
         let result = try linter.finish([part])
         #expect(!result.findings.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: spoolDir.path).isEmpty)
@@ -196,5 +198,30 @@ extension FindingStreamTests {
         let encoded = try decoder.decode(RunPart.self, from: encoder.encode(part))
         #expect(try encoder.encode(written) == encoder.encode(encoded))
         #expect(written.files.values.contains { !$0.findings.isEmpty })
+    }
+}
+
+extension FindingStreamTests {
+    @Test func spooledSiteFactsEqualFactsKeptInMemory() throws {
+        let site = try Self.makeSite(pages: 30)
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        var options = RunOptions(jobs: 2, profiles: ["starter", "site-hygiene"], now: Self.now)
+        options.shard = Shard("1/1")
+        let spooled = linter.collect(paths: [site], options: options)
+        options.spoolDirectory = URL(fileURLWithPath: "/nonexistent-govlint-\(UUID().uuidString)")
+        let inMemory = linter.collect(paths: [site], options: options)
+        #expect(spooled.spool != nil && inMemory.spool == nil)
+        var compared = 0
+        for (path, outcome) in inMemory.files {
+            let restored = try #require(spooled.outcome(for: path))
+            #expect(restored.facts == outcome.facts, "\(path)")
+            #expect(restored.findings == outcome.findings, "\(path)")
+            compared += outcome.facts.values.reduce(0) { $0 + $1.count }
+        }
+        #expect(compared > 60)
+        let a = try linter.finish([spooled]), b = try linter.finish([inMemory])
+        #expect(a.findings == b.findings)
+        #expect(a.outcomes == b.outcomes)
+        #expect(a.findings.contains { $0.ruleID == "unique-page-title" })
     }
 }

@@ -5,6 +5,8 @@ import GovlintHTML
 /// number of findings: each file's findings are appended as one record batch
 /// when its worker finishes, and read back one file at a time when reports
 /// are written (``FindingStream``). In memory: one index entry per file.
+/// Site facts of locating site rules (one or more per page and rule) are kept
+/// here too, one entry per file and rule, and read back one rule at a time.
 ///
 /// The spool file is created in a private folder (mode 0700) under the
 /// temporary directory and unlinked at once, folder included: the open
@@ -24,6 +26,8 @@ public final class FindingSpool: @unchecked Sendable {
     private let lock = NSLock()
     private var end = 0
     private var index: [String: Slice] = [:]
+    /// Site facts by rule id: where each file's facts of the rule are.
+    private var factIndex: [String: [(path: String, slice: Slice)]] = [:]
 
     public struct SpoolError: Error, CustomStringConvertible {
         public var description: String
@@ -61,8 +65,35 @@ public final class FindingSpool: @unchecked Sendable {
         guard !findings.isEmpty else { return nil }
         var writer = RecordWriter()
         for f in findings { writer.write(f) }
-        let bytes = writer.bytes
         lock.lock(); defer { lock.unlock() }
+        let slice = write(writer.bytes, count: findings.count)
+        index[path] = slice
+        return slice
+    }
+
+    /// Appends one file's site facts of one rule (none: nothing is written). In memory: the path and where they are.
+    public func appendFacts(_ facts: [SiteFact], rule: String, path: String) {
+        guard !facts.isEmpty else { return }
+        var writer = RecordWriter()
+        for f in facts { writer.write(f) }
+        lock.lock(); defer { lock.unlock() }
+        factIndex[rule, default: []].append((path, write(writer.bytes, count: facts.count)))
+    }
+
+    /// Per rule id, the files with spooled facts and where they are (in the order they were appended).
+    public var factSlices: [String: [(path: String, slice: Slice)]] {
+        lock.lock(); defer { lock.unlock() }
+        return factIndex
+    }
+
+    /// The site facts of one slice, in the order they were appended.
+    public func readFacts(_ slice: Slice) -> [SiteFact] {
+        var reader = RecordReader(bytes: readBytes(slice))
+        return (0..<slice.count).map { _ in reader.fact() }
+    }
+
+    /// Writes at the end; the caller holds the lock.
+    private func write(_ bytes: [UInt8], count: Int) -> Slice {
         let offset = end
         bytes.withUnsafeBytes { buffer in
             var done = 0
@@ -77,9 +108,7 @@ public final class FindingSpool: @unchecked Sendable {
             }
         }
         end += bytes.count
-        let slice = Slice(offset: offset, length: bytes.count, count: findings.count)
-        index[path] = slice
-        return slice
+        return Slice(offset: offset, length: bytes.count, count: count)
     }
 
     /// Where a file's findings are, if it has any.
@@ -102,6 +131,14 @@ public final class FindingSpool: @unchecked Sendable {
 
     /// The findings of one slice, in the order they were appended.
     public func read(_ slice: Slice) -> [Finding] {
+        var reader = RecordReader(bytes: readBytes(slice))
+        var out: [Finding] = []
+        out.reserveCapacity(slice.count)
+        for _ in 0..<slice.count { out.append(reader.finding()) }
+        return out
+    }
+
+    private func readBytes(_ slice: Slice) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: slice.length)
         bytes.withUnsafeMutableBytes { buffer in
             var done = 0
@@ -112,11 +149,7 @@ public final class FindingSpool: @unchecked Sendable {
                 done += n
             }
         }
-        var reader = RecordReader(bytes: bytes)
-        var out: [Finding] = []
-        out.reserveCapacity(slice.count)
-        for _ in 0..<slice.count { out.append(reader.finding()) }
-        return out
+        return bytes
     }
 
     /// The findings appended for `path`, or none.
@@ -148,6 +181,14 @@ struct RecordWriter {
         } else {
             bytes.append(0)
         }
+    }
+
+    mutating func write(_ f: SiteFact) {
+        string(f.file)
+        string(f.value)
+        position(f.range.start)
+        position(f.range.end)
+        string(f.snippet)
     }
 
     mutating func position(_ p: SourcePosition) {
@@ -209,6 +250,12 @@ struct RecordReader {
         let path = hasPath ? string() : nil
         return Finding(ruleID: rule, severity: severity, outcome: outcome, file: file, range: SourceRange(start: start, end: end),
                        message: LocalizedText(en: en, zhCN: zh), snippet: snippet, path: path)
+    }
+
+    mutating func fact() -> SiteFact {
+        let file = string(), value = string()
+        let start = position(), end = position()
+        return SiteFact(file: file, value: value, range: SourceRange(start: start, end: end), snippet: string())
     }
 
     mutating func position() -> SourcePosition {

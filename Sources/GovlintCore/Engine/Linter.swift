@@ -172,13 +172,16 @@ public struct Linter: Sendable {
         // stay in memory, as before.
         let spool = try? FindingSpool(directory: options.spoolDirectory)
         if spool == nil { options.warn("warning: cannot create the findings spool in the temporary folder; keeping findings in memory") }
-        let fold = PageFold(rules: pageRules, internFindings: spool == nil)
+        let fold = PageFold(rules: pageRules, spooling: spool != nil)
         let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
             let (outcome, hit) = CrashContext.checking(work[i].relative) { checkOne(work[i]) }
             var kept = fold.fold(outcome)
             if let spool {
                 spool.append(kept.findings, for: work[i].relative)
                 kept.findings = []
+                // Facts of locating site rules (one or more per page and rule) are read back rule by rule in finish.
+                for (id, facts) in kept.facts { spool.appendFacts(facts, rule: id, path: work[i].relative) }
+                kept.facts = [:]
             }
             return (kept, hit)
         }
@@ -229,14 +232,15 @@ public struct Linter: Sendable {
         // Findings stay where the page phase put them (a part's spool) and are read back one file at a time
         // when reports are written; findings parts carry in memory (decoded part files) are moved to a spool
         // here, so the merged run does not hold them either.
-        var facts: [String: [SiteFact]] = [:]
         var files: [String: FileOutcome] = [:]
         var sources: [String: FindingSource] = [:]
+        var owner: [String: Int] = [:] // the part whose outcome of a file is used (the first)
         var mergeSpool: FindingSpool?
         for i in parts.indices {
             let partFiles = parts[i].files
             parts[i].files = [:]
             for (path, var outcome) in partFiles where files[path] == nil {
+                owner[path] = i
                 if let slice = parts[i].spool?.slice(for: path), let spool = parts[i].spool {
                     sources[path] = .spooled(spool, slice)
                 } else if !outcome.findings.isEmpty {
@@ -262,21 +266,44 @@ public struct Linter: Sendable {
         }
         var extra: [String: [Finding]] = [:] // findings not from a page's own outcome, by file
         for f in problems { extra[f.file, default: []].append(f) }
+        // Site facts by rule, files in path order: in memory (decoded parts) or where a part's spool has them,
+        // read back one rule at a time while the site rules run.
+        var facts: [String: [FactSource]] = [:]
+        var spooledFacts: [String: [(path: String, source: FactSource)]] = [:]
+        for (i, part) in parts.enumerated() {
+            guard let spool = part.spool else { continue }
+            for (id, list) in spool.factSlices {
+                for (path, slice) in list where owner[path] == i { spooledFacts[id, default: []].append((path, .spooled(spool, slice))) }
+            }
+        }
+        owner = [:]
         var paths = files.keys.sorted()
         for path in paths {
             let o = files[path]!
             for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-            for (id, f) in o.facts { facts[id, default: []] += f }
+            for (id, f) in o.facts { spooledFacts[id, default: []].append((path, .inline(f))) }
         }
         files = [:]
+        for (id, list) in spooledFacts {
+            // Stable: one file's facts of a rule are one entry.
+            facts[id] = list.sorted { $0.path < $1.path }.map(\.source)
+        }
+        spooledFacts = [:]
         for (id, byValue) in distinct {
-            facts[id, default: []] += byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }
+            facts[id, default: []].append(.inline(byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }))
         }
         distinct = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
-        let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, factCounts: factCounts, site: site,
-                                         limits: configuration.limits)
+        let factSources = facts
+        let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
+            (factSources[id] ?? []).flatMap { source -> [SiteFact] in
+                switch source {
+                case let .inline(list): list
+                case let .spooled(spool, slice): spool.readFacts(slice)
+                }
+            }
+        }, factCounts: factCounts, site: site, limits: configuration.limits)
         facts = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
         for f in siteOutcome.findings { extra[f.file, default: []].append(f) }
@@ -324,6 +351,11 @@ public struct Linter: Sendable {
     enum FindingSource {
         case spooled(FindingSpool, FindingSpool.Slice)
         case inline([Finding])
+    }
+
+    enum FactSource {
+        case spooled(FindingSpool, FindingSpool.Slice)
+        case inline([SiteFact])
     }
 
     /// System-rule findings switched off in the configuration are dropped.

@@ -55,8 +55,8 @@ public struct RunPart: Sendable, Codable {
     public var distinctFacts: [String: [SiteFact]]?
     /// How many facts those rules collected in all (before keeping one per value).
     public var factCounts: [String: Int]?
-    /// Where the page phase put the findings of `files` (then empty in `files`); encoding the part
-    /// writes them back into `files`, so a part file is the same either way. Not encoded itself.
+    /// Where the page phase put the findings and site facts of `files` (then empty in `files`); encoding
+    /// the part writes them back into `files`, so a part file is the same either way. Not encoded itself.
     public var spool: FindingSpool?
 
     enum CodingKeys: String, CodingKey {
@@ -64,10 +64,26 @@ public struct RunPart: Sendable, Codable {
              pagesChecked, descriptorsChecked, cacheHits, outcomes, distinctFacts, factCounts
     }
 
-    /// One file's outcome as the part file holds it: with its findings.
+    /// One file's outcome as the part file holds it: with its findings and site facts.
     public func outcome(for path: String) -> FileOutcome? {
+        outcome(for: path, facts: spooledFacts())
+    }
+
+    /// Where the spool has each file's site facts, by path (for writing every file's outcome).
+    func spooledFacts() -> [String: [(rule: String, slice: FindingSpool.Slice)]] {
+        var byPath: [String: [(rule: String, slice: FindingSpool.Slice)]] = [:]
+        for (rule, list) in spool?.factSlices ?? [:] {
+            for (path, slice) in list { byPath[path, default: []].append((rule, slice)) }
+        }
+        return byPath
+    }
+
+    func outcome(for path: String, facts: [String: [(rule: String, slice: FindingSpool.Slice)]]) -> FileOutcome? {
         guard var o = files[path] else { return nil }
-        if let spool, let slice = spool.slice(for: path) { o.findings = spool.read(slice) + o.findings }
+        if let spool {
+            if let slice = spool.slice(for: path) { o.findings = spool.read(slice) + o.findings }
+            for (rule, slice) in facts[path] ?? [] { o.facts[rule, default: []] += spool.readFacts(slice) }
+        }
         return o
     }
 
@@ -88,9 +104,10 @@ public struct RunPart: Sendable, Codable {
         }
         try write(String(text[..<empty.lowerBound]) + "\"files\":{")
         var first = true
+        let facts = spooledFacts()
         for path in files.keys.sorted() {
             let key = String(decoding: try encoder.encode(path), as: UTF8.self)
-            let value = String(decoding: try encoder.encode(outcome(for: path)!), as: UTF8.self)
+            let value = String(decoding: try encoder.encode(outcome(for: path, facts: facts)!), as: UTF8.self)
             try write((first ? "" : ",") + key + ":" + value)
             first = false
         }
@@ -112,7 +129,8 @@ public struct RunPart: Sendable, Codable {
             try c.encode(files, forKey: .files)
         } else {
             var byPath = c.nestedContainer(keyedBy: PathKey.self, forKey: .files)
-            for path in files.keys.sorted() { try byPath.encode(outcome(for: path)!, forKey: PathKey(path)) }
+            let facts = spooledFacts()
+            for path in files.keys.sorted() { try byPath.encode(outcome(for: path, facts: facts)!, forKey: PathKey(path)) }
         }
         try c.encode(problems, forKey: .problems)
         try c.encode(pagesChecked, forKey: .pagesChecked)
