@@ -269,11 +269,11 @@ public struct Linter: Sendable {
         // Site facts by rule, files in path order: in memory (decoded parts) or where a part's spool has them,
         // read back one rule at a time while the site rules run.
         var facts: [String: [FactSource]] = [:]
-        var spooledFacts: [String: [(path: String, source: FactSource)]] = [:]
+        var factEntries: [String: [(path: String, source: FactSource)]] = [:]
         for (i, part) in parts.enumerated() {
             guard let spool = part.spool else { continue }
             for (id, list) in spool.factSlices {
-                for (path, slice) in list where owner[path] == i { spooledFacts[id, default: []].append((path, .spooled(spool, slice))) }
+                for (path, slice) in list where owner[path] == i { factEntries[id, default: []].append((path, .spooled(spool, slice))) }
             }
         }
         owner = [:]
@@ -281,14 +281,14 @@ public struct Linter: Sendable {
         for path in paths {
             let o = files[path]!
             for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-            for (id, f) in o.facts { spooledFacts[id, default: []].append((path, .inline(f))) }
+            for (id, f) in o.facts { factEntries[id, default: []].append((path, .inline(f))) }
         }
         files = [:]
-        for (id, list) in spooledFacts {
+        for (id, list) in factEntries {
             // Stable: one file's facts of a rule are one entry.
             facts[id] = list.sorted { $0.path < $1.path }.map(\.source)
         }
-        spooledFacts = [:]
+        factEntries = [:]
         for (id, byValue) in distinct {
             facts[id, default: []].append(.inline(byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }))
         }
