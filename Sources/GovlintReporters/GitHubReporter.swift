@@ -11,8 +11,7 @@ public enum GitHubReporter: Reporter {
     public static let id = "github"
     public static let summary = "GitHub Actions annotations (workflow commands)."
 
-    public static func render(_ context: ReportContext) throws -> String {
-        var out = ""
+    public static func write(_ context: ReportContext, to out: inout some TextOutputStream) throws {
         for f in context.findings {
             var properties: [(String, String)] = []
             if !f.file.isEmpty { properties.append(("file", f.file)) }
@@ -31,11 +30,10 @@ public enum GitHubReporter: Reporter {
             if f.outcome == .cantTell { title = reviewLabel(context.language) + title }
             properties.append(("title", title))
             let message = f.message.text(context.language)
-            out += "::\(command(f))"
-            out += " " + properties.map { "\($0.0)=\(escapeProperty(sanitize($0.1)))" }.joined(separator: ",")
-            out += "::\(escapeData(sanitize(message.isEmpty ? f.ruleID : message)))\n"
+            out.write("::\(command(f))")
+            out.write(" " + properties.map { "\($0.0)=\(escapeProperty(sanitize($0.1)))" }.joined(separator: ","))
+            out.write("::\(escapeData(sanitize(message.isEmpty ? f.ruleID : message)))\n")
         }
-        return out
     }
 
     static func reviewLabel(_ language: Language) -> String {

@@ -14,15 +14,35 @@ public enum HTMLReporter: Reporter {
     static let maxChartBars = 12
     static let maxFindingsPerRule = 500
 
-    public static func render(_ context: ReportContext) throws -> String {
+    /// Per rule: the reported findings, the files they are in, and the first rows of its table (kept aside).
+    struct RuleRows {
+        var count = 0
+        var files = 0
+        var lastFile: String?
+    }
+
+    public static func write(_ context: ReportContext, to output: inout some TextOutputStream) throws {
         let s = Strings(context.language)
         let r = context.result
-        let findings = context.findings
-        let failed = r.findings.filter { $0.outcome == .failed }
-        let errors = failed.filter { $0.severity == .error }.count
-        let warnings = failed.filter { $0.severity == .warning }.count
-        let infos = failed.filter { $0.severity == .info }.count
-        let review = r.findings.filter { $0.outcome == .cantTell }.count
+        let counts = context.counts
+        let errors = counts.errors, warnings = counts.warnings, infos = counts.info, review = counts.cantTell
+        // One pass over the findings: failures by site section, and each rule's drill-down rows, written aside.
+        var bySection: [String: Int] = [:]
+        var rows: [String: RuleRows] = [:]
+        let chunks = TemporaryChunks()
+        try context.findings.forEachFile { batch in
+            for f in batch {
+                if f.outcome == .failed {
+                    let parts = f.file.split(separator: "/")
+                    bySection[parts.count > 1 ? String(parts[0]) + "/" : s.rootSection, default: 0] += 1
+                }
+                var entry = rows[f.ruleID] ?? RuleRows()
+                entry.count += 1
+                if entry.lastFile != f.file { entry.files += 1; entry.lastFile = f.file }
+                rows[f.ruleID] = entry
+                if entry.count <= maxFindingsPerRule { chunks.append(row(f, s, context.language), to: f.ruleID) }
+            }
+        }
         let verdict: (cls: String, text: String) = errors > 0 ? ("failed", s.failed) : warnings > 0 ? ("warn", s.passedWithWarnings)
             : review > 0 ? ("review", s.passedToReview) : ("passed", s.passed)
 
@@ -69,14 +89,14 @@ public enum HTMLReporter: Reporter {
             out += "<div><dt>\(esc(term))</dt><dd>\(esc(value))</dd></div>\n"
         }
         out += "</dl>\n<p class=\"note\">\(esc(s.scoreNote))</p>\n"
-        let vetoRules = Set(failed.filter { $0.severity == .error }.map(\.ruleID)).sorted()
+        let vetoRules = counts.byRule.filter { $0.value.errors > 0 }.keys.sorted()
         out += "<h3>\(esc(s.veto))</h3>\n"
         if vetoRules.isEmpty {
             out += "<p>\(esc(s.noVeto))</p>\n"
         } else {
             out += "<ul class=\"veto\">\n"
             for id in vetoRules {
-                let n = failed.filter { $0.ruleID == id && $0.severity == .error }.count
+                let n = counts.byRule[id]?.errors ?? 0
                 out += "<li><a href=\"#\(anchor(id))\">\(esc(title(id, context)))</a> (<code>\(esc(id))</code>): \(esc(s.failuresCount(n)))</li>\n"
             }
             out += "</ul>\n"
@@ -87,15 +107,15 @@ public enum HTMLReporter: Reporter {
 
         // Charts.
         var byRule: [String: Int] = [:]
-        for f in failed { byRule[f.ruleID, default: 0] += 1 }
+        for (id, c) in counts.byRule where c.failed > 0 { byRule[id] = c.failed }
         let ruleBars = byRule.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(maxChartBars)
             .map { (label: $0.key, value: $0.value, cls: "bar") }
         let severityBars = [(s.label(.error), errors, "bar-error"), (s.label(.warning), warnings, "bar-warning"),
                             (s.label(.info), infos, "bar-info"), (s.review, review, "bar-review")]
             .map { (label: $0.0, value: $0.1, cls: $0.2) }
         var byClause: [String: Int] = [:]
-        for f in failed {
-            for ref in context.rule(f.ruleID)?.references ?? [] { byClause[ref.label, default: 0] += 1 }
+        for (id, n) in byRule {
+            for ref in context.rule(id)?.references ?? [] { byClause[ref.label, default: 0] += n }
         }
         let clauseBars = byClause.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(maxChartBars)
             .map { (label: $0.key, value: $0.value, cls: "bar-clause") }
@@ -103,11 +123,6 @@ public enum HTMLReporter: Reporter {
         out += chart(id: "chart-severity", caption: s.bySeverity, bars: severityBars, s: s)
         out += chart(id: "chart-rule", caption: s.byRule, bars: ruleBars, s: s)
         out += chart(id: "chart-clause", caption: s.byClause, bars: clauseBars, s: s)
-        var bySection: [String: Int] = [:]
-        for f in failed {
-            let parts = f.file.split(separator: "/")
-            bySection[parts.count > 1 ? String(parts[0]) + "/" : s.rootSection, default: 0] += 1
-        }
         let sectionBars = bySection.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(maxChartBars)
             .map { (label: $0.key, value: $0.value, cls: "bar") }
         out += chart(id: "chart-section", caption: s.bySection, bars: sectionBars, s: s)
@@ -140,7 +155,7 @@ public enum HTMLReporter: Reporter {
                 out += "<tr><th scope=\"row\">\(clause)</th><td>\(status(c.overall, s))</td>"
                 out += "<td class=\"n\">\(c.passed)</td><td class=\"n\">\(c.failed)</td><td class=\"n\">\(c.cantTell)</td><td class=\"n\">\(c.inapplicable)</td><td>"
                 out += entry.rules.sorted().map { id in
-                    (byRule[id] ?? 0) > 0 || findings.contains { $0.ruleID == id } ? "<a href=\"#\(anchor(id))\"><code>\(esc(id))</code></a>" : "<code>\(esc(id))</code>"
+                    (byRule[id] ?? 0) > 0 || context.findingCount(rule: id) > 0 ? "<a href=\"#\(anchor(id))\"><code>\(esc(id))</code></a>" : "<code>\(esc(id))</code>"
                 }.joined(separator: ", ")
                 out += "</td></tr>\n"
             }
@@ -150,22 +165,19 @@ public enum HTMLReporter: Reporter {
 
         // Drill-down per rule.
         out += "<section id=\"rules\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">\(esc(s.details))</h2>\n"
-        var grouped: [String: [Finding]] = [:]
-        for f in findings { grouped[f.ruleID, default: []].append(f) }
-        let order = grouped.keys.sorted { a, b in
-            let fa = grouped[a]!.filter { $0.outcome == .failed }.count, fb = grouped[b]!.filter { $0.outcome == .failed }.count
+        let order = rows.keys.sorted { a, b in
+            let fa = counts.byRule[a]?.failed ?? 0, fb = counts.byRule[b]?.failed ?? 0
             return fa != fb ? fa > fb : a < b
         }
         if order.isEmpty { out += "<p>\(esc(s.noFindings))</p>\n" }
         for id in order {
-            let list = grouped[id]!
+            let list = rows[id]!
             let rule = context.rule(id)
             out += "<section class=\"rule\" id=\"\(anchor(id))\" aria-labelledby=\"\(anchor(id))-h\">\n"
             out += "<h3 id=\"\(anchor(id))-h\">\(esc(title(id, context))) <code>\(esc(id))</code></h3>\n"
             var facts: [String] = []
             if let rule { facts.append("\(esc(s.severity)): \(esc(s.label(rule.severity)))") }
-            let pages = Set(list.map(\.file)).count
-            facts.append(esc(s.findingsOnPages(list.count, pages)))
+            facts.append(esc(s.findingsOnPages(list.count, list.files)))
             if let refs = rule?.references, !refs.isEmpty {
                 facts.append("\(esc(s.standards)): " + refs.map { ref in
                     ref.url.map { "<a href=\"\(esc($0))\">\(esc(ref.label))</a>" } ?? esc(ref.label)
@@ -176,26 +188,32 @@ public enum HTMLReporter: Reporter {
             out += "<table class=\"findings\">\n<caption>\(esc(s.findingsOf(id)))</caption>\n<thead><tr><th scope=\"col\">\(esc(s.file))</th>"
             out += "<th scope=\"col\">\(esc(s.location))</th><th scope=\"col\">\(esc(s.outcome))</th><th scope=\"col\">\(esc(s.message))</th>"
             out += "<th scope=\"col\">\(esc(s.snippet))</th></tr></thead>\n<tbody>\n"
-            for f in list.prefix(maxFindingsPerRule) {
-                let outcome = f.outcome == .cantTell ? s.review : s.label(f.severity)
-                out += "<tr><td class=\"file\">\(esc(f.file))</td><td class=\"n\">\(f.line):\(f.column)</td>"
-                out += "<td><span class=\"tag t-\(f.outcome == .cantTell ? "review" : f.severity.rawValue)\">\(esc(outcome))</span></td>"
-                out += "<td>\(esc(f.message.text(context.language)))</td>"
-                out += "<td>\(f.snippet.isEmpty ? "" : "<pre><code>\(esc(f.snippet))</code></pre>")</td></tr>\n"
-            }
+            output.write(out)
+            out = ""
+            chunks.forEach(id) { output.write($0) }
             out += "</tbody>\n</table>\n"
             if list.count > maxFindingsPerRule { out += "<p class=\"note\">\(esc(s.showing(maxFindingsPerRule, list.count)))</p>\n" }
             out += "</section>\n"
         }
         out += "</section>\n</main>\n"
         out += "<footer><p>\(esc(s.footer))</p></footer>\n</body>\n</html>\n"
+        output.write(out)
+    }
+
+    /// One row of a rule's findings table.
+    static func row(_ f: Finding, _ s: Strings, _ language: Language) -> String {
+        let outcome = f.outcome == .cantTell ? s.review : s.label(f.severity)
+        var out = "<tr><td class=\"file\">\(esc(f.file))</td><td class=\"n\">\(f.line):\(f.column)</td>"
+        out += "<td><span class=\"tag t-\(f.outcome == .cantTell ? "review" : f.severity.rawValue)\">\(esc(outcome))</span></td>"
+        out += "<td>\(esc(f.message.text(language)))</td>"
+        out += "<td>\(f.snippet.isEmpty ? "" : "<pre><code>\(esc(f.snippet))</code></pre>")</td></tr>\n"
         return out
     }
 
     /// One row per selected profile: its rules' outcomes, score and verdict.
     static func profileTable(_ context: ReportContext, _ s: Strings) -> String {
         let r = context.result
-        let failed = context.findings.filter { $0.outcome == .failed }
+        let counts = context.counts
         var out = "<table>\n<caption>\(esc(s.perProfile))</caption>\n<thead><tr><th scope=\"col\">\(esc(s.profile))</th>"
         for h in [s.rulesPassed, s.rulesFailed, s.rulesReview, s.rulesNA, s.score] { out += "<th scope=\"col\" class=\"n\">\(esc(h))</th>" }
         out += "<th scope=\"col\">\(esc(s.veto))</th></tr></thead>\n<tbody>\n"
@@ -205,7 +223,7 @@ public enum HTMLReporter: Reporter {
             let passed = overall.filter { $0 == .passed }.count, fails = overall.filter { $0 == .failed }.count
             let review = overall.filter { $0 == .cantTell }.count, na = overall.filter { $0 == .inapplicable }.count
             let assessed = passed + fails + review
-            let vetoes = Set(failed.filter { $0.severity == .error && ids.contains($0.ruleID) }.map(\.ruleID)).count
+            let vetoes = ids.filter { (counts.byRule[$0]?.errors ?? 0) > 0 }.count
             out += "<tr><th scope=\"row\"><code>\(esc(profile))</code></th><td class=\"n\">\(passed)</td><td class=\"n\">\(fails)</td>"
             out += "<td class=\"n\">\(review)</td><td class=\"n\">\(na)</td><td class=\"n\">\(assessed == 0 ? 100 : passed * 100 / assessed)%</td>"
             out += "<td>\(vetoes)</td></tr>\n"

@@ -7,9 +7,10 @@ public enum JSONReporter: Reporter {
     public static let summary = "Findings and per-rule outcomes as JSON (versioned schema)."
     public static let schemaVersion = 1
 
-    public static func render(_ context: ReportContext) throws -> String {
+    public static func write(_ context: ReportContext, to output: inout some TextOutputStream) throws {
         let r = context.result
-        let findings: [[String: Any]] = context.findings.map { f in
+        let counts = context.counts
+        func findingObject(_ f: Finding) -> [String: Any] {
             var o: [String: Any] = [
                 "ruleId": f.ruleID, "severity": f.severity.rawValue, "outcome": f.outcome.rawValue, "file": f.file,
                 "line": f.range.start.line, "column": f.range.start.column, "offset": f.range.start.offset,
@@ -43,12 +44,10 @@ public enum JSONReporter: Reporter {
             "now": JSONOutput.iso8601(r.now),
             "summary": [
                 "pages": r.pagesChecked, "descriptors": r.descriptorsChecked, "files": r.filesSeen,
-                "errors": r.findings.filter { $0.outcome == .failed && $0.severity == .error }.count,
-                "warnings": r.findings.filter { $0.outcome == .failed && $0.severity == .warning }.count,
-                "info": r.findings.filter { $0.outcome == .failed && $0.severity == .info }.count,
-                "cantTell": r.findings.filter { $0.outcome == .cantTell }.count,
+                "errors": counts.errors, "warnings": counts.warnings, "info": counts.info, "cantTell": counts.cantTell,
             ],
-            "findings": findings,
+            // Streamed in below, one finding at a time.
+            "findings": [JSONOutput.placeholder],
             "rules": rules,
         ]
         if let i = r.inspection {
@@ -63,6 +62,8 @@ public enum JSONReporter: Reporter {
             if let note = i.note { inspection["note"] = ["en": note.en, "zh-CN": note.zhCN] }
             object["inspection"] = inspection
         }
-        return try JSONOutput.encode(object)
+        try JSONOutput.write(object, to: &output, itemCount: context.findingCount) { emit in
+            for f in context.findings { try emit(findingObject(f)) }
+        }
     }
 }

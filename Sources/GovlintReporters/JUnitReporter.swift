@@ -13,80 +13,90 @@ public enum JUnitReporter: Reporter {
     public static let id = "junit"
     public static let summary = "JUnit XML (GitLab test reports, Jenkins): a test suite per rule."
 
-    struct Case {
-        var name: String
-        var file: String?
-        var failed: [Finding] = []
-        var review: [Finding] = []
+    struct Suite {
+        var cases = 0
+        var failures = 0
+        var skipped = 0
     }
 
-    public static func render(_ context: ReportContext) throws -> String {
+    /// One pass over the findings (in file order) writes each rule-and-file test case aside
+    /// (``TemporaryChunks``); the suites, which need their totals first, are then written rule by rule.
+    public static func write(_ context: ReportContext, to out: inout some TextOutputStream) throws {
         let r = context.result
-        let byRule = Dictionary(grouping: context.findings, by: \.ruleID)
-        let ruleIDs = Set(r.rulesRun).union(byRule.keys).sorted()
-        var suites: [(id: String, cases: [Case])] = []
-        for id in ruleIDs {
-            var cases: [Case] = []
-            var index: [String: Int] = [:]
-            for f in byRule[id] ?? [] {
-                if index[f.file] == nil {
-                    index[f.file] = cases.count
-                    cases.append(Case(name: f.file.isEmpty ? id : "\(id) \(f.file)", file: f.file.isEmpty ? nil : f.file))
-                }
-                if f.outcome == .cantTell { cases[index[f.file]!].review.append(f) } else { cases[index[f.file]!].failed.append(f) }
-            }
-            if cases.isEmpty { cases = [Case(name: id, file: nil)] }
-            suites.append((id, cases.sorted { ($0.file ?? "") < ($1.file ?? "") }))
-        }
         let lang = context.language
-        let total = suites.reduce(0) { $0 + $1.cases.count }
-        let failures = suites.reduce(0) { $0 + $1.cases.filter { !$0.failed.isEmpty }.count }
-        let skipped = suites.reduce(0) { $0 + $1.cases.filter { $0.failed.isEmpty && !$0.review.isEmpty }.count }
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"govlint\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\""
-        out += " time=\"\(String(format: "%.3f", r.durationSeconds))\">\n"
-        for suite in suites {
-            let rule = context.rule(suite.id)
-            let suiteFailures = suite.cases.filter { !$0.failed.isEmpty }.count
-            let suiteSkipped = suite.cases.filter { $0.failed.isEmpty && !$0.review.isEmpty }.count
-            out += "  <testsuite name=\(attr(suite.id)) tests=\"\(suite.cases.count)\" failures=\"\(suiteFailures)\""
-            out += " errors=\"0\" skipped=\"\(suiteSkipped)\" time=\"0\" timestamp=\(attr(JSONOutput.iso8601(r.now)))>\n"
-            if let rule {
-                out += "    <properties>\n"
-                out += "      <property name=\"title\" value=\(attr(rule.title.text(lang)))/>\n"
-                out += "      <property name=\"severity\" value=\(attr(rule.severity.rawValue))/>\n"
-                out += "      <property name=\"help\" value=\(attr(rule.helpURI))/>\n"
-                out += "    </properties>\n"
+        let chunks = TemporaryChunks()
+        var suites: [String: Suite] = [:]
+        try context.findings.forEachFile { batch in
+            // This file's findings by rule, rules in order of first appearance.
+            var order: [String] = []
+            var byRule: [String: (failed: [Finding], review: [Finding])] = [:]
+            for f in batch {
+                if byRule[f.ruleID] == nil { order.append(f.ruleID); byRule[f.ruleID] = ([], []) }
+                if f.outcome == .cantTell { byRule[f.ruleID]!.review.append(f) } else { byRule[f.ruleID]!.failed.append(f) }
             }
-            for c in suite.cases {
-                out += "    <testcase name=\(attr(c.name)) classname=\(attr(suite.id))"
-                if let file = c.file { out += " file=\(attr(file))" }
-                out += " time=\"0\""
-                if c.failed.isEmpty && c.review.isEmpty { out += "/>\n"; continue }
-                out += ">\n"
-                if !c.failed.isEmpty {
-                    let severity = c.failed.map(\.severity).max() ?? .error
-                    let first = c.failed[0]
-                    let message = c.failed.count == 1
-                        ? "\(first.line):\(first.column) \(first.message.text(lang))"
-                        : "\(c.failed.count) findings; first at \(first.line):\(first.column): \(first.message.text(lang))"
-                    out += "      <failure message=\(attr(message)) type=\(attr(severity.rawValue))>"
-                    out += text(c.failed.map { line($0, lang) }.joined(separator: "\n"))
-                    out += "</failure>\n"
-                } else {
-                    out += "      <skipped message=\(attr("\(c.review.count) to review"))/>\n"
-                }
-                if !c.review.isEmpty {
-                    out += "      <system-out>"
-                    out += text(c.review.map { "needs review: " + line($0, lang) }.joined(separator: "\n"))
-                    out += "</system-out>\n"
-                }
-                out += "    </testcase>\n"
+            for id in order {
+                let (failed, review) = byRule[id]!
+                let file = batch[0].file
+                chunks.append(testCase(name: file.isEmpty ? id : "\(id) \(file)", classname: id, file: file.isEmpty ? nil : file,
+                                       failed: failed, review: review, lang), to: id)
+                suites[id, default: Suite()].cases += 1
+                if !failed.isEmpty { suites[id]!.failures += 1 } else if !review.isEmpty { suites[id]!.skipped += 1 }
             }
-            out += "  </testsuite>\n"
         }
-        out += "</testsuites>\n"
-        return out
+        let ruleIDs = Set(r.rulesRun).union(suites.keys).sorted()
+        for id in ruleIDs where suites[id] == nil { suites[id] = Suite(cases: 1) } // one passing test case
+        let total = suites.values.reduce(0) { $0 + $1.cases }
+        let failures = suites.values.reduce(0) { $0 + $1.failures }
+        let skipped = suites.values.reduce(0) { $0 + $1.skipped }
+        out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        out.write("<testsuites name=\"govlint\" tests=\"\(total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\"")
+        out.write(" time=\"\(String(format: "%.3f", r.durationSeconds))\">\n")
+        for id in ruleIDs {
+            let suite = suites[id]!
+            let rule = context.rule(id)
+            out.write("  <testsuite name=\(attr(id)) tests=\"\(suite.cases)\" failures=\"\(suite.failures)\"")
+            out.write(" errors=\"0\" skipped=\"\(suite.skipped)\" time=\"0\" timestamp=\(attr(JSONOutput.iso8601(r.now)))>\n")
+            if let rule {
+                out.write("    <properties>\n")
+                out.write("      <property name=\"title\" value=\(attr(rule.title.text(lang)))/>\n")
+                out.write("      <property name=\"severity\" value=\(attr(rule.severity.rawValue))/>\n")
+                out.write("      <property name=\"help\" value=\(attr(rule.helpURI))/>\n")
+                out.write("    </properties>\n")
+            }
+            if chunks.count(id) == 0 {
+                out.write(testCase(name: id, classname: id, file: nil, failed: [], review: [], lang))
+            } else {
+                chunks.forEach(id) { out.write($0) }
+            }
+            out.write("  </testsuite>\n")
+        }
+        out.write("</testsuites>\n")
+    }
+
+    static func testCase(name: String, classname: String, file: String?, failed: [Finding], review: [Finding], _ lang: Language) -> String {
+        var out = "    <testcase name=\(attr(name)) classname=\(attr(classname))"
+        if let file { out += " file=\(attr(file))" }
+        out += " time=\"0\""
+        if failed.isEmpty && review.isEmpty { return out + "/>\n" }
+        out += ">\n"
+        if !failed.isEmpty {
+            let severity = failed.map(\.severity).max() ?? .error
+            let first = failed[0]
+            let message = failed.count == 1
+                ? "\(first.line):\(first.column) \(first.message.text(lang))"
+                : "\(failed.count) findings; first at \(first.line):\(first.column): \(first.message.text(lang))"
+            out += "      <failure message=\(attr(message)) type=\(attr(severity.rawValue))>"
+            out += text(failed.map { line($0, lang) }.joined(separator: "\n"))
+            out += "</failure>\n"
+        } else {
+            out += "      <skipped message=\(attr("\(review.count) to review"))/>\n"
+        }
+        if !review.isEmpty {
+            out += "      <system-out>"
+            out += text(review.map { "needs review: " + line($0, lang) }.joined(separator: "\n"))
+            out += "</system-out>\n"
+        }
+        return out + "    </testcase>\n"
     }
 
     static func line(_ f: Finding, _ lang: Language) -> String {

@@ -11,13 +11,12 @@ public enum MarkdownReporter: Reporter {
     static let maxFindings = 50
     static let maxMessage = 300
 
-    public static func render(_ context: ReportContext) throws -> String {
+    /// The report is small whatever the run's size (top rules, first findings): it is built as one string.
+    public static func write(_ context: ReportContext, to output: inout some TextOutputStream) throws {
         let s = Strings(context.language)
         let r = context.result
-        let errors = r.findings.filter { $0.outcome == .failed && $0.severity == .error }.count
-        let warnings = r.findings.filter { $0.outcome == .failed && $0.severity == .warning }.count
-        let infos = r.findings.filter { $0.outcome == .failed && $0.severity == .info }.count
-        let review = r.findings.filter { $0.outcome == .cantTell }.count
+        let counts = context.counts
+        let errors = counts.errors, warnings = counts.warnings, infos = counts.info, review = counts.cantTell
 
         var out = "## \(s.heading)\n\n"
         let verdict = errors > 0 ? "❌ **\(s.failed)**" : warnings > 0 ? "⚠️ **\(s.passedWithWarnings)**"
@@ -31,9 +30,8 @@ public enum MarkdownReporter: Reporter {
         if let b = r.baseline { out += "\n\(s.versusBaseline(b.new, b.known))\n" }
 
         var failures: [String: (count: Int, severity: Severity)] = [:]
-        for f in context.findings where f.outcome == .failed {
-            let old = failures[f.ruleID] ?? (0, f.severity)
-            failures[f.ruleID] = (old.count + 1, max(old.severity, f.severity))
+        for (id, c) in counts.byRule {
+            if let severity = c.maxFailedSeverity { failures[id] = (c.failed, severity) }
         }
         let top = failures.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }
         if !top.isEmpty {
@@ -47,8 +45,9 @@ public enum MarkdownReporter: Reporter {
         }
 
         let findings = context.findings
+        let total = context.findingCount
         out += "\n### \(s.findingsHeading)\n\n"
-        if findings.isEmpty {
+        if total == 0 {
             out += "\(s.noFindings)\n"
         } else {
             out += "| \(s.severity) | \(s.file) | \(s.location) | \(s.rule) | \(s.message) |\n|---|---|---|---|---|\n"
@@ -58,12 +57,12 @@ public enum MarkdownReporter: Reporter {
                 let short = message.count > maxMessage ? String(message.prefix(maxMessage - 1)) + "…" : message
                 out += "| \(label) | \(cell(f.file)) | \(f.line):\(f.column) | \(code(f.ruleID)) | \(cell(short)) |\n"
             }
-            if findings.count > maxFindings { out += "\n_\(s.showing(maxFindings, findings.count))_\n" }
+            if total > maxFindings { out += "\n_\(s.showing(maxFindings, total))_\n" }
         }
         out += "\n<sub>govlint \(cell(context.toolVersion))"
         if let profile = r.profile { out += " · \(s.profile) \(cell(profile))" }
         out += " · \(JSONOutput.iso8601(r.now))</sub>\n"
-        return out
+        output.write(out)
     }
 
     /// A rule id as code; ids are kebab-case, but anything else is escaped as text.

@@ -27,17 +27,174 @@ public struct ReportContext: Sendable {
         catalog.rule(id) ?? SystemRules.all.first { $0.id == id }
     }
 
-    public var findings: [Finding] {
-        includeCantTell ? result.findings : result.findings.filter { $0.outcome == .failed }
+    /// The findings to report, streamed in report order (without cannot-tell ones unless `includeCantTell`).
+    public var findings: FindingStream {
+        includeCantTell ? result.stream : result.stream.failedOnly()
+    }
+
+    /// Counts of all the result's findings, cannot-tell included whatever `includeCantTell` says
+    /// (one pass over the stream, then remembered).
+    public var counts: FindingCounts { result.stream.counts }
+
+    /// How many findings `findings` gives.
+    public var findingCount: Int { includeCantTell ? counts.total : counts.failed }
+
+    /// How many findings `findings` gives for one rule.
+    public func findingCount(rule id: String) -> Int {
+        guard let c = counts.byRule[id] else { return 0 }
+        return includeCantTell ? c.total : c.failed
     }
 }
 
-/// Renders a run into one output format.
+/// Writes a run in one output format.
+///
+/// Reporters write to an output stream as they go and read findings from
+/// `context.findings`, a stream that reads them back one file at a time:
+/// neither the findings nor the report are held whole in memory. Totals
+/// needed before the findings come from `context.counts`.
 public protocol Reporter: Sendable {
     /// The `--format` name.
     static var id: String { get }
     static var summary: String { get }
-    static func render(_ context: ReportContext) throws -> String
+    static func write(_ context: ReportContext, to output: inout some TextOutputStream) throws
+}
+
+extension Reporter {
+    /// The whole report as one string (tests and small runs).
+    public static func render(_ context: ReportContext) throws -> String {
+        var out = ""
+        try write(context, to: &out)
+        return out
+    }
+}
+
+/// A buffered text output over a C stream (standard output or a file), for
+/// reporters to write to. Write errors are kept and reported by ``finish()``.
+public final class FileOutput: TextOutputStream {
+    private let file: UnsafeMutablePointer<FILE>
+    private let owned: Bool
+    private var buffer: [UInt8] = []
+    private var failure: Int32 = 0
+    private static let capacity = 1 << 16
+
+    /// Writes to an open stream (not closed here), e.g. `stdout`.
+    public init(_ file: UnsafeMutablePointer<FILE>) {
+        self.file = file
+        owned = false
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    /// Creates (or truncates) the file at `path`.
+    public init(path: String) throws {
+        guard let f = fopen(path, "wb") else {
+            throw OutputError(description: "\(path): cannot write (\(String(cString: strerror(errno))))")
+        }
+        file = f
+        owned = true
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    /// Standard output, through its own stream on a duplicate of descriptor 1
+    /// (anything `print` buffered is flushed first, so output stays in order).
+    public static func standardOutput() throws -> FileOutput {
+        fflush(nil)
+        let fd = dup(STDOUT_FILENO)
+        guard fd >= 0, let f = fdopen(fd, "wb") else {
+            throw OutputError(description: "standard output: \(String(cString: strerror(errno)))")
+        }
+        return FileOutput(owning: f)
+    }
+
+    private init(owning file: UnsafeMutablePointer<FILE>) {
+        self.file = file
+        owned = true
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    deinit { if owned { fclose(file) } }
+
+    public func write(_ string: String) {
+        var s = string
+        s.withUTF8 { bytes in
+            if buffer.count + bytes.count > Self.capacity { flushBuffer() }
+            if bytes.count >= Self.capacity { put(UnsafeRawBufferPointer(bytes)) } else { buffer.append(contentsOf: bytes) }
+        }
+    }
+
+    private func flushBuffer() {
+        buffer.withUnsafeBytes { put($0) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func put(_ bytes: UnsafeRawBufferPointer) {
+        guard failure == 0, !bytes.isEmpty else { return }
+        if fwrite(bytes.baseAddress, 1, bytes.count, file) != bytes.count { failure = errno == 0 ? EIO : errno }
+    }
+
+    /// Writes out what is buffered; throws if any write failed.
+    public func finish() throws {
+        flushBuffer()
+        if fflush(file) != 0, failure == 0 { failure = errno == 0 ? EIO : errno }
+        if failure != 0 { throw OutputError(description: String(cString: strerror(failure))) }
+    }
+
+    public struct OutputError: Error, CustomStringConvertible {
+        public var description: String
+    }
+}
+
+/// Text kept aside in a temporary file (unlinked at once, see ``FindingSpool``) in named
+/// buckets, for reporters whose output order differs from the findings' file order (by
+/// rule): one pass over the findings writes the pieces, the report then reads each bucket
+/// back in the order its pieces were added. In memory: one offset and length per piece.
+final class TemporaryChunks {
+    private let fd: Int32?
+    private var end = 0
+    private var memory: [String: [String]] = [:] // without a temporary file
+    private var index: [String: [(offset: Int, length: Int)]] = [:]
+
+    init() {
+        fd = try? FindingSpool.openUnlinkedFile()
+    }
+
+    deinit { if let fd { close(fd) } }
+
+    func append(_ text: String, to bucket: String) {
+        guard let fd else { memory[bucket, default: []].append(text); return }
+        var s = text
+        let length = s.withUTF8 { bytes -> Int in
+            var done = 0
+            while done < bytes.count {
+                let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(end + done))
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { fatalError("govlint: cannot write a temporary file: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+            return done
+        }
+        index[bucket, default: []].append((end, length))
+        end += length
+    }
+
+    func count(_ bucket: String) -> Int { fd == nil ? memory[bucket]?.count ?? 0 : index[bucket]?.count ?? 0 }
+
+    /// The pieces of a bucket, in the order they were added.
+    func forEach(_ bucket: String, _ body: (String) throws -> Void) rethrows {
+        guard let fd else { for s in memory[bucket] ?? [] { try body(s) }; return }
+        for (offset, length) in index[bucket] ?? [] {
+            var bytes = [UInt8](repeating: 0, count: length)
+            bytes.withUnsafeMutableBytes { buffer in
+                var done = 0
+                while done < length {
+                    let n = pread(fd, buffer.baseAddress! + done, length - done, off_t(offset + done))
+                    if n < 0, errno == EINTR { continue }
+                    if n <= 0 { fatalError("govlint: cannot read a temporary file: \(String(cString: strerror(errno)))") }
+                    done += n
+                }
+            }
+            try body(String(decoding: bytes, as: UTF8.self))
+        }
+    }
 }
 
 /// The single list of output formats.
@@ -55,6 +212,54 @@ enum JSONOutput {
     static func encode(_ object: Any) throws -> String {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Stands for the items of the one array that is streamed (see ``write(_:to:items:)``).
+    static let placeholder = "\u{1}govlint-streamed-items\u{1}"
+
+    /// Writes `object` exactly as ``encode(_:)`` would, but with the array
+    /// holding only ``placeholder`` filled with the objects `items` emits, each
+    /// serialised on its own and indented to its place: the same bytes without
+    /// building the whole tree. With no items, the array is serialised empty.
+    static func write(_ object: [String: Any], to out: inout some TextOutputStream, itemCount: Int,
+                      items: (_ emit: (Any) throws -> Void) throws -> Void) throws {
+        if itemCount == 0 {
+            out.write(try encode(replacingPlaceholder(object)))
+            return
+        }
+        let text = try encode(object)
+        let marker = try encode([placeholder]).split(separator: "\n")[1].trimmingCharacters(in: .whitespaces)
+        guard let found = text.range(of: marker) else { throw StreamError() }
+        let lineStart = text[..<found.lowerBound].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let indent = String(text[lineStart..<found.lowerBound])
+        out.write(String(text[..<lineStart]))
+        var first = true
+        try items { item in
+            var serialised = try encode(item)
+            serialised.removeLast() // the newline `encode` ends with
+            if !first { out.write(",\n") }
+            first = false
+            // Indented line by line; the empty line inside an empty array or object stays empty, as nested.
+            var firstLine = true
+            for line in serialised.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !firstLine { out.write("\n") }
+                firstLine = false
+                if !line.isEmpty { out.write(indent + line) }
+            }
+        }
+        out.write(String(text[found.upperBound...]))
+    }
+
+    struct StreamError: Error {}
+
+    /// The object with the streamed array left empty.
+    static func replacingPlaceholder(_ value: Any) -> Any {
+        if let array = value as? [Any] {
+            if array.count == 1, array[0] as? String == placeholder { return [Any]() }
+            return array.map(replacingPlaceholder)
+        }
+        if let object = value as? [String: Any] { return object.mapValues(replacingPlaceholder) }
+        return value
     }
 
     static func iso8601(_ date: Date) -> String {

@@ -7,9 +7,10 @@ public enum SARIFReporter: Reporter {
     public static let id = "sarif"
     public static let summary = "SARIF 2.1.0 (GitHub code scanning)."
 
-    public static func render(_ context: ReportContext) throws -> String {
+    public static func write(_ context: ReportContext, to output: inout some TextOutputStream) throws {
         let r = context.result
-        let usedIDs = Array(Set(r.rulesRun + context.findings.map(\.ruleID))).sorted()
+        let reported = context.counts.byRule.keys.filter { context.findingCount(rule: $0) > 0 }
+        let usedIDs = Array(Set(r.rulesRun + reported)).sorted()
         var ruleIndex: [String: Int] = [:]
         var rules: [[String: Any]] = []
         for id in usedIDs {
@@ -36,7 +37,7 @@ public enum SARIFReporter: Reporter {
                 "properties": properties,
             ])
         }
-        let results: [[String: Any]] = context.findings.map { f in
+        func result(_ f: Finding) -> [String: Any] {
             let start = f.range.start, end = max(f.range.end, f.range.start)
             var region: [String: Any] = [
                 "startLine": max(1, start.line), "startColumn": max(1, start.column),
@@ -68,7 +69,8 @@ public enum SARIFReporter: Reporter {
             ] as [String: Any]],
             "originalUriBaseIds": ["ROOT": ["description": ["text": "The checked export or project root."]]],
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            // Streamed in below, one result at a time.
+            "results": [JSONOutput.placeholder],
             "automationDetails": ["id": "govlint/\(r.profile ?? "default")/"],
         ]
         let log: [String: Any] = [
@@ -76,7 +78,9 @@ public enum SARIFReporter: Reporter {
             "version": "2.1.0",
             "runs": [run],
         ]
-        return try JSONOutput.encode(log)
+        try JSONOutput.write(log, to: &output, itemCount: context.findingCount) { emit in
+            for f in context.findings { try emit(result(f)) }
+        }
     }
 
     static func level(_ s: Severity) -> String {

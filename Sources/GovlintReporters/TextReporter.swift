@@ -5,43 +5,25 @@ public enum TextReporter: Reporter {
     public static let id = "text"
     public static let summary = "Human-readable lines (colour on a terminal)."
 
-    public static func render(_ context: ReportContext) throws -> String {
-        // Reserved up front: growing a report of 100,000s of lines by doubling holds two copies at the end.
-        var out = ""
-        var estimate = 200
-        for f in context.findings {
-            estimate += f.file.utf8.count + f.ruleID.utf8.count + f.message.text(context.language).utf8.count + 40
-        }
-        out.reserveCapacity(estimate)
+    public static func write(_ context: ReportContext, to out: inout some TextOutputStream) throws {
         for f in context.findings {
             let label = f.outcome == .cantTell ? "review" : f.severity.rawValue
             let coloured = context.colour ? colour(label, f) : label
             let message = sanitize(f.message.text(context.language))
-            out += "\(sanitize(f.file)):\(f.line):\(f.column): \(coloured) [\(f.ruleID)] \(message)\n"
+            out.write("\(sanitize(f.file)):\(f.line):\(f.column): \(coloured) [\(f.ruleID)] \(message)\n")
         }
         let r = context.result
-        // Counted in one pass, without filtered copies of the findings.
-        var errors = 0, warnings = 0, infos = 0, review = 0
-        for f in r.findings {
-            switch (f.outcome, f.severity) {
-            case (.failed, .error): errors += 1
-            case (.failed, .warning): warnings += 1
-            case (.failed, .info): infos += 1
-            case (.cantTell, _): review += 1
-            default: break
-            }
-        }
-        out += "\(r.pagesChecked) pages and \(r.descriptorsChecked) descriptors checked with \(r.rulesRun.count) rules: "
-        out += "\(errors) errors, \(warnings) warnings, \(infos) info, \(review) to review.\n"
+        let c = context.counts
+        out.write("\(r.pagesChecked) pages and \(r.descriptorsChecked) descriptors checked with \(r.rulesRun.count) rules: ")
+        out.write("\(c.errors) errors, \(c.warnings) warnings, \(c.info) info, \(c.cantTell) to review.\n")
         if let i = r.inspection {
             let verdict = i.passed ? (context.language == .zhCN ? "合格" : "pass") : (context.language == .zhCN ? "不合格" : "fail")
             let assessed = i.items.filter { $0.state == .assessed }.count
-            out += "Inspection score (\(i.model)): \(InspectionText.number(i.score)) / 100, \(verdict)"
-            out += i.vetoes.isEmpty ? "; no veto item triggered" : "; veto items: \(i.vetoes.joined(separator: ", "))"
-            out += "; \(assessed) of \(i.items.count) indicators assessed statically.\n"
-            if let note = i.note { out += "  \(note.text(context.language))\n" }
+            out.write("Inspection score (\(i.model)): \(InspectionText.number(i.score)) / 100, \(verdict)")
+            out.write(i.vetoes.isEmpty ? "; no veto item triggered" : "; veto items: \(i.vetoes.joined(separator: ", "))")
+            out.write("; \(assessed) of \(i.items.count) indicators assessed statically.\n")
+            if let note = i.note { out.write("  \(note.text(context.language))\n") }
         }
-        return out
     }
 
     static func colour(_ label: String, _ f: Finding) -> String {

@@ -47,7 +47,7 @@ public struct Baseline: Sendable, Codable, Equatable {
     public var toolVersion: String
     public var entries: [Entry]
 
-    public init(findings: [Finding], toolVersion: String = GovlintVersion.current) {
+    public init(findings: some Sequence<Finding>, toolVersion: String = GovlintVersion.current) {
         var byPrint: [String: Entry] = [:]
         for f in findings {
             let key = Fingerprint.of(f)
@@ -102,24 +102,35 @@ public struct Baseline: Sendable, Codable, Equatable {
 
     /// The findings not covered by the baseline, in their original order.
     public func newFindings(_ findings: [Finding]) -> [Finding] {
+        var remaining = remainingCounts()
+        return findings.filter { !Self.consumeKnown($0, remaining: &remaining) }
+    }
+
+    /// How many findings of each fingerprint the baseline still hides, before any is seen.
+    func remainingCounts() -> [String: Int] {
         var remaining: [String: Int] = [:]
         for e in entries { remaining[e.fingerprint, default: 0] += e.count }
-        return findings.filter { f in
-            let key = Fingerprint.of(f)
-            if let n = remaining[key], n > 0 {
-                remaining[key] = n - 1
-                return false
-            }
+        return remaining
+    }
+
+    /// Whether the baseline hides `f`, counting it off `remaining` if so.
+    static func consumeKnown(_ f: Finding, remaining: inout [String: Int]) -> Bool {
+        guard !remaining.isEmpty else { return false }
+        let key = Fingerprint.of(f)
+        if let n = remaining[key], n > 0 {
+            remaining[key] = n - 1
             return true
         }
+        return false
     }
 
     /// The result with baseline findings removed and the comparison recorded.
+    /// The findings are filtered as they are read: a streamed result stays streamed.
     public func apply(to result: RunResult) -> RunResult {
         var r = result
-        let fresh = newFindings(result.findings)
-        r.baseline = BaselineComparison(known: result.findings.count - fresh.count, new: fresh.count)
-        r.findings = fresh
+        r.stream = result.stream.excludingBaseline(self)
+        let all = result.stream.counts.total, fresh = r.stream.counts.total
+        r.baseline = BaselineComparison(known: all - fresh, new: fresh)
         return r
     }
 }

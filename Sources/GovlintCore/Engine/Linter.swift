@@ -19,6 +19,8 @@ public struct RunOptions: Sendable {
     public var warn: @Sendable (String) -> Void = { _ in }
     /// Called as files are checked with (done, total), from worker threads.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Where the findings spool is made (default: the temporary directory); see ``FindingSpool``.
+    public var spoolDirectory: URL?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil,
                 parseOnly: Bool = false) {
@@ -171,11 +173,23 @@ public struct Linter: Sendable {
             return (outcome, false)
         }
         // Each outcome is shrunk as soon as its file is done (see PageFold), so memory does not hold per-file
-        // outcome tables or one fact per link of every page while the other workers run on.
-        let fold = PageFold(rules: pageRules)
+        // outcome tables or one fact per link of every page while the other workers run on. Its findings go
+        // to the spool: memory then does not grow with them either. Without a usable temporary folder they
+        // stay in memory, as before.
+        let spool = try? FindingSpool(directory: options.spoolDirectory)
+        if spool == nil { options.warn("warning: cannot create the findings spool in the temporary folder; keeping findings in memory") }
+        let fold = PageFold(rules: pageRules, spooling: spool != nil)
         let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
             let (outcome, hit) = CrashContext.checking(work[i].relative) { checkOne(work[i]) }
-            return (fold.fold(outcome), hit)
+            var kept = fold.fold(outcome)
+            if let spool {
+                spool.append(kept.findings, for: work[i].relative)
+                kept.findings = []
+                // Facts of locating site rules (one or more per page and rule) are read back rule by rule in finish.
+                for (id, facts) in kept.facts { spool.appendFacts(facts, rule: id, path: work[i].relative) }
+                kept.facts = [:]
+            }
+            return (kept, hit)
         }
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
@@ -194,6 +208,7 @@ public struct Linter: Sendable {
                        cacheHits: outcomes.filter(\.1).count,
                        outcomes: fold.outcomes, distinctFacts: fold.distinctFactLists, factCounts: fold.factCounts)
         part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
+        part.spool = spool
         return part
     }
 
@@ -220,14 +235,31 @@ public struct Linter: Sendable {
         var result = RunResult(profile: first.profile, now: first.now)
         result.profiles = first.profiles
         let problems = parts.flatMap(\.problems)
-        // Per-file findings are moved out of the parts, filtered and sorted one file at a time, then appended
-        // in file order: the run holds one copy of all findings, not the parts' plus a sorted one.
-        var facts: [String: [SiteFact]] = [:]
+        // Findings stay where the page phase put them (a part's spool) and are read back one file at a time
+        // when reports are written; findings parts carry in memory (decoded part files) are moved to a spool
+        // here, so the merged run does not hold them either.
         var files: [String: FileOutcome] = [:]
+        var sources: [String: FindingSource] = [:]
+        var owner: [String: Int] = [:] // the part whose outcome of a file is used (the first)
+        var mergeSpool: FindingSpool?
         for i in parts.indices {
             let partFiles = parts[i].files
             parts[i].files = [:]
-            files.merge(partFiles) { a, _ in a }
+            for (path, var outcome) in partFiles where files[path] == nil {
+                owner[path] = i
+                if let slice = parts[i].spool?.slice(for: path), let spool = parts[i].spool {
+                    sources[path] = .spooled(spool, slice)
+                } else if !outcome.findings.isEmpty {
+                    if mergeSpool == nil { mergeSpool = try? FindingSpool() }
+                    if let mergeSpool, let slice = mergeSpool.append(outcome.findings, for: path) {
+                        sources[path] = .spooled(mergeSpool, slice)
+                    } else {
+                        sources[path] = .inline(outcome.findings)
+                    }
+                }
+                outcome.findings = []
+                files[path] = outcome
+            }
         }
         var factCounts: [String: Int] = [:]
         var distinct: [String: [String: SiteFact]] = [:]
@@ -240,33 +272,64 @@ public struct Linter: Sendable {
         }
         var extra: [String: [Finding]] = [:] // findings not from a page's own outcome, by file
         for f in problems { extra[f.file, default: []].append(f) }
+        // Site facts by rule, files in path order: in memory (decoded parts) or where a part's spool has them,
+        // read back one rule at a time while the site rules run.
+        var facts: [String: [FactSource]] = [:]
+        var factEntries: [String: [(path: String, source: FactSource)]] = [:]
+        for (i, part) in parts.enumerated() {
+            guard let spool = part.spool else { continue }
+            for (id, list) in spool.factSlices {
+                for (path, slice) in list where owner[path] == i { factEntries[id, default: []].append((path, .spooled(spool, slice))) }
+            }
+        }
+        owner = [:]
         var paths = files.keys.sorted()
         for path in paths {
             let o = files[path]!
             for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-            for (id, f) in o.facts { facts[id, default: []] += f }
+            for (id, f) in o.facts { factEntries[id, default: []].append((path, .inline(f))) }
         }
+        files = [:]
+        for (id, list) in factEntries {
+            // Stable: one file's facts of a rule are one entry.
+            facts[id] = list.sorted { $0.path < $1.path }.map(\.source)
+        }
+        factEntries = [:]
         for (id, byValue) in distinct {
-            facts[id, default: []] += byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }
+            facts[id, default: []].append(.inline(byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }))
         }
         distinct = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
-        let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: facts, factCounts: factCounts, site: site,
-                                         limits: configuration.limits)
+        let factSources = facts
+        let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
+            (factSources[id] ?? []).flatMap { source -> [SiteFact] in
+                switch source {
+                case let .inline(list): list
+                case let .spooled(spool, slice): spool.readFacts(slice)
+                }
+            }
+        }, factCounts: factCounts, site: site, limits: configuration.limits)
         facts = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
         for f in siteOutcome.findings { extra[f.file, default: []].append(f) }
         paths = Array(Set(paths).union(extra.keys)).sorted()
-        result.findings.reserveCapacity(paths.reduce(0) { $0 + (files[$1]?.findings.count ?? 0) + (extra[$1]?.count ?? 0) })
+        // Per file, in path order: the page's findings, then problems, then site findings, filtered and sorted
+        // stably when read (SpooledFindings.batch) — the order one in-memory list had.
+        var steps: [SpooledFindings.Step] = []
         for path in paths {
-            // Same relative order as one list of page findings, then problems, then site findings, sorted stably.
-            var list = files.removeValue(forKey: path)?.findings ?? []
-            if let more = extra.removeValue(forKey: path) { list += more }
-            list = filterSuppressed(list)
-            list.sort(by: Finding.ordered)
-            result.findings += list
+            var step = SpooledFindings.Step(slices: [], extra: [])
+            switch sources.removeValue(forKey: path) {
+            case let .spooled(spool, slice)?: step.slices = [(spool, slice)]
+            case let .inline(list)?: step.extra = list
+            case nil: break
+            }
+            if let more = extra.removeValue(forKey: path) { step.extra += more }
+            if step.slices.isEmpty && step.extra.isEmpty { continue }
+            steps.append(step)
         }
+        let linter = self
+        result.stream = FindingStream(storage: .spooled(SpooledFindings(steps: steps) { linter.filterSuppressed($0) }))
         result.rulesRun = active.map(\.rule.id)
         result.pagesChecked = parts.map(\.pagesChecked).reduce(0, +)
         result.descriptorsChecked = parts.map(\.descriptorsChecked).reduce(0, +)
@@ -289,6 +352,16 @@ public struct Linter: Sendable {
     func applies(_ rule: Rule, to relative: String) -> Bool {
         if rule.files.contains(where: { Glob($0).matches(relative) }) { return true }
         return configuration.descriptors.contains { $0.glob.matches(relative) && $0.pack == rule.pack }
+    }
+
+    enum FindingSource {
+        case spooled(FindingSpool, FindingSpool.Slice)
+        case inline([Finding])
+    }
+
+    enum FactSource {
+        case spooled(FindingSpool, FindingSpool.Slice)
+        case inline([SiteFact])
     }
 
     /// System-rule findings switched off in the configuration are dropped.

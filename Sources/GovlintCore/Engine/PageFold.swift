@@ -23,7 +23,12 @@ final class PageFold: @unchecked Sendable {
     private(set) var distinctFacts: [String: [String: SiteFact]] = [:]
     private(set) var factCounts: [String: Int] = [:]
 
-    init(rules: [ActiveRule]) {
+    /// Whether findings and per-file facts go to a spool next (``FindingSpool``): then their strings are
+    /// not shared, which would keep every distinct one in memory.
+    private let spooling: Bool
+
+    init(rules: [ActiveRule], spooling: Bool = false) {
+        self.spooling = spooling
         distinctRules = Set(rules.compactMap { active -> String? in
             guard case let .site(invocation) = active.rule.check else { return nil }
             return type(of: invocation.check).distinctValuesOnly ? active.rule.id : nil
@@ -35,7 +40,7 @@ final class PageFold: @unchecked Sendable {
         var kept = FileOutcome()
         lock.lock(); defer { lock.unlock() }
         for (id, c) in outcome.outcomes { outcomes[id, default: OutcomeCounts()].add(c) }
-        kept.findings = outcome.findings.map { f in
+        kept.findings = spooling ? outcome.findings : outcome.findings.map { f in
             var f = f
             f.message = LocalizedText(en: intern(f.message.en), zhCN: intern(f.message.zhCN))
             f.snippet = intern(f.snippet)
@@ -54,6 +59,8 @@ final class PageFold: @unchecked Sendable {
                     byValue[f.value] = f
                 }
                 distinctFacts[id] = byValue
+            } else if spooling {
+                kept.facts[id] = facts
             } else {
                 kept.facts[id] = facts.map { f in
                     var f = f

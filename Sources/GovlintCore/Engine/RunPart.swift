@@ -55,6 +55,99 @@ public struct RunPart: Sendable, Codable {
     public var distinctFacts: [String: [SiteFact]]?
     /// How many facts those rules collected in all (before keeping one per value).
     public var factCounts: [String: Int]?
+    /// Where the page phase put the findings and site facts of `files` (then empty in `files`); encoding
+    /// the part writes them back into `files`, so a part file is the same either way. Not encoded itself.
+    public var spool: FindingSpool?
+
+    enum CodingKeys: String, CodingKey {
+        case schemaVersion, toolVersion, catalogDigest, shard, profile, profiles, rules, now, siteFiles, files, problems,
+             pagesChecked, descriptorsChecked, cacheHits, outcomes, distinctFacts, factCounts
+    }
+
+    /// One file's outcome as the part file holds it: with its findings and site facts.
+    public func outcome(for path: String) -> FileOutcome? {
+        outcome(for: path, facts: spooledFacts())
+    }
+
+    /// Where the spool has each file's site facts, by path (for writing every file's outcome).
+    func spooledFacts() -> [String: [(rule: String, slice: FindingSpool.Slice)]] {
+        var byPath: [String: [(rule: String, slice: FindingSpool.Slice)]] = [:]
+        for (rule, list) in spool?.factSlices ?? [:] {
+            for (path, slice) in list { byPath[path, default: []].append((rule, slice)) }
+        }
+        return byPath
+    }
+
+    func outcome(for path: String, facts: [String: [(rule: String, slice: FindingSpool.Slice)]]) -> FileOutcome? {
+        guard var o = files[path] else { return nil }
+        if let spool {
+            if let slice = spool.slice(for: path) { o.findings = spool.read(slice) + o.findings }
+            for (rule, slice) in facts[path] ?? [] { o.facts[rule, default: []] += spool.readFacts(slice) }
+        }
+        return o
+    }
+
+    /// The part file's JSON (sorted keys, ISO 8601 dates; what `JSONEncoder` makes of the part, newline-terminated),
+    /// written piece by piece: one file's outcome at a time, its findings read from the spool, so writing a
+    /// part does not hold all its findings.
+    public func writeJSON(_ write: (String) throws -> Void) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        var shell = self
+        shell.files = [:]
+        shell.spool = nil
+        let text = String(decoding: try encoder.encode(shell), as: UTF8.self)
+        // Keys are sorted and strings escaped: the first `"files":{}` is the top-level key.
+        guard let empty = text.range(of: "\"files\":{}") else {
+            throw MergeError(description: "cannot write the part: no files key")
+        }
+        try write(String(text[..<empty.lowerBound]) + "\"files\":{")
+        var first = true
+        let facts = spooledFacts()
+        for path in files.keys.sorted() {
+            let key = String(decoding: try encoder.encode(path), as: UTF8.self)
+            let value = String(decoding: try encoder.encode(outcome(for: path, facts: facts)!), as: UTF8.self)
+            try write((first ? "" : ",") + key + ":" + value)
+            first = false
+        }
+        try write("}" + text[empty.upperBound...] + "\n")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(schemaVersion, forKey: .schemaVersion)
+        try c.encode(toolVersion, forKey: .toolVersion)
+        try c.encode(catalogDigest, forKey: .catalogDigest)
+        try c.encodeIfPresent(shard, forKey: .shard)
+        try c.encodeIfPresent(profile, forKey: .profile)
+        try c.encode(profiles, forKey: .profiles)
+        try c.encode(rules, forKey: .rules)
+        try c.encode(now, forKey: .now)
+        try c.encode(siteFiles, forKey: .siteFiles)
+        if spool == nil {
+            try c.encode(files, forKey: .files)
+        } else {
+            var byPath = c.nestedContainer(keyedBy: PathKey.self, forKey: .files)
+            let facts = spooledFacts()
+            for path in files.keys.sorted() { try byPath.encode(outcome(for: path, facts: facts)!, forKey: PathKey(path)) }
+        }
+        try c.encode(problems, forKey: .problems)
+        try c.encode(pagesChecked, forKey: .pagesChecked)
+        try c.encode(descriptorsChecked, forKey: .descriptorsChecked)
+        try c.encode(cacheHits, forKey: .cacheHits)
+        try c.encodeIfPresent(outcomes, forKey: .outcomes)
+        try c.encodeIfPresent(distinctFacts, forKey: .distinctFacts)
+        try c.encodeIfPresent(factCounts, forKey: .factCounts)
+    }
+
+    struct PathKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 }
 
 /// Why parts cannot be merged.

@@ -28,7 +28,14 @@ public struct OutcomeCounts: Sendable, Codable, Hashable {
 
 /// Everything a run produced; reporters render it.
 public struct RunResult: Sendable, Codable {
-    public var findings: [Finding]
+    /// The findings in report order; for a whole run they are read back from
+    /// a spool file one file at a time, so reports stream them.
+    public var stream: FindingStream
+    /// Every finding, in memory (tests and small runs; reporters use ``stream``).
+    public var findings: [Finding] {
+        get { stream.array }
+        set { stream = FindingStream(newValue) }
+    }
     /// Per rule id: outcome counts over all targets.
     public var outcomes: [String: OutcomeCounts]
     /// Rule ids that were active in this run, sorted.
@@ -51,7 +58,7 @@ public struct RunResult: Sendable, Codable {
     public init(findings: [Finding] = [], outcomes: [String: OutcomeCounts] = [:], rulesRun: [String] = [],
                 profile: String? = nil, pagesChecked: Int = 0, descriptorsChecked: Int = 0, filesSeen: Int = 0,
                 durationSeconds: Double = 0, now: Date = Date()) {
-        self.findings = findings
+        stream = FindingStream(findings)
         self.outcomes = outcomes
         self.rulesRun = rulesRun
         self.profile = profile
@@ -64,6 +71,12 @@ public struct RunResult: Sendable, Codable {
 
     /// Failed findings at or above a severity.
     public func count(atLeast severity: Severity) -> Int {
-        findings.filter { $0.outcome == .failed && $0.severity >= severity }.count
+        stream.counts.failed(atLeast: severity)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case stream = "findings"
+        case outcomes, rulesRun, profile, profiles, pagesChecked, descriptorsChecked, filesSeen, durationSeconds, now, cacheHits,
+             inspection, baseline
     }
 }

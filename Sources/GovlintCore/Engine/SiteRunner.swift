@@ -11,6 +11,12 @@ public enum SiteRunner {
     /// `factCounts` gives, for rules whose facts were reduced to one per distinct value, how many were collected.
     public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], factCounts: [String: Int] = [:],
                            site: SiteContext, limits: Limits? = nil) -> FileOutcome {
+        run(rules, facts: { facts[$0] ?? [] }, factCounts: factCounts, site: site, limits: limits)
+    }
+
+    /// As above, with each rule's facts fetched when the rule runs (from a spool: one rule's facts in memory at a time).
+    static func run(_ rules: [ActiveRule], facts: (String) -> [SiteFact], factCounts: [String: Int] = [:],
+                    site: SiteContext, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
         let siteRules = rules.filter { $0.rule.target == .site }
         let started = Date()
@@ -32,7 +38,7 @@ public enum SiteRunner {
                         "rule \(active.rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s (limit site-timeout)"))
                 }
             }
-            let ruleFacts = (facts[active.rule.id] ?? []).sorted {
+            let ruleFacts = facts(active.rule.id).sorted {
                 ($0.file, $0.range.start) < ($1.file, $1.range.start)
             }
             let verdicts = invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info))

@@ -95,8 +95,9 @@ public struct InspectionModel: Sendable, Decodable {
     /// (live or manual) or not applicable (none of its rules ran or applied).
     public func score(_ result: RunResult) -> InspectionReport {
         let ran = Set(result.rulesRun)
+        // Counted in one pass over the (possibly spooled) findings.
         var failed: [String: Int] = [:]
-        for f in result.findings where f.outcome == .failed { failed[f.ruleID, default: 0] += 1 }
+        for (id, c) in result.stream.counts.byRule where c.failed > 0 { failed[id] = c.failed }
 
         func state(_ i: Indicator) -> (InspectionReport.State, Int) {
             guard i.assessment == .static else { return (.notAssessable, 0) }

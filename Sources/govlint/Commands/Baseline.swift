@@ -34,9 +34,9 @@ extension Govlint.Baseline {
             try OutputWriter.validate(output, checkedPaths: paths.isEmpty ? ["."] : paths)
             let check = try Govlint.Check.parse(args)
             guard let (result, _, _, _) = try check.lint(reports: false) else { return }
-            let baseline = GovlintCore.Baseline(findings: result.findings, toolVersion: Govlint.version)
+            let baseline = GovlintCore.Baseline(findings: result.stream, toolVersion: Govlint.version)
             try OutputWriter.write(try baseline.encoded(), to: output)
-            FileHandle.standardError.write(Data("govlint: wrote \(result.findings.count) findings (\(baseline.entries.count) entries) to \(output)\n".utf8))
+            FileHandle.standardError.write(Data("govlint: wrote \(result.stream.counts.total) findings (\(baseline.entries.count) entries) to \(output)\n".utf8))
         }
     }
 }

@@ -128,8 +128,7 @@ extension Govlint {
                     && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 let context = ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version,
                                             language: language, colour: colour)
-                let text = try o.format.render(context)
-                if let path = o.path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
+                try o.format.write(context, to: o.path)
             }
             let threshold = failOn.flatMap { Severity(rawValue: $0) }
             let effective = failOn == "never" ? nil : (threshold ?? configuration.failOn ?? .error)
@@ -234,10 +233,7 @@ extension Govlint {
             let part = linter.collect(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
             progressLine?.finish()
             if shardSpec != nil, let output {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                encoder.dateEncodingStrategy = .iso8601
-                try OutputWriter.write(String(decoding: try encoder.encode(part), as: UTF8.self) + "\n", to: output)
+                try OutputWriter.write(to: output) { out in try part.writeJSON { out.write($0) } }
                 return nil
             }
             var result = try linter.finish([consume part])

@@ -58,8 +58,7 @@ extension Govlint.Report {
             }
             if let known { result = known.apply(to: result) }
             for (reporter, path) in outputs {
-                let text = try reporter.render(ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version, language: language))
-                if let path { try OutputWriter.write(text, to: path) } else { print(text, terminator: "") }
+                try reporter.write(ReportContext(result: result, catalog: catalog, toolVersion: Govlint.version, language: language), to: path)
             }
             if let sev = Severity(rawValue: failOn), result.count(atLeast: sev) > 0 { throw ExitCode(1) }
         }

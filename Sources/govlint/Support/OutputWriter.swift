@@ -1,4 +1,5 @@
 import Foundation
+import GovlintReporters
 
 /// Writes report files atomically (temporary file in the same folder, then
 /// rename), and refuses to write inside the checked paths.
@@ -36,13 +37,24 @@ enum OutputWriter {
     }
 
     static func write(_ text: String, to path: String) throws {
+        try write(to: path) { $0.write(text) }
+    }
+
+    /// Streams a report into the file at `path`: written to a temporary file next to it, renamed into place when complete.
+    static func write(to path: String, _ body: (FileOutput) throws -> Void) throws {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).govlint-\(ProcessInfo.processInfo.processIdentifier).tmp")
         Signals.registerTemp(temp.path)
         defer { Signals.unregisterTemp(temp.path) }
         do {
-            try Data(text.utf8).write(to: temp)
+            do {
+                let output = try FileOutput(path: temp.path)
+                try body(output)
+                try output.finish()
+            } catch let e as FileOutput.OutputError {
+                throw UsageFailure("\(path): cannot write (\(e.description))")
+            }
             if rename(temp.path, url.path) != 0 {
                 throw UsageFailure("\(path): cannot replace the file (\(String(cString: strerror(errno))))")
             }
@@ -52,6 +64,24 @@ enum OutputWriter {
         } catch {
             try? FileManager.default.removeItem(at: temp)
             throw UsageFailure("\(path): cannot write (\(error.localizedDescription))")
+        }
+    }
+}
+
+extension Reporter {
+    /// Writes the report to `path`, or to standard output.
+    static func write(_ context: ReportContext, to path: String?) throws {
+        if let path {
+            try OutputWriter.write(to: path) { output in
+                var sink = output
+                try write(context, to: &sink)
+            }
+        } else {
+            var sink = try FileOutput.standardOutput()
+            try write(context, to: &sink)
+            do { try sink.finish() } catch let e as FileOutput.OutputError {
+                throw UsageFailure("standard output: cannot write (\(e.description))")
+            }
         }
     }
 }

@@ -1,0 +1,284 @@
+import Foundation
+import GovlintHTML
+
+/// Findings kept on disk while a run goes on, so memory does not grow with the
+/// number of findings: each file's findings are appended as one record batch
+/// when its worker finishes, and read back one file at a time when reports
+/// are written (``FindingStream``). In memory: one index entry per file.
+/// Site facts of locating site rules (one or more per page and rule) are kept
+/// here too, one entry per file and rule, and read back one rule at a time.
+///
+/// The spool file is created in a private folder (mode 0700) under the
+/// temporary directory and unlinked at once, folder included: the open
+/// descriptor keeps it alive, and nothing is left behind however the process
+/// ends (interrupt, crash, kill). Never inside the checked input.
+///
+/// Thread-safe: workers append concurrently; reads may interleave.
+public final class FindingSpool: @unchecked Sendable {
+    /// Where one file's findings are in the spool.
+    public struct Slice: Sendable, Hashable {
+        public var offset: Int
+        public var length: Int
+        public var count: Int
+    }
+
+    private let fd: Int32
+    private let lock = NSLock()
+    private var end = 0
+    private var index: [String: Slice] = [:]
+    /// Site facts by rule id: where each file's facts of the rule are.
+    private var factIndex: [String: [(path: String, slice: Slice)]] = [:]
+
+    public struct SpoolError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// - Parameter directory: the folder the private spool folder is made in (default: the temporary directory).
+    public init(directory: URL? = nil) throws {
+        fd = try Self.openUnlinkedFile(in: directory)
+    }
+
+    /// A new read-write file, already unlinked (with the private folder made for it), as a descriptor the caller closes.
+    public static func openUnlinkedFile(in directory: URL? = nil) throws -> Int32 {
+        let base = (directory ?? FileManager.default.temporaryDirectory).path
+        var template = Array((base + "/govlint-spool-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw SpoolError(description: "cannot create a temporary folder in \(base): \(String(cString: strerror(errno)))")
+        }
+        let folder = String(cString: made)
+        let path = folder + "/spool"
+        let opened = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let openErrno = errno
+        unlink(path)
+        rmdir(folder)
+        guard opened >= 0 else {
+            throw SpoolError(description: "cannot create a temporary file in \(base): \(String(cString: strerror(openErrno)))")
+        }
+        return opened
+    }
+
+    deinit { close(fd) }
+
+    /// Appends one file's findings (none: nothing is written). A path is stored once; appending again replaces it.
+    @discardableResult
+    public func append(_ findings: [Finding], for path: String) -> Slice? {
+        guard !findings.isEmpty else { return nil }
+        var writer = RecordWriter()
+        for f in findings { writer.write(f) }
+        lock.lock(); defer { lock.unlock() }
+        let slice = write(writer.bytes, count: findings.count)
+        index[path] = slice
+        return slice
+    }
+
+    /// Appends one file's site facts of one rule (none: nothing is written). In memory: the path and where they are.
+    public func appendFacts(_ facts: [SiteFact], rule: String, path: String) {
+        guard !facts.isEmpty else { return }
+        var writer = RecordWriter()
+        for f in facts { writer.write(f) }
+        lock.lock(); defer { lock.unlock() }
+        factIndex[rule, default: []].append((path, write(writer.bytes, count: facts.count)))
+    }
+
+    /// Per rule id, the files with spooled facts and where they are (in the order they were appended).
+    public var factSlices: [String: [(path: String, slice: Slice)]] {
+        lock.lock(); defer { lock.unlock() }
+        return factIndex
+    }
+
+    /// The site facts of one slice, in the order they were appended.
+    public func readFacts(_ slice: Slice) -> [SiteFact] {
+        var reader = RecordReader(bytes: readBytes(slice))
+        return (0..<slice.count).map { _ in reader.fact() }
+    }
+
+    /// Writes at the end; the caller holds the lock.
+    private func write(_ bytes: [UInt8], count: Int) -> Slice {
+        let offset = end
+        bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    // A full disk must not lose findings silently.
+                    fatalError("govlint: cannot write the findings spool: \(String(cString: strerror(errno)))")
+                }
+                done += n
+            }
+        }
+        end += bytes.count
+        return Slice(offset: offset, length: bytes.count, count: count)
+    }
+
+    /// Where a file's findings are, if it has any.
+    public func slice(for path: String) -> Slice? {
+        lock.lock(); defer { lock.unlock() }
+        return index[path]
+    }
+
+    /// Paths with findings in the spool (unordered).
+    public var paths: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return Array(index.keys)
+    }
+
+    /// Bytes written so far.
+    public var size: Int {
+        lock.lock(); defer { lock.unlock() }
+        return end
+    }
+
+    /// The findings of one slice, in the order they were appended.
+    public func read(_ slice: Slice) -> [Finding] {
+        var reader = RecordReader(bytes: readBytes(slice))
+        var out: [Finding] = []
+        out.reserveCapacity(slice.count)
+        for _ in 0..<slice.count { out.append(reader.finding()) }
+        return out
+    }
+
+    private func readBytes(_ slice: Slice) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: slice.length)
+        bytes.withUnsafeMutableBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(slice.offset + done))
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { fatalError("govlint: cannot read the findings spool: \(String(cString: strerror(errno)))") }
+                done += n
+            }
+        }
+        return bytes
+    }
+
+    /// The findings appended for `path`, or none.
+    public func findings(for path: String) -> [Finding] {
+        slice(for: path).map(read) ?? []
+    }
+}
+
+/// The spool's record format: per finding, strings as a LEB128 length and
+/// UTF-8 bytes, integers as zigzag LEB128, enums as one byte.
+struct RecordWriter {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1024) }
+
+    mutating func write(_ f: Finding) {
+        string(f.ruleID)
+        bytes.append(Self.code(f.severity))
+        bytes.append(Self.code(f.outcome))
+        string(f.file)
+        position(f.range.start)
+        position(f.range.end)
+        string(f.message.en)
+        string(f.message.zhCN)
+        string(f.snippet)
+        if let p = f.path {
+            bytes.append(1)
+            string(p)
+        } else {
+            bytes.append(0)
+        }
+    }
+
+    mutating func write(_ f: SiteFact) {
+        string(f.file)
+        string(f.value)
+        position(f.range.start)
+        position(f.range.end)
+        string(f.snippet)
+    }
+
+    mutating func position(_ p: SourcePosition) {
+        int(p.line); int(p.column); int(p.offset)
+    }
+
+    mutating func int(_ v: Int) {
+        var u = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))
+        while u >= 0x80 {
+            bytes.append(UInt8(u & 0x7F) | 0x80)
+            u >>= 7
+        }
+        bytes.append(UInt8(u))
+    }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    static func code(_ s: Severity) -> UInt8 {
+        switch s {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    static func code(_ o: Outcome) -> UInt8 {
+        switch o {
+        case .passed: 0
+        case .failed: 1
+        case .inapplicable: 2
+        case .cantTell: 3
+        }
+    }
+}
+
+struct RecordReader {
+    let bytes: [UInt8]
+    var at = 0
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func finding() -> Finding {
+        let rule = string()
+        let severity: Severity = [.info, .warning, .error][Int(bytes[at])]
+        let outcome: Outcome = [.passed, .failed, .inapplicable, .cantTell][Int(bytes[at + 1])]
+        at += 2
+        let file = string()
+        let start = position(), end = position()
+        let en = string(), zh = string()
+        let snippet = string()
+        let hasPath = bytes[at] == 1
+        at += 1
+        let path = hasPath ? string() : nil
+        return Finding(ruleID: rule, severity: severity, outcome: outcome, file: file, range: SourceRange(start: start, end: end),
+                       message: LocalizedText(en: en, zhCN: zh), snippet: snippet, path: path)
+    }
+
+    mutating func fact() -> SiteFact {
+        let file = string(), value = string()
+        let start = position(), end = position()
+        return SiteFact(file: file, value: value, range: SourceRange(start: start, end: end), snippet: string())
+    }
+
+    mutating func position() -> SourcePosition {
+        let line = int(), column = int(), offset = int()
+        return SourcePosition(line: line, column: column, offset: offset)
+    }
+
+    mutating func int() -> Int {
+        var u: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = bytes[at]
+            at += 1
+            u |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
+    }
+
+    mutating func string() -> String {
+        let n = int()
+        defer { at += n }
+        return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+    }
+}

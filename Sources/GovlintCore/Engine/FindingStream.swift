@@ -1,0 +1,255 @@
+import Foundation
+
+/// The findings of a run in report order (file, line, column, rule), read
+/// one file at a time: from memory for small results and tests, or from a
+/// ``FindingSpool`` for whole runs, so that reports of any size are written
+/// without holding every finding. Iterating twice gives the same findings.
+///
+/// Stages added later (``excludingBaseline(_:)``, ``failedOnly()``) filter
+/// the findings as they are read, in the order they were added.
+public struct FindingStream: Sequence, Sendable {
+    enum Storage: Sendable {
+        case array([Finding])
+        case spooled(SpooledFindings)
+    }
+
+    enum Stage: Sendable {
+        case baseline(Baseline)
+        case failedOnly
+    }
+
+    let storage: Storage
+    let stages: [Stage]
+    private let cache = CountsCache()
+
+    public init(_ findings: [Finding] = []) {
+        storage = .array(findings)
+        stages = []
+    }
+
+    init(storage: Storage, stages: [Stage] = []) {
+        self.storage = storage
+        self.stages = stages
+    }
+
+    /// Without the findings a baseline knows (count-aware, first come first hidden; see ``Baseline/newFindings(_:)``).
+    public func excludingBaseline(_ baseline: Baseline) -> FindingStream {
+        FindingStream(storage: storage, stages: stages + [.baseline(baseline)])
+    }
+
+    /// Failed findings only (no cannot-tell).
+    public func failedOnly() -> FindingStream {
+        FindingStream(storage: storage, stages: stages + [.failedOnly])
+    }
+
+    /// Every finding, in memory. For tests and small runs; reports use the stream.
+    public var array: [Finding] {
+        if case let .array(list) = storage, stages.isEmpty { return list }
+        var out: [Finding] = []
+        forEachBatch { out += $0 }
+        return out
+    }
+
+    /// Counts by severity, outcome and rule, from one pass over the stream (then remembered).
+    public var counts: FindingCounts {
+        if let known = cache.value { return known }
+        var c = FindingCounts()
+        forEachBatch { batch in for f in batch { c.add(f) } }
+        cache.value = c
+        return c
+    }
+
+    /// Whether no finding passes the stages.
+    public var isEmpty: Bool { counts.total == 0 }
+
+    // MARK: Reading
+
+    /// Calls `body` with runs of findings of one file, in report order (never empty).
+    public func forEachFile(_ body: ([Finding]) throws -> Void) rethrows {
+        try forEachBatch { batch in
+            var start = 0
+            while start < batch.count {
+                var end = start + 1
+                while end < batch.count, batch[end].file == batch[start].file { end += 1 }
+                try body(start == 0 && end == batch.count ? batch : Array(batch[start..<end]))
+                start = end
+            }
+        }
+    }
+
+    /// Batches as the storage gives them (one file of a spooled run, the whole array otherwise), after the stages.
+    func forEachBatch(_ body: ([Finding]) throws -> Void) rethrows {
+        var state = StageState(stages)
+        var step = 0
+        while let raw = rawBatch(&step) {
+            let batch = state.apply(raw)
+            if !batch.isEmpty { try body(batch) }
+        }
+    }
+
+    private func rawBatch(_ step: inout Int) -> [Finding]? {
+        switch storage {
+        case let .array(list):
+            guard step == 0 else { return nil }
+            step = 1
+            return list
+        case let .spooled(source):
+            guard step < source.steps.count else { return nil }
+            defer { step += 1 }
+            return source.batch(step)
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(stream: self) }
+
+    public struct Iterator: IteratorProtocol {
+        let stream: FindingStream
+        var state: StageState
+        var step = 0
+        var batch: [Finding] = []
+        var i = 0
+
+        init(stream: FindingStream) {
+            self.stream = stream
+            state = StageState(stream.stages)
+        }
+
+        public mutating func next() -> Finding? {
+            while i == batch.count {
+                guard let raw = stream.rawBatch(&step) else { return nil }
+                batch = state.apply(raw)
+                i = 0
+            }
+            defer { i += 1 }
+            return batch[i]
+        }
+    }
+
+    /// The running state of the stages over one pass.
+    struct StageState {
+        var stages: [(Stage, [String: Int])]
+
+        init(_ stages: [Stage]) {
+            self.stages = stages.map { stage in
+                if case let .baseline(b) = stage { return (stage, b.remainingCounts()) }
+                return (stage, [:])
+            }
+        }
+
+        mutating func apply(_ batch: [Finding]) -> [Finding] {
+            var batch = batch
+            for i in stages.indices {
+                switch stages[i].0 {
+                case .failedOnly: batch = batch.filter { $0.outcome == .failed }
+                case .baseline: batch = batch.filter { !Baseline.consumeKnown($0, remaining: &stages[i].1) }
+                }
+            }
+            return batch
+        }
+    }
+
+    final class CountsCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: FindingCounts?
+        var value: FindingCounts? {
+            get { lock.lock(); defer { lock.unlock() }; return stored }
+            set { lock.lock(); stored = newValue; lock.unlock() }
+        }
+    }
+}
+
+extension FindingStream: Codable {
+    /// Encoded as the plain list of findings.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try forEachBatch { batch in for f in batch { try container.encode(f) } }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(try [Finding](from: decoder))
+    }
+}
+
+/// A finished run's findings in the spool(s), in file order: per file, the
+/// spooled findings, then findings added in the site phase, filtered by the
+/// configuration and sorted (``Finding/ordered``) as they are read.
+final class SpooledFindings: Sendable {
+    struct Step: Sendable {
+        var slices: [(FindingSpool, FindingSpool.Slice)]
+        var extra: [Finding]
+    }
+
+    let steps: [Step]
+    let filter: @Sendable ([Finding]) -> [Finding]
+
+    init(steps: [Step], filter: @escaping @Sendable ([Finding]) -> [Finding]) {
+        self.steps = steps
+        self.filter = filter
+    }
+
+    func batch(_ i: Int) -> [Finding] {
+        let step = steps[i]
+        var list: [Finding] = []
+        for (spool, slice) in step.slices { list += spool.read(slice) }
+        list += step.extra
+        list = filter(list)
+        list.sort(by: Finding.ordered)
+        return list
+    }
+}
+
+/// Findings counted by outcome, severity and rule.
+public struct FindingCounts: Sendable, Hashable {
+    public struct PerRule: Sendable, Hashable {
+        /// Failed findings by severity.
+        public var errors = 0
+        public var warnings = 0
+        public var info = 0
+        public var cantTell = 0
+        /// Every finding of the rule, whatever its outcome.
+        public var total = 0
+
+        public var failed: Int { errors + warnings + info }
+        /// The highest severity among failed findings.
+        public var maxFailedSeverity: Severity? { errors > 0 ? .error : warnings > 0 ? .warning : info > 0 ? .info : nil }
+    }
+
+    /// Failed findings by severity.
+    public var errors = 0
+    public var warnings = 0
+    public var info = 0
+    public var cantTell = 0
+    public var total = 0
+    public var byRule: [String: PerRule] = [:]
+
+    public init() {}
+
+    public init(_ findings: some Sequence<Finding>) {
+        for f in findings { add(f) }
+    }
+
+    public var failed: Int { errors + warnings + info }
+
+    public mutating func add(_ f: Finding) {
+        total += 1
+        var rule = byRule[f.ruleID] ?? PerRule()
+        rule.total += 1
+        switch (f.outcome, f.severity) {
+        case (.failed, .error): errors += 1; rule.errors += 1
+        case (.failed, .warning): warnings += 1; rule.warnings += 1
+        case (.failed, .info): info += 1; rule.info += 1
+        case (.cantTell, _): cantTell += 1; rule.cantTell += 1
+        default: break
+        }
+        byRule[f.ruleID] = rule
+    }
+
+    /// Failed findings at or above a severity.
+    public func failed(atLeast severity: Severity) -> Int {
+        switch severity {
+        case .error: errors
+        case .warning: errors + warnings
+        case .info: errors + warnings + info
+        }
+    }
+}

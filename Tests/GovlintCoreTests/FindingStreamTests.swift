@@ -1,0 +1,227 @@
+import Foundation
+import GovlintHTML
+@testable import GovlintCore
+import GovlintTestSupport
+import Testing
+
+/// Findings are spooled to a temporary file as files finish and streamed back
+/// in report order (issue 7, bounded memory); everything computed over the
+/// stream must equal what the same findings in memory give.
+@Suite(.serialized) struct FindingStreamTests {
+    static let now = ConfigurationLoader.parseDate("2026-11-25")!
+
+    static func tempDir() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("govlint-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Pages in several folders with findings of several rules each, some pages without any.
+    static func makeSite(pages: Int = 60) throws -> URL {
+        let dir = try tempDir()
+        for i in 0..<pages {
+            let folder = ["", "a/", "b/c/", "zz/"][i % 4]
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+            let lang = i % 5 == 0 ? "" : " lang=\"en\""
+            let title = i % 3 == 0 ? "Shared title" : "Page \(i)"
+            let images = String(repeating: "<img src=\"i\(i).png\">", count: i % 4)
+            let html = i % 7 == 6
+                ? "<!DOCTYPE html><html lang=\"en\"><head><title>Fine \(i)</title></head><body><main><h1>Fine</h1></main></body></html>"
+                : """
+                <html\(lang)><head><title>\(title)</title></head>
+                <body>\(images)<a href="p\(i + 1).html">next</a> <a href="missing\(i % 3).html">x</a></body></html>
+                """
+            try html.write(to: dir.appendingPathComponent("\(folder)p\(i).html"), atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    static func finding(_ i: Int, file: String = "a.html", path: String? = nil) -> Finding {
+        Finding(ruleID: "rule-\(i % 3)", severity: [.info, .warning, .error][i % 3], outcome: i % 4 == 0 ? .cantTell : .failed,
+                file: file,
+                range: SourceRange(start: SourcePosition(line: i + 1, column: 2, offset: 10 * i),
+                                   end: SourcePosition(line: i + 2, column: 1, offset: 10 * i + 7)),
+                message: LocalizedText(en: "message \(i) ✓", zhCN: "说明 \(i)"), snippet: i == 1 ? "" : "<img\n src=\"\(i)\">", path: path)
+    }
+
+    @Test func spoolReturnsFindingsAsWritten() throws {
+        let spool = try FindingSpool()
+        let first = (0..<20).map { Self.finding($0, path: $0 % 2 == 0 ? "html > body > img:nth-child(\($0))" : nil) }
+        let second = [Self.finding(7, file: "b/ü.html"), Finding(ruleID: "x", severity: .error, file: "b/ü.html", range: .fileStart,
+                                                                  message: LocalizedText(en: "", zhCN: ""))]
+        spool.append(first, for: "a.html")
+        spool.append(second, for: "b/ü.html")
+        spool.append([], for: "empty.html")
+        #expect(spool.findings(for: "a.html") == first)
+        #expect(spool.findings(for: "b/ü.html") == second)
+        #expect(spool.slice(for: "empty.html") == nil)
+        #expect(Set(spool.paths) == ["a.html", "b/ü.html"])
+    }
+
+    @Test func spoolLeavesNothingOnDisk() throws {
+        let dir = try Self.tempDir()
+        let spool = try FindingSpool(directory: dir)
+        spool.append([Self.finding(1)], for: "a.html")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "the spool is unlinked as soon as it is open")
+        #expect(spool.findings(for: "a.html") == [Self.finding(1)])
+    }
+
+    @Test func runSpoolsFindingsAndRemovesTheSpool() throws {
+        let site = try Self.makeSite()
+        let spoolDir = try Self.tempDir()
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        var options = RunOptions(jobs: 2, profiles: ["starter"], now: Self.now)
+        options.spoolDirectory = spoolDir
+        let part = linter.collect(paths: [site], options: options)
+        let spool = try #require(part.spool)
+        #expect(spool.size > 0)
+        #expect(part.files.values.allSatisfy { $0.findings.isEmpty }, "findings live in the spool, not in memory")
+        #expect(part.files.values.allSatisfy { $0.facts.isEmpty }, "so do the facts of locating site rules")
+        #expect(spool.factSlices["unique-page-title"]?.count == 60)
+        let result = try linter.finish([part])
+        #expect(!result.findings.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: spoolDir.path).isEmpty)
+        // Nothing left in the temporary directory by whole runs either.
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("govlint-spool-") })
+        _ = linter.run(paths: [site], options: RunOptions(jobs: 2, profiles: ["starter"], now: Self.now)).findings
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("govlint-spool-") })
+        #expect(after.subtracting(before).isEmpty)
+    }
+
+    @Test(arguments: [1, 2, 4])
+    func streamIsInReportOrderWhateverTheScheduling(_ jobs: Int) throws {
+        let site = try Self.makeSite()
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let result = linter.run(paths: [site], options: RunOptions(jobs: jobs, profiles: ["starter", "site-hygiene"], now: Self.now))
+        let streamed = Array(result.stream)
+        #expect(streamed.count > 100)
+        #expect(Set(streamed.map(\.file)).count > 30, "findings of many files")
+        #expect(streamed == streamed.sorted(by: Finding.ordered), "file, line, column, rule order")
+        // Iterating again, by file, or counting gives the same findings.
+        var byFile: [Finding] = []
+        result.stream.forEachFile { batch in
+            #expect(Set(batch.map(\.file)).count == 1)
+            byFile += batch
+        }
+        #expect(byFile == streamed)
+        #expect(Array(result.stream) == streamed)
+        #expect(result.stream.counts == FindingCounts(streamed))
+        // The same as the findings kept in memory (no spool: its folder does not exist).
+        var options = RunOptions(jobs: 1, profiles: ["starter", "site-hygiene"], now: Self.now)
+        options.spoolDirectory = URL(fileURLWithPath: "/nonexistent-govlint-\(UUID().uuidString)")
+        let part = linter.collect(paths: [site], options: options)
+        #expect(part.spool == nil)
+        #expect(try linter.finish([part]).findings == streamed)
+    }
+
+    @Test func partWithSpoolEncodesItsFindings() throws {
+        let site = try Self.makeSite(pages: 20)
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        var options = RunOptions(jobs: 2, profiles: ["starter"], now: Self.now)
+        options.shard = Shard("1/1")
+        let part = linter.collect(paths: [site], options: options)
+        #expect(part.spool != nil)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let decoded = try decoder.decode(RunPart.self, from: encoder.encode(part))
+        #expect(decoded.spool == nil)
+        for (path, outcome) in decoded.files { #expect(outcome.findings == part.outcome(for: path)?.findings) }
+        #expect(decoded.files.values.reduce(0) { $0 + $1.findings.count } > 0)
+        #expect(try linter.finish([decoded]).findings == linter.finish([part]).findings)
+    }
+
+    @Test func baselineOverTheStreamEqualsBaselineInMemory() throws {
+        let site = try Self.makeSite()
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let options = RunOptions(jobs: 2, profiles: ["starter"], now: Self.now)
+        let streamed = linter.run(paths: [site], options: options)
+        var inMemory = streamed
+        inMemory.findings = streamed.findings
+        // A baseline of every other finding, one fingerprint counted twice.
+        let all = streamed.findings
+        let known = stride(from: 0, to: all.count, by: 2).map { all[$0] } + [all[0]]
+        let baseline = Baseline(findings: known)
+        let a = baseline.apply(to: streamed), b = baseline.apply(to: inMemory)
+        #expect(a.findings == b.findings)
+        #expect(a.findings == baseline.newFindings(all))
+        #expect(a.baseline == b.baseline)
+        #expect(a.baseline?.known ?? 0 > 0 && a.baseline?.new ?? 0 > 0)
+        #expect(a.stream.counts == FindingCounts(a.findings))
+        #expect(a.count(atLeast: .warning) == a.findings.filter { $0.outcome == .failed && $0.severity >= .warning }.count)
+        // Created from the stream, the baseline equals one made from the array.
+        #expect(Baseline(findings: streamed.stream) == Baseline(findings: all))
+    }
+
+    @Test func scoringOverTheStreamEqualsScoringInMemory() throws {
+        let site = try Self.makeSite()
+        let catalog = try SourcePacks.catalog()
+        let linter = Linter(catalog: catalog)
+        let profile = try #require(catalog.profiles.first { $0.value.scoring != nil }?.key)
+        let streamed = linter.run(paths: [site], options: RunOptions(jobs: 2, profiles: [profile], now: Self.now))
+        let model = try #require(try linter.inspectionModel(for: profile))
+        var inMemory = streamed
+        inMemory.findings = streamed.findings
+        #expect(!streamed.findings.filter { $0.outcome == .failed }.isEmpty)
+        #expect(model.score(streamed) == model.score(inMemory))
+        #expect(streamed.inspection == model.score(inMemory))
+    }
+
+    @Test func countsFollowStages() {
+        let findings = (0..<30).map { Self.finding($0) }
+        let stream = FindingStream(findings)
+        #expect(stream.counts == FindingCounts(findings))
+        #expect(Array(stream.failedOnly()) == findings.filter { $0.outcome == .failed })
+        #expect(stream.failedOnly().counts.cantTell == 0)
+        #expect(stream.counts.total == 30 && stream.counts.failed + stream.counts.cantTell == 30)
+        #expect(stream.counts.byRule["rule-2"]?.errors == findings.filter { $0.ruleID == "rule-2" && $0.outcome == .failed }.count)
+    }
+}
+
+extension FindingStreamTests {
+    @Test func partWrittenPieceByPieceDecodesLikeTheEncodedPart() throws {
+        let site = try Self.makeSite(pages: 24)
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        var options = RunOptions(jobs: 2, profiles: ["starter"], now: Self.now)
+        options.shard = Shard("2/3")
+        let part = linter.collect(paths: [site], options: options)
+        var text = ""
+        try part.writeJSON { text += $0 }
+        #expect(text.hasSuffix("}\n"))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let written = try decoder.decode(RunPart.self, from: Data(text.utf8))
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        let encoded = try decoder.decode(RunPart.self, from: encoder.encode(part))
+        #expect(try encoder.encode(written) == encoder.encode(encoded))
+        #expect(written.files.values.contains { !$0.findings.isEmpty })
+    }
+}
+
+extension FindingStreamTests {
+    @Test func spooledSiteFactsEqualFactsKeptInMemory() throws {
+        let site = try Self.makeSite(pages: 30)
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        var options = RunOptions(jobs: 2, profiles: ["starter", "site-hygiene"], now: Self.now)
+        options.shard = Shard("1/1")
+        let spooled = linter.collect(paths: [site], options: options)
+        options.spoolDirectory = URL(fileURLWithPath: "/nonexistent-govlint-\(UUID().uuidString)")
+        let inMemory = linter.collect(paths: [site], options: options)
+        #expect(spooled.spool != nil && inMemory.spool == nil)
+        var compared = 0
+        for (path, outcome) in inMemory.files {
+            let restored = try #require(spooled.outcome(for: path))
+            #expect(restored.facts == outcome.facts, "\(path)")
+            #expect(restored.findings == outcome.findings, "\(path)")
+            compared += outcome.facts.values.reduce(0) { $0 + $1.count }
+        }
+        #expect(compared > 60)
+        let a = try linter.finish([spooled]), b = try linter.finish([inMemory])
+        #expect(a.findings == b.findings)
+        #expect(a.outcomes == b.outcomes)
+        #expect(a.findings.contains { $0.ruleID == "unique-page-title" })
+    }
+}
