@@ -32,7 +32,25 @@ public enum TextReporter: Reporter {
     }
 
     /// Control characters would let a page rewrite the terminal; show them escaped.
+    static func needsEscaping(_ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            for i in b.indices {
+                let x = b[i]
+                if x < 0x20 || x == 0x7F { return true }
+                if x == 0xE2, i + 2 < b.count {
+                    let y = b[i + 1], z = b[i + 2]
+                    if (y == 0x80 && z >= 0xAA && z <= 0xAE) || (y == 0x81 && z >= 0xA6 && z <= 0xA9) { return true }
+                }
+            }
+            return false
+        }
+    }
+
     static func sanitize(_ s: String) -> String {
+        // Nearly every message and snippet has nothing to escape: say so from the bytes (C0 controls,
+        // DEL, and the UTF-8 forms E2 80 AA–AE / E2 81 A6–A9 of the bidi controls) without copying.
+        if !needsEscaping(s) { return s }
         var out = ""
         for scalar in s.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || (0x202A...0x202E).contains(scalar.value)
