@@ -26,3 +26,21 @@ import Testing
         }
     }
 }
+
+/// orphan-page asks which link values could name each page; that must be the exact inverse of
+/// the aliases a link value names.
+@Suite struct OrphanPageInverseTests {
+    static let values = ["", "/", "a", "a/", "a/b", "a/b/", "a.html", "a/index.html", "x.htm", "deep/dir/", "deep/dir/page", "index.html",
+                         "b/index.htm", "c/index.shtml", "page", "page.html.html", "dir/index", "weird/.html"]
+    static let pages = ["index.html", "index.htm", "index.shtml", "a.html", "a.htm", "a/index.html", "a/b.html", "a/b/index.html",
+                        "x.htm", "deep/dir/index.html", "deep/dir/page.html", "b/index.htm", "c/index.shtml", "page.html",
+                        "page.html.html", "dir/index.html", "dir/index.htm", "weird/.html", "weird.html", "other.html"]
+
+    @Test func namingValuesInvertAliases() {
+        for page in Self.pages {
+            let byAliases = Set(Self.values.filter { SiteURL.aliases($0).contains(page) })
+            let byInverse = Set(Self.values.filter { OrphanPageCheck.namingValues(of: page).contains($0) })
+            #expect(byAliases == byInverse, "\(page)")
+        }
+    }
+}

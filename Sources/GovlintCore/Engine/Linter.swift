@@ -216,7 +216,8 @@ public struct Linter: Sendable {
     public func finish(_ input: consuming [RunPart]) throws -> RunResult {
         var parts = input // moved: the files are taken out of the parts as they are merged
         guard var first = parts.first else { throw MergeError(description: "nothing to merge") }
-        first.files = [:] // only its settings are read; the files are moved out of `parts` below
+        first.files = [:] // only its settings are read; the files and facts are moved out of `parts` below
+        first.distinctFacts = nil
         for p in parts {
             if p.schemaVersion != RunPart.currentSchemaVersion {
                 throw MergeError(description: "part written by a different format version (\(p.schemaVersion), expected \(RunPart.currentSchemaVersion))")
@@ -263,12 +264,18 @@ public struct Linter: Sendable {
         }
         var factCounts: [String: Int] = [:]
         var distinct: [String: [String: SiteFact]] = [:]
-        for p in parts {
+        // One part's lists are already one fact per value in order: used as they are, not rebuilt.
+        var distinctLists: [String: [SiteFact]] = parts.count == 1 ? parts[0].distinctFacts ?? [:] : [:]
+        for i in parts.indices {
+            let p = parts[i]
             for (id, c) in p.outcomes ?? [:] { result.outcomes[id, default: OutcomeCounts()].add(c) }
             for (id, n) in p.factCounts ?? [:] { factCounts[id, default: 0] += n }
-            for (id, list) in p.distinctFacts ?? [:] {
-                for f in list where distinct[id]?[f.value].map({ PageFold.precedes(f, $0) }) ?? true { distinct[id, default: [:]][f.value] = f }
+            if parts.count > 1 {
+                for (id, list) in p.distinctFacts ?? [:] {
+                    for f in list where distinct[id]?[f.value].map({ PageFold.precedes(f, $0) }) ?? true { distinct[id, default: [:]][f.value] = f }
+                }
             }
+            parts[i].distinctFacts = nil
         }
         var extra: [String: [Finding]] = [:] // findings not from a page's own outcome, by file
         for f in problems { extra[f.file, default: []].append(f) }
@@ -296,9 +303,11 @@ public struct Linter: Sendable {
         }
         factEntries = [:]
         for (id, byValue) in distinct {
-            facts[id, default: []].append(.inline(byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }))
+            distinctLists[id] = byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }
         }
         distinct = [:]
+        for (id, list) in distinctLists { facts[id, default: []].append(.inline(list)) }
+        distinctLists = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
         let factSources = facts

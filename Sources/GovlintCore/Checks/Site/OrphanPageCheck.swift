@@ -34,15 +34,32 @@ struct OrphanPageCheck: SiteFileCheck {
     }
 
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
-        var linked: Set<String> = []
-        for f in facts {
-            linked.formUnion(SiteURL.aliases(f.value))
-        }
+        // A page is linked when some link value names it (SiteURL.aliases). Asking, per page, which
+        // values could name it keeps one set of the values instead of six alias strings per link target.
+        let values = Set(facts.map(\.value))
         let pages = site.info.files.filter { path in
             let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
             return Discovery.pageExtensions.contains(ext)
         }
-        return pages.sorted().filter { !linked.contains($0) && !["index.html", "index.htm", "index.shtml"].contains($0) }
-            .map { SiteVerdict(factIndex: -1, data: ["path": $0]) }
+        return pages.sorted().filter { page in
+            !Self.namingValues(of: page).contains { values.contains($0) } && !["index.html", "index.htm", "index.shtml"].contains(page)
+        }.map { SiteVerdict(factIndex: -1, data: ["path": $0]) }
+    }
+
+    /// Every value whose ``SiteURL/aliases(_:)`` include `page`: the inverse of aliases.
+    static func namingValues(of page: String) -> [String] {
+        var out = [page]
+        for index in ["index.html", "index.htm", "index.shtml"] {
+            if page == index { out += ["", "/"] }
+            if page.hasSuffix("/" + index) {
+                let dir = String(page.dropLast(index.count + 1))
+                out += [dir, dir + "/"]
+            }
+        }
+        for ext in [".html", ".htm"] where page.hasSuffix(ext) {
+            let stem = String(page.dropLast(ext.count))
+            out += [stem, stem + "/"]
+        }
+        return out
     }
 }
