@@ -199,8 +199,9 @@ def main():
         print(f"  growth 2,000 -> 20,000 pages (lint, {cores} jobs): {g:5.2f}x time  [<= 11]")
         for jobs in sorted({1, cores}):
             big, small = results[("gen-20000", "lint", jobs, "rss")] / 1024, results[("gen-2000", "lint", jobs, "rss")] / 1024
+            pbig, psmall = results[("gen-20000", "parse-only", jobs, "rss")] / 1024, results[("gen-2000", "parse-only", jobs, "rss")] / 1024
             print(f"  peak RSS, lint, {jobs} job(s): 20,000 pages {big:.0f} MB [< 250], 2,000 pages {small:.0f} MB: "
-                  f"{big / small:4.2f}x  [flat: ~1]")
+                  f"{big / small:4.2f}x  [flat: ~1]; above parse-only: {big - pbig:.0f} MB vs {small - psmall:.0f} MB")
     if not args.no_instructions and shutil.which("valgrind") and os.path.isdir(usagov) \
             and (not args.only or "usagov-2023" in args.only):
         sample = usagov_sample(usagov)
