@@ -61,6 +61,16 @@ enum TextMatching {
         }
     }
 
+    /// False only when no element's normalised text on the page can match (memoised under `key`): the
+    /// prefilter's literals hold no whitespace (normalising only changes whitespace), and an element's
+    /// text is a run of the document's text, so a literal it contains is in ``documentText(_:)`` too.
+    static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: String) -> Bool {
+        page.memo(key) { () -> Bool in
+            guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
+            return filter.mayMatch(documentText(page))
+        }
+    }
+
     /// `normalized(element.textContent)` without building the text first: the text nodes are
     /// normalised one after the other, a pending space carried across them.
     static func normalizedText(of element: HTMLElement) -> String {

@@ -20,8 +20,10 @@ struct OrientationNotLockedCheck: PageCheck {
         try options.finish()
     }
 
+    static let orientation = try! NSRegularExpression(pattern: #"orientation\s*:\s*(landscape|portrait)"#, options: [.caseInsensitive])
+
     static func mentionsOrientation(_ text: String) -> Bool {
-        text.range(of: #"orientation\s*:\s*(landscape|portrait)"#, options: [.regularExpression, .caseInsensitive]) != nil
+        orientation.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
@@ -35,7 +37,11 @@ struct OrientationNotLockedCheck: PageCheck {
             }
             guard e.name == "style" else { continue }
             let sheetMedia = e.attribute("media").map { Self.mentionsOrientation($0) } ?? false
-            let sheet = StyleSheetScanner(e.textContent)
+            let css = e.textContent
+            // Without the word "orientation" no @import or @media in it can select one orientation:
+            // most pages' style sheets are not parsed at all.
+            if !sheetMedia, !Self.orientation.mayMatch(css) { continue }
+            let sheet = StyleSheetScanner(css)
             for imp in sheet.imports where Self.mentionsOrientation(imp.prelude) {
                 review = review ?? ("a style sheet @import-ed for one orientation is not read", e)
             }

@@ -35,18 +35,10 @@ struct TextMatchesCheck: PageCheck {
         // When the page's whole text has none of the literals a match needs, no element's text can
         // match: the check holds without building each element's text, unless the caller wants it.
         guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
-        if negate, !holdData, !page.memo(pageKey, { Self.pageMayMatch(regex, page) }) {
+        if negate, !holdData, !TextMatching.pageMayMatch(regex, page, key: pageKey) {
             return .holds
         }
         let text = page.normalizedText(of: subject)
         return .verdict(TextMatching.matches(regex, text) != negate, data: ["text": String(text.prefix(80))])
-    }
-
-    /// False only when no element's normalised text can match: the prefilter's literals hold no
-    /// whitespace (normalising only changes whitespace), and an element's text is a run of the
-    /// document's text nodes, so a literal it contains is in their concatenation too.
-    static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext) -> Bool {
-        guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
-        return filter.mayMatch(TextMatching.documentText(page))
     }
 }
