@@ -6,13 +6,15 @@ import Testing
 @Suite(.serialized) struct CLITests {
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    static func govlint(_ args: [String], binary: URL = RepositoryPaths.binary, cwd: URL? = nil) throws -> Run {
+    static func govlint(_ args: [String], binary: URL = RepositoryPaths.binary, cwd: URL? = nil,
+                        environment extra: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
         if let cwd { p.currentDirectoryURL = cwd }
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        env.merge(extra) { _, new in new }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -31,6 +33,18 @@ import Testing
     }
 
     static let demo = RepositoryPaths.fixtures.appendingPathComponent("sites/demo-agency").path
+
+    /// Without a usable temporary folder the findings stay in memory: same report, and a warning
+    /// on stderr even with the cache off.
+    @Test func noSpoolFolderWarnsAndStillReports() throws {
+        let args = ["check", Self.demo, "--no-cache", "--fail-on", "never", "--format", "json", "--now", "2026-11-25"]
+        let normal = try Self.govlint(args)
+        let noTemp = try Self.govlint(args, environment: ["TMPDIR": "/nonexistent/govlint-test"])
+        #expect(noTemp.status == 0)
+        #expect(noTemp.stderr.contains("cannot create the findings spool"))
+        #expect(!normal.stderr.contains("findings spool"))
+        #expect(noTemp.stdout == normal.stdout)
+    }
 
     @Test func rulesListShowsBuiltinRules() throws {
         let r = try Self.govlint(["rules", "list"])

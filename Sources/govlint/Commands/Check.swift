@@ -223,10 +223,11 @@ extension Govlint {
             var options = RunOptions(profiles: profile, now: nowDate, parseOnly: parseOnly)
             if let jobs { options.jobs = jobs }
             options.shard = shardSpec
+            // Warnings (a corrupt cache entry, no findings spool) reach stderr with or without the cache.
+            options.warn = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
             if !noCache && !parseOnly {
                 options.cache = cacheDir.map { URL(fileURLWithPath: $0) } ?? ResultCache.defaultDirectory
                 options.buildIdentity = BuildIdentity.current
-                options.warn = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
             }
             let progressLine = ProgressLine.enabled(progressMode) ? ProgressLine() : nil
             if let progressLine { options.progress = { progressLine.update(done: $0, total: $1) } }
