@@ -224,4 +224,39 @@ extension FindingStreamTests {
         #expect(a.outcomes == b.outcomes)
         #expect(a.findings.contains { $0.ruleID == "unique-page-title" })
     }
+
+    @Test(arguments: [1, 200, 1 << 16])
+    func spooledFactsReadBackByRuleAndByFile(_ chunkSize: Int) throws {
+        let spool = try FindingSpool(factChunkSize: chunkSize)
+        func fact(_ file: String, _ n: Int) -> SiteFact {
+            SiteFact(file: file, value: "v\(n) 值", range: SourceRange(start: SourcePosition(line: n, column: 2, offset: 3 * n),
+                                                                   end: SourcePosition(line: n, column: 9, offset: 3 * n + 7)),
+                     snippet: n.isMultiple(of: 2) ? "" : "<a href=\"x\(n)\">")
+        }
+        var expected: [String: [SiteFact]] = [:]
+        for p in 0..<40 {
+            let path = "dir/page-\(p).html"
+            for rule in ["a", "b"] where rule == "a" || p.isMultiple(of: 3) {
+                let facts = (0..<(p % 4 + 1)).map { fact(path, p * 10 + $0) }
+                spool.appendFacts(facts, rule: rule, path: path)
+                expected[rule, default: []] += facts
+            }
+        }
+        spool.appendFacts([], rule: "c", path: "empty.html")
+        #expect(Set(spool.factRules) == ["a", "b"])
+        #expect(spool.readFacts(rule: "a") == expected["a"])
+        #expect(spool.readFacts(rule: "b") == expected["b"])
+        #expect(spool.readFacts(rule: "c").isEmpty)
+        #expect(spool.readFacts(rule: "a") { $0.hasSuffix("-7.html") } == expected["a"]!.filter { $0.file.hasSuffix("-7.html") })
+        // By file group, as a part file is written.
+        let groups = spool.factSlices
+        #expect(groups["a"]?.count == 40 && groups["b"]?.count == 14)
+        for (rule, list) in groups {
+            #expect(list.flatMap { spool.readFacts($0.slice, file: $0.path) } == expected[rule])
+        }
+        // Findings appended in between are not disturbed.
+        spool.append([Self.finding(1)], for: "x.html")
+        #expect(spool.readFacts(rule: "a") == expected["a"])
+        #expect(spool.findings(for: "x.html") == [Self.finding(1)])
+    }
 }

@@ -6,7 +6,8 @@ import GovlintHTML
 /// when its worker finishes, and read back one file at a time when reports
 /// are written (``FindingStream``). In memory: one index entry per file.
 /// Site facts of locating site rules (one or more per page and rule) are kept
-/// here too, one entry per file and rule, and read back one rule at a time.
+/// here too, in chunks of about 64 KiB per rule (so memory holds a few index
+/// entries per rule, not one per file and rule), and read back one rule at a time.
 ///
 /// The spool file is created in a private folder (mode 0700) under the
 /// temporary directory and unlinked at once, folder included: the open
@@ -26,16 +27,22 @@ public final class FindingSpool: @unchecked Sendable {
     private let lock = NSLock()
     private var end = 0
     private var index: [String: Slice] = [:]
-    /// Site facts by rule id: where each file's facts of the rule are.
-    private var factIndex: [String: [(path: String, slice: Slice)]] = [:]
+    /// Site facts by rule id: chunks of file groups (the path, the fact count and byte length, then the facts
+    /// without their file), written when a rule's pending bytes reach `factChunkSize`.
+    private var factChunks: [String: [Slice]] = [:]
+    private var pendingFacts: [String: [UInt8]] = [:]
+    private let factChunkSize: Int
 
     public struct SpoolError: Error, CustomStringConvertible {
         public var description: String
     }
 
-    /// - Parameter directory: the folder the private spool folder is made in (default: the temporary directory).
-    public init(directory: URL? = nil) throws {
+    /// - Parameters:
+    ///   - directory: the folder the private spool folder is made in (default: the temporary directory).
+    ///   - factChunkSize: pending bytes of one rule's facts that are written as one chunk.
+    public init(directory: URL? = nil, factChunkSize: Int = 1 << 16) throws {
         fd = try Self.openUnlinkedFile(in: directory)
+        self.factChunkSize = factChunkSize
     }
 
     /// A new read-write file, already unlinked (with the private folder made for it), as a descriptor the caller closes.
@@ -71,25 +78,85 @@ public final class FindingSpool: @unchecked Sendable {
         return slice
     }
 
-    /// Appends one file's site facts of one rule (none: nothing is written). In memory: the path and where they are.
+    /// Appends one file's site facts of one rule (none: nothing is written).
     public func appendFacts(_ facts: [SiteFact], rule: String, path: String) {
         guard !facts.isEmpty else { return }
-        var writer = RecordWriter()
-        for f in facts { writer.write(f) }
+        var body = RecordWriter()
+        for f in facts { body.writeFactBody(f) }
+        var group = RecordWriter()
+        group.string(path)
+        group.int(facts.count)
+        group.int(body.bytes.count)
+        group.bytes += body.bytes
         lock.lock(); defer { lock.unlock() }
-        factIndex[rule, default: []].append((path, write(writer.bytes, count: facts.count)))
+        var pending = pendingFacts.removeValue(forKey: rule) ?? []
+        pending += group.bytes
+        if pending.count >= factChunkSize {
+            factChunks[rule, default: []].append(write(pending, count: 0))
+        } else {
+            pendingFacts[rule] = pending
+        }
     }
 
-    /// Per rule id, the files with spooled facts and where they are (in the order they were appended).
+    /// Writes the rules' pending fact bytes; the caller holds the lock.
+    private func flushFacts() {
+        for (rule, pending) in pendingFacts { factChunks[rule, default: []].append(write(pending, count: 0)) }
+        pendingFacts = [:]
+    }
+
+    /// Rule ids with spooled facts.
+    public var factRules: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return Array(Set(factChunks.keys).union(pendingFacts.keys))
+    }
+
+    /// Per rule id, the file groups of spooled facts and where their facts are (in the order they were appended):
+    /// read from the spool's chunk headers, for writing a part file one file at a time.
     public var factSlices: [String: [(path: String, slice: Slice)]] {
-        lock.lock(); defer { lock.unlock() }
-        return factIndex
+        lock.lock()
+        flushFacts()
+        let chunks = factChunks
+        lock.unlock()
+        return chunks.mapValues { list in
+            var out: [(path: String, slice: Slice)] = []
+            for chunk in list {
+                var reader = RecordReader(bytes: readBytes(chunk))
+                while reader.at < reader.bytes.count {
+                    let (path, count, length) = reader.factGroupHeader()
+                    out.append((path, Slice(offset: chunk.offset + reader.at, length: length, count: count)))
+                    reader.at += length
+                }
+            }
+            return out
+        }
     }
 
-    /// The site facts of one slice, in the order they were appended.
-    public func readFacts(_ slice: Slice) -> [SiteFact] {
+    /// The site facts of one file group (see ``factSlices``), in the order they were appended.
+    public func readFacts(_ slice: Slice, file: String) -> [SiteFact] {
         var reader = RecordReader(bytes: readBytes(slice))
-        return (0..<slice.count).map { _ in reader.fact() }
+        return (0..<slice.count).map { _ in reader.factBody(file: file) }
+    }
+
+    /// One rule's site facts, file group by file group in the order they were appended, skipping the groups
+    /// of files `keep` rejects. Facts of one file share its path string.
+    public func readFacts(rule: String, keep: ((String) -> Bool)? = nil) -> [SiteFact] {
+        lock.lock()
+        flushFacts()
+        let chunks = factChunks[rule] ?? []
+        lock.unlock()
+        var out: [SiteFact] = []
+        for chunk in chunks {
+            var reader = RecordReader(bytes: readBytes(chunk))
+            while reader.at < reader.bytes.count {
+                let (path, count, length) = reader.factGroupHeader()
+                if let keep, !keep(path) {
+                    reader.at += length
+                    continue
+                }
+                for _ in 0..<count { out.append(reader.factBody(file: path)) }
+            }
+        }
+        return out
     }
 
     /// Writes at the end; the caller holds the lock.
@@ -183,8 +250,8 @@ struct RecordWriter {
         }
     }
 
-    mutating func write(_ f: SiteFact) {
-        string(f.file)
+    /// A site fact without its file (a fact group names the file once).
+    mutating func writeFactBody(_ f: SiteFact) {
         string(f.value)
         position(f.range.start)
         position(f.range.end)
@@ -252,8 +319,14 @@ struct RecordReader {
                        message: LocalizedText(en: en, zhCN: zh), snippet: snippet, path: path)
     }
 
-    mutating func fact() -> SiteFact {
-        let file = string(), value = string()
+    mutating func factGroupHeader() -> (path: String, count: Int, length: Int) {
+        let path = string()
+        let count = int()
+        return (path, count, int())
+    }
+
+    mutating func factBody(file: String) -> SiteFact {
+        let value = string()
         let start = position(), end = position()
         return SiteFact(file: file, value: value, range: SourceRange(start: start, end: end), snippet: string())
     }

@@ -131,8 +131,10 @@ public struct Linter: Sendable {
             for f in siteFiles { key.update(f); key.update([0]) }
             return ResultCache(directory: dir, runKey: key.finalize(), warn: options.warn)
         }
+        // Read once: building the environment dictionary costs more than parsing a small page.
+        let crashOn = ProcessInfo.processInfo.environment["GOVLINT_TEST_INTERNAL_ERROR"]
         let checkOne: @Sendable (DiscoveredFile) -> (FileOutcome, Bool) = { file in
-            if let crashOn = ProcessInfo.processInfo.environment["GOVLINT_TEST_INTERNAL_ERROR"], crashOn == file.relative {
+            if let crashOn, crashOn == file.relative {
                 fatalError("internal error requested by GOVLINT_TEST_INTERNAL_ERROR") // tests of the crash report only
             }
             let bytes: [UInt8]
@@ -279,15 +281,16 @@ public struct Linter: Sendable {
         }
         var extra: [String: [Finding]] = [:] // findings not from a page's own outcome, by file
         for f in problems { extra[f.file, default: []].append(f) }
-        // Site facts by rule, files in path order: in memory (decoded parts) or where a part's spool has them,
-        // read back one rule at a time while the site rules run.
+        // Site facts by rule: in memory (decoded parts) or in a part's spool, read back one rule at a time while
+        // the site rules run (SiteRunner orders them by file and position). With several parts, a file's facts
+        // come from the part whose outcome of the file is used.
         var facts: [String: [FactSource]] = [:]
         var factEntries: [String: [(path: String, source: FactSource)]] = [:]
+        let owners = parts.count > 1 ? owner : [:]
         for (i, part) in parts.enumerated() {
             guard let spool = part.spool else { continue }
-            for (id, list) in spool.factSlices {
-                for (path, slice) in list where owner[path] == i { factEntries[id, default: []].append((path, .spooled(spool, slice))) }
-            }
+            let keep: ((String) -> Bool)? = parts.count == 1 ? nil : { owners[$0] == i }
+            for id in spool.factRules { facts[id, default: []].append(.spooled(spool, keep)) }
         }
         owner = [:]
         var paths = files.keys.sorted()
@@ -299,7 +302,7 @@ public struct Linter: Sendable {
         files = [:]
         for (id, list) in factEntries {
             // Stable: one file's facts of a rule are one entry.
-            facts[id] = list.sorted { $0.path < $1.path }.map(\.source)
+            facts[id, default: []] += list.sorted { $0.path < $1.path }.map(\.source)
         }
         factEntries = [:]
         for (id, byValue) in distinct {
@@ -315,7 +318,7 @@ public struct Linter: Sendable {
             (factSources[id] ?? []).flatMap { source -> [SiteFact] in
                 switch source {
                 case let .inline(list): list
-                case let .spooled(spool, slice): spool.readFacts(slice)
+                case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep)
                 }
             }
         }, factCounts: factCounts, site: site, limits: configuration.limits)
@@ -369,7 +372,8 @@ public struct Linter: Sendable {
     }
 
     enum FactSource {
-        case spooled(FindingSpool, FindingSpool.Slice)
+        /// One rule's facts in a part's spool, of the files `keep` accepts (nil: all).
+        case spooled(FindingSpool, ((String) -> Bool)?)
         case inline([SiteFact])
     }
 

@@ -82,7 +82,7 @@ public struct RunPart: Sendable, Codable {
         guard var o = files[path] else { return nil }
         if let spool {
             if let slice = spool.slice(for: path) { o.findings = spool.read(slice) + o.findings }
-            for (rule, slice) in facts[path] ?? [] { o.facts[rule, default: []] += spool.readFacts(slice) }
+            for (rule, slice) in facts[path] ?? [] { o.facts[rule, default: []] += spool.readFacts(slice, file: path) }
         }
         return o
     }

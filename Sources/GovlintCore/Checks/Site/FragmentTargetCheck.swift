@@ -47,22 +47,27 @@ struct FragmentTargetCheck: SiteCheck {
     }
 
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
-        var ids: [String: Set<Substring>] = [:]
-        for f in facts where f.value.hasPrefix("I") {
-            ids[f.file] = Set(f.value.dropFirst().split(separator: " "))
-        }
-        var verdicts: [SiteVerdict] = []
+        // Only pages some fragment link targets have their ids looked at, one page at a time: a
+        // site-wide table of every page's ids would grow with the export.
+        var wanted: [String: [(factIndex: Int, fragment: String)]] = [:]
         for (i, f) in facts.enumerated() where f.value.hasPrefix("L") {
             let parts = f.value.dropFirst().split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
-            let path = String(parts[0]), fragment = String(parts[1])
-            guard let file = SiteURL.file(path, in: site.info.files), let known = ids[file] else { continue }
-            if known.contains(Substring(Self.hash(fragment))) { continue }
-            let decoded = ExportPath.percentDecode(fragment)
-            if decoded != fragment, known.contains(Substring(Self.hash(decoded))) { continue }
-            verdicts.append(SiteVerdict(factIndex: i, data: ["fragment": decoded, "target": file]))
+            guard parts.count == 2, let file = SiteURL.file(String(parts[0]), in: site.info.files) else { continue }
+            wanted[file, default: []].append((i, String(parts[1])))
         }
-        return verdicts
+        var idFact: [String: Int] = [:] // a targeted page's ids (the last such fact, as a table by file would keep)
+        for (i, f) in facts.enumerated() where f.value.hasPrefix("I") && wanted[f.file] != nil { idFact[f.file] = i }
+        var verdicts: [SiteVerdict] = []
+        for (file, i) in idFact {
+            let known = Set(facts[i].value.dropFirst().split(separator: " "))
+            for (factIndex, fragment) in wanted[file] ?? [] {
+                if known.contains(Substring(Self.hash(fragment))) { continue }
+                let decoded = ExportPath.percentDecode(fragment)
+                if decoded != fragment, known.contains(Substring(Self.hash(decoded))) { continue }
+                verdicts.append(SiteVerdict(factIndex: factIndex, data: ["fragment": decoded, "target": file]))
+            }
+        }
+        return verdicts.sorted { $0.factIndex < $1.factIndex }
     }
 
     /// Ten hex digits (40 bits) of the id's 64-bit FNV-1a hash: a page with
