@@ -48,8 +48,9 @@ public protocol SiteCheck: Sendable {
     /// Indices of failing facts, each with message data.
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict]
     /// True when ``evaluate(_:in:)`` only looks at which distinct values were
-    /// collected and never reports a fact by index: the engine then keeps one
-    /// fact per value (plus a count) instead of one per target.
+    /// collected and never reports a fact by index: the engine then keeps the
+    /// set of values (plus a count) instead of one fact per target, and hands
+    /// the check one fact per value with no file or position.
     static var distinctValuesOnly: Bool { get }
 }
 

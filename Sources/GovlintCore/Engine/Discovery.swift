@@ -4,8 +4,6 @@ import Foundation
 public struct DiscoveredFile: Sendable, Hashable {
     /// `siteFile`: robots.txt, security.txt and XML files, read by site checks (``SiteFiles``).
     public enum Kind: String, Sendable { case page, descriptor, siteFile, other }
-    /// Absolute path on disk.
-    public var url: URL
     /// Path relative to its root, `/`-separated (what reports show).
     public var relative: String
     public var kind: Kind
@@ -13,6 +11,37 @@ public struct DiscoveredFile: Sendable, Hashable {
     /// (then `url` is the archive's).
     public var archive: ArchiveSource? = nil
     public var entry: String? = nil
+    /// The absolute path on disk as a prefix every file under one root shares and the rest (usually the same
+    /// string as `relative`): no `URL` and no second path string per file of a large export.
+    private var prefix: String
+    private var suffix: String
+
+    public init(url: URL, relative: String, kind: Kind, archive: ArchiveSource? = nil, entry: String? = nil) {
+        self.init(prefix: "", suffix: url.path, relative: relative, kind: kind, archive: archive, entry: entry)
+    }
+
+    init(prefix: String, suffix: String, relative: String, kind: Kind, archive: ArchiveSource? = nil, entry: String? = nil) {
+        self.prefix = prefix
+        self.suffix = suffix
+        self.relative = relative
+        self.kind = kind
+        self.archive = archive
+        self.entry = entry
+    }
+
+    /// Absolute path on disk.
+    public var path: String { prefix + suffix }
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
+
+    public static func == (a: DiscoveredFile, b: DiscoveredFile) -> Bool {
+        a.relative == b.relative && a.kind == b.kind && a.archive == b.archive && a.entry == b.entry && a.path == b.path
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(relative)
+        hasher.combine(entry)
+    }
 }
 
 /// Problems met while walking the inputs (not findings on a file's content).
@@ -52,7 +81,8 @@ public enum Discovery {
                         continue
                     }
                     for entry in entries.sorted(by: { $0.path < $1.path }) {
-                        let relative = paths.count == 1 ? String(entry.path.dropFirst(rootPath.count)) : relativeToCWD(entry)
+                        let entryPath = entry.path
+                        let relative = paths.count == 1 ? String(entryPath.dropFirst(rootPath.count)) : relativeToCWD(entry)
                         let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
                         if values?.isSymbolicLink == true {
                             let target = entry.resolvingSymlinksInPath().path
@@ -74,7 +104,10 @@ public enum Discovery {
                             continue
                         }
                         guard values?.isRegularFile == true, configuration.isIncluded(relative) else { continue }
-                        files.append(DiscoveredFile(url: entry, relative: relative, kind: kind(of: relative, isDescriptor)))
+                        let underRoot = paths.count == 1 && entryPath.hasPrefix(rootPath) && entryPath.hasSuffix(relative)
+                            && entryPath.utf8.count == rootPath.utf8.count + relative.utf8.count
+                        files.append(DiscoveredFile(prefix: underRoot ? rootPath : "", suffix: underRoot ? relative : entryPath,
+                                                    relative: relative, kind: kind(of: relative, isDescriptor)))
                     }
                 }
             } else if ArchiveSource.isArchive(url) {

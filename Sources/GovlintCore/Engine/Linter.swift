@@ -265,7 +265,7 @@ public struct Linter: Sendable {
             }
         }
         var factCounts: [String: Int] = [:]
-        var distinct: [String: [String: SiteFact]] = [:]
+        var distinct: [String: Set<String>] = [:]
         // One part's lists are already one fact per value in order: used as they are, not rebuilt.
         var distinctLists: [String: [SiteFact]] = parts.count == 1 ? parts[0].distinctFacts ?? [:] : [:]
         for i in parts.indices {
@@ -274,7 +274,7 @@ public struct Linter: Sendable {
             for (id, n) in p.factCounts ?? [:] { factCounts[id, default: 0] += n }
             if parts.count > 1 {
                 for (id, list) in p.distinctFacts ?? [:] {
-                    for f in list where distinct[id]?[f.value].map({ PageFold.precedes(f, $0) }) ?? true { distinct[id, default: [:]][f.value] = f }
+                    distinct[id, default: []].formUnion(list.lazy.map(\.value))
                 }
             }
             parts[i].distinctFacts = nil
@@ -305,9 +305,7 @@ public struct Linter: Sendable {
             facts[id, default: []] += list.sorted { $0.path < $1.path }.map(\.source)
         }
         factEntries = [:]
-        for (id, byValue) in distinct {
-            distinctLists[id] = byValue.values.sorted { PageFold.precedes($0, $1) || (!PageFold.precedes($1, $0) && $0.value < $1.value) }
-        }
+        for (id, values) in distinct { distinctLists[id] = values.sorted().map(PageFold.valueFact) }
         distinct = [:]
         for (id, list) in distinctLists { facts[id, default: []].append(.inline(list)) }
         distinctLists = [:]
@@ -315,12 +313,14 @@ public struct Linter: Sendable {
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
         let factSources = facts
         let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
-            (factSources[id] ?? []).flatMap { source -> [SiteFact] in
+            func read(_ source: FactSource) -> [SiteFact] {
                 switch source {
                 case let .inline(list): list
                 case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep)
                 }
             }
+            let sources = factSources[id] ?? []
+            return sources.count == 1 ? read(sources[0]) : sources.flatMap(read)
         }, factCounts: factCounts, site: site, limits: configuration.limits)
         facts = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }

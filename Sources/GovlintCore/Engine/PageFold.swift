@@ -7,20 +7,19 @@ import Foundation
 /// * outcome counts are summed into run totals instead of one 183-entry
 ///   dictionary per file;
 /// * facts of site checks that only look at distinct values
-///   (``SiteCheck/distinctValuesOnly``) are merged into one fact per value
+///   (``SiteCheck/distinctValuesOnly``) are reduced to the set of values
 ///   plus a count, instead of one fact per link on every page;
 /// * repeated strings of findings and facts (messages, snippets of template
 ///   markup, CSS paths, link targets) share one copy.
 ///
 /// Thread-safe; workers call ``fold(_:)`` concurrently. The result does not
-/// depend on scheduling: counts are sums, and the fact kept for a value is
-/// the first in (file, position) order.
+/// depend on scheduling: counts are sums and value sets are sets.
 final class PageFold: @unchecked Sendable {
     private let lock = NSLock()
     private let distinctRules: Set<String>
     private var strings: Set<String> = []
     private(set) var outcomes: [String: OutcomeCounts] = [:]
-    private(set) var distinctFacts: [String: [String: SiteFact]] = [:]
+    private(set) var distinctValues: [String: Set<String>] = [:]
     private(set) var factCounts: [String: Int] = [:]
 
     /// Whether findings and per-file facts go to a spool next (``FindingSpool``): then their strings are
@@ -50,18 +49,9 @@ final class PageFold: @unchecked Sendable {
         for (id, facts) in outcome.facts {
             if distinctRules.contains(id) {
                 factCounts[id, default: 0] += facts.count
-                var byValue = distinctFacts[id] ?? [:]
-                distinctFacts[id] = nil // keep the dictionary uniquely referenced while it grows
-                for f in facts {
-                    if let old = byValue[f.value], !Self.precedes(f, old) { continue }
-                    var f = f
-                    f.value = intern(f.value)
-                    // These checks read values only (they never report a fact): the snippet is dead weight,
-                    // ~200 bytes for each distinct link target of the site.
-                    f.snippet = ""
-                    byValue[f.value] = f
-                }
-                distinctFacts[id] = byValue
+                var values = distinctValues.removeValue(forKey: id) ?? [] // uniquely referenced while it grows
+                for f in facts { values.insert(f.value) }
+                distinctValues[id] = values
             } else if spooling {
                 kept.facts[id] = facts
             } else {
@@ -76,13 +66,14 @@ final class PageFold: @unchecked Sendable {
         return kept
     }
 
-    static func precedes(_ a: SiteFact, _ b: SiteFact) -> Bool {
-        (a.file, a.range.start) < (b.file, b.range.start)
+    /// Distinct-value facts by rule id, in value order: one fact per value, without file or position (the
+    /// checks read values only; which page linked first is not kept).
+    var distinctFactLists: [String: [SiteFact]] {
+        distinctValues.mapValues { $0.sorted().map(Self.valueFact) }
     }
 
-    /// Distinct-value facts by rule id, in a stable order.
-    var distinctFactLists: [String: [SiteFact]] {
-        distinctFacts.mapValues { $0.values.sorted { Self.precedes($0, $1) || (!Self.precedes($1, $0) && $0.value < $1.value) } }
+    static func valueFact(_ value: String) -> SiteFact {
+        SiteFact(file: "", value: value, range: .fileStart, snippet: "")
     }
 
     private func intern(_ s: String) -> String {

@@ -38,9 +38,8 @@ public enum SiteRunner {
                         "rule \(active.rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s (limit site-timeout)"))
                 }
             }
-            let ruleFacts = facts(active.rule.id).sorted {
-                ($0.file, $0.range.start) < ($1.file, $1.range.start)
-            }
+            var ruleFacts = facts(active.rule.id)
+            ruleFacts.sort { ($0.file, $0.range.start) < ($1.file, $1.range.start) } // in place: no second copy
             let verdicts = invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info))
             var counts = OutcomeCounts()
             var failing = Set<Int>()
