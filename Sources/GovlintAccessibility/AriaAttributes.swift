@@ -171,7 +171,13 @@ extension AriaData {
     /// Like ``isValidValue(_:for:)-(String,String)`` but IDREF values must name an
     /// element in `document` (`idrefs`: at least one of them, as axe-core does).
     public static func isValidValue(_ value: String, for attribute: String, in document: HTMLDocument) -> Bool {
-        guard let a = AriaAttribute.named(attribute), isValidValue(value, for: a) else { return false }
+        guard let a = AriaAttribute.named(attribute) else { return false }
+        return isValidValue(value, for: a, in: document)
+    }
+
+    /// ``isValidValue(_:for:in:)-(String,String,_)`` for a known attribute.
+    public static func isValidValue(_ value: String, for a: AriaAttribute, in document: HTMLDocument) -> Bool {
+        guard isValidValue(value, for: a) else { return false }
         let v = value.trimmingASCIIWhitespace()
         switch a.type {
         case .idref:

@@ -21,11 +21,16 @@ struct RoleCountCheck: PageCheck {
         // Every element in the accessibility tree that has a role, in document order, once per page:
         // the landmark rules count three roles over the same page.
         let exposed = page.memo("role-count.exposed") { () -> [(index: Int, role: String)] in
+            // Hidden elements first: their roles need not be computed (roles are memoised, not order-dependent).
             let ax = page.accessibility
-            return page.document.elements.compactMap { e in
-                guard let r = ax.effectiveRole(of: e), !ax.isHiddenFromAccessibilityTree(e) else { return nil }
-                return (e.index, r)
+            let document = page.document
+            var result: [(index: Int, role: String)] = []
+            for i in document.cores.indices where document.cores[i].kind == .element {
+                let e = HTMLElement(document: document, index: i)
+                guard !ax.isHiddenFromAccessibilityTree(e), let r = ax.effectiveRole(of: e) else { continue }
+                result.append((i, r))
             }
+            return result
         }
         let inside = element.descendantIndices
         var lo = 0, hi = exposed.count
