@@ -231,6 +231,8 @@ extension AccessibilityContext {
     ]
 
     static let brAtom = NameAtom.of("br")
+    static let labelAtom = NameAtom.of("label")
+    static let forAtom = NameAtom.of("for")
     static let inlineElementAtoms = NameAtom.table(of: inlineElements)
     static let inlineElementsAllAtoms = inlineElements.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
 
@@ -366,11 +368,12 @@ extension AccessibilityContext {
     var labelsByFor: [String: [Int]] {
         if let m = labelsForMemo { return m }
         var m: [String: [Int]] = [:]
-        for i in document.nodes.indices {
-            let n = document.nodes[i]
-            guard n.kind == .element, n.name == "label", n.attributeCount > 0,
-                  let f = HTMLElement(document: document, index: i).attribute("for") else { continue }
-            m[f, default: []].append(i)
+        let cores = document.cores
+        for i in cores.indices {
+            let n = cores[i]
+            guard n.kind == .element, n.nameAtom == Self.labelAtom, n.attributeCount > 0,
+                  let j = attributeSlot(i, Self.forAtom) else { continue }
+            m[document.attributes[j].value, default: []].append(i)
         }
         labelsForMemo = m
         return m

@@ -85,7 +85,8 @@ public final class AccessibilityContext {
             if inheritedFlags & Self.displayNoneBit != 0 || ownDisplayNone(i, node) { f |= Self.displayNoneBit }
             // visibility: the nearest declaration wins.
             var visibility: Bool?
-            if node.kind == .element, node.attributeCount > 0, attributeSlot(i, NameAtom.style) != nil {
+            if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, NameAtom.style),
+               mayDeclareVisibility(j) {
                 visibility = inlineStyle(i)?.visibilityHidden
             }
             if visibility ?? (inheritedFlags & Self.visibilityHiddenBit != 0) { f |= Self.visibilityHiddenBit }
@@ -140,7 +141,9 @@ public final class AccessibilityContext {
         }
         guard node.attributeCount > 0 else { return false }
         if attributeSlot(i, Self.hiddenAtom) != nil { return true }
-        if attributeSlot(i, NameAtom.style) != nil, let style = inlineStyle(i), style.displayNone { return true }
+        if let j = attributeSlot(i, NameAtom.style), mayDeclareVisibility(j), let style = inlineStyle(i), style.displayNone {
+            return true
+        }
         return false
     }
 
@@ -157,6 +160,34 @@ public final class AccessibilityContext {
             j += 1
         }
         return nil
+    }
+
+    /// Whether a `style` value (attribute `j`) may declare `display` or `visibility`: it names
+    /// one of them (ASCII case-insensitively) or has a comment, whose removal could join one.
+    /// (`InlineStyle` lower-cases property names; no other character lower-cases to their letters.)
+    func mayDeclareVisibility(_ j: Int) -> Bool {
+        let core = document.attributeCores[j]
+        return document.attributeValueBytes.withUnsafeBufferPointer { all in
+            let s = Int(core.valueStart), e = s + Int(core.valueCount)
+            var k = s
+            while k < e {
+                let b = all[k] | 0x20
+                if all[k] == 0x2F, k + 1 < e, all[k + 1] == 0x2A { return true }
+                if b == 0x64, Self.hasWord(all, k, e, Self.displayBytes) { return true }
+                if b == 0x76, Self.hasWord(all, k, e, Self.visibilityBytes) { return true }
+                k += 1
+            }
+            return false
+        }
+    }
+
+    static let displayBytes = Array("display".utf8)
+    static let visibilityBytes = Array("visibility".utf8)
+
+    @inline(__always) static func hasWord(_ all: UnsafeBufferPointer<UInt8>, _ k: Int, _ e: Int, _ word: [UInt8]) -> Bool {
+        guard e - k >= word.count else { return false }
+        for m in 0..<word.count where (all[k + m] | 0x20) != word[m] { return false }
+        return true
     }
 
     /// The first element child of node `i` whose name has this known atom.

@@ -85,6 +85,14 @@ extension AccessibilityContext {
             if !Self.fixedImplicitRolesAllAtoms, let fixed = Self.fixedImplicitRoles[element.name] { return fixed }
             return nil
         }
+        // The two most common contextual elements, by atom.
+        if atom == Self.aAtom { return attributeSlot(element.index, NameAtom.href) != nil ? "link" : "generic" }
+        if atom == Self.liAtom {
+            let p = Int(element.core.parent)
+            if p >= 0, Self.listAtoms[Int(document.cores[p].nameAtom)],
+               isPresentational(HTMLElement(document: document, index: p)) { return "none" }
+            return "listitem"
+        }
         switch element.name {
         case "a": return element.hasAttribute("href") ? "link" : "generic"
         case "area": return element.hasAttribute("href") ? "link" : nil
@@ -140,6 +148,9 @@ extension AccessibilityContext {
     }()
     static let fixedImplicitRolesAllAtoms = fixedImplicitRoles.keys.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
     /// The names of the `switch` in ``implicitRole(of:)`` (all have atoms).
+    static let aAtom = NameAtom.of("a")
+    static let liAtom = NameAtom.of("li")
+    static let listAtoms = NameAtom.table(of: ["ul", "ol", "menu"])
     static let contextualRoleNames = [
         "a", "area", "aside", "footer", "header", "section", "img", "input", "select", "li",
         "td", "th", "tr", "tbody", "thead", "tfoot", "option",
