@@ -35,6 +35,7 @@ extension AccessibilityContext {
     /// labels), with its source. Memoised. The root is named even when hidden;
     /// callers decide whether hidden elements matter.
     public func accessibleName(of element: HTMLElement) -> AccessibleName {
+        if nameMemo.isEmpty { nameMemo = Array(repeating: nil, count: document.cores.count) }
         if let cached = nameMemo[element.index] { return cached }
         var state = NameTraversal(root: element.index)
         state.visited.insert(element.index)

@@ -17,7 +17,8 @@ public final class AccessibilityContext {
     /// Effective roles by node index, with `roleKnown` saying which are computed.
     @exclusivity(unchecked) var roleMemo: [String?]
     @exclusivity(unchecked) var roleKnown: [Bool]
-    var nameMemo: [Int: AccessibleName] = [:]
+    /// Accessible names by node index (empty until the first is asked).
+    var nameMemo: [AccessibleName?] = []
     var labelsForMemo: [String: [Int]]?
 
     public init(document: HTMLDocument) {

@@ -65,3 +65,11 @@ import GovlintHTML
         }
     }
 }
+
+@Suite struct TokenFastPathTests {
+    @Test(arguments: ["", " ", "a", " a  b ", "a\r\nb", "a\tb\u{C}c", "é b", "a \u{301}b", "x\r\n\r\ny", "\u{A0}a b"])
+    func tokensMatchCharacterSplit(_ value: String) {
+        let v = value[...]
+        #expect(AriaData.htmlTokens(v).map(String.init) == v.split(whereSeparator: \.isHTMLWhitespace).map(String.init))
+    }
+}
