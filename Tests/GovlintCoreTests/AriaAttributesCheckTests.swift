@@ -77,4 +77,10 @@ import Testing
                     == (value.trimmingCharacters(in: .whitespaces).lowercased() == word))
         }
     }
+
+    /// The byte path of allowed-children's text test answers as `allSatisfy(\.isWhitespace)`.
+    @Test(arguments: ["", " ", "\t\n\u{B}\u{C}\r", "\r\n", " a ", "\u{A0}", " \u{85} ", "\u{2003}x", " \u{301}", "\u{600} ", "é", "\u{3000}"])
+    func allWhitespaceMatchesCharacters(_ text: String) {
+        #expect(AllowedChildrenCheck.isAllWhitespace(text) == text.allSatisfy(\.isWhitespace))
+    }
 }
