@@ -196,7 +196,7 @@ extension AriaData {
 
     /// `v.split(whereSeparator: \.isHTMLWhitespace)`, splitting bytes when `v` is ASCII (each
     /// byte a Character, CR LF two separators that split alike).
-    static func htmlTokens(_ v: Substring) -> [Substring] {
+    public static func htmlTokens(_ v: Substring) -> [Substring] {
         guard isASCII(v) else { return v.split(whereSeparator: \.isHTMLWhitespace) }
         return v.utf8.split(whereSeparator: isHTMLSpace).map { Substring($0) }
     }

@@ -47,6 +47,8 @@ struct ReferencedIDUniqueCheck: PageCheck {
     static func index(_ document: HTMLDocument) -> Index {
         var ix = Index()
         let cores = document.cores
+        let templateAtom = Self.templateAtom, labelAtom = Self.labelAtom, forAtom = Self.forAtom
+        let idrefAtoms = Self.idrefAtoms, idrefNamesWithoutAtom = Self.idrefNamesWithoutAtom
         let attributeCores = document.attributeCores
         var i = 1
         while i < cores.count {
@@ -69,7 +71,7 @@ struct ReferencedIDUniqueCheck: PageCheck {
                 } else if atom != NameAtom.unknown ? idrefAtoms[Int(atom)] && !seenIDRef.contains(atom)
                             : idrefNamesWithoutAtom.contains(document.attributes[j].name) {
                     if atom != NameAtom.unknown { seenIDRef.append(atom) }
-                    for token in document.attributes[j].value.split(whereSeparator: \.isHTMLWhitespace) {
+                    for token in AriaData.htmlTokens(document.attributes[j].value[...]) {
                         ix.referenced.insert(String(token))
                     }
                 }

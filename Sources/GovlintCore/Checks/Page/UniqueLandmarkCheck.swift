@@ -27,8 +27,10 @@ struct UniqueLandmarkCheck: PageCheck {
         guard let mine = Self.key(element, ax) else { return .holds }
         let first: [String: Int] = page.memo("unique-landmark|first") {
             var map: [String: Int] = [:]
-            for e in page.document.elements {
-                if let k = Self.key(e, ax), map[k] == nil { map[k] = e.index }
+            let document = page.document
+            for i in document.cores.indices where document.cores[i].kind == .element {
+                let e = HTMLElement(document: document, index: i)
+                if let k = Self.key(e, ax), map[k] == nil { map[k] = i }
             }
             return map
         }
