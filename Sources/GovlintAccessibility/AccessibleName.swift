@@ -35,6 +35,7 @@ extension AccessibilityContext {
     /// labels), with its source. Memoised. The root is named even when hidden;
     /// callers decide whether hidden elements matter.
     public func accessibleName(of element: HTMLElement) -> AccessibleName {
+        if nameMemo.isEmpty { nameMemo = Array(repeating: nil, count: document.cores.count) }
         if let cached = nameMemo[element.index] { return cached }
         var state = NameTraversal(root: element.index)
         state.visited.insert(element.index)
@@ -107,10 +108,10 @@ extension AccessibilityContext {
     // MARK: Algorithm
 
     private func name(of element: HTMLElement, _ state: inout NameTraversal, isRoot: Bool) -> (String, AccessibleNameSource) {
-        let node = element.node
+        let kind = element.core.kind
         // 2G: text nodes.
-        if node.kind == .text { return (node.text, .contents) }
-        guard node.kind == .element else { return ("", .none) }
+        if kind == .text { return (document.nodes[element.index].text, .contents) }
+        guard kind == .element else { return ("", .none) }
         // 2A: hidden, not referenced.
         if !isRoot, !state.includeHidden, isHiddenFromAccessibilityTree(element) {
             // visibility:hidden can be overridden below; display:none and aria-hidden cannot.
@@ -143,8 +144,7 @@ extension AccessibilityContext {
         }
 
         // 2F: name from content.
-        let allowsContent = role.flatMap { AriaRole.named($0)?.supportsNameFromContent } ?? false
-        if !isRoot || allowsContent || state.inReference {
+        if !isRoot || state.inReference || role.map(Self.allowsNameFromContent) ?? false {
             let text = contentText(element, &state)
             if !Self.isBlank(text) { return (text, .contents) }
         }
@@ -162,6 +162,14 @@ extension AccessibilityContext {
         }
         return ("", .none)
     }
+
+    /// `AriaRole.named(role)?.supportsNameFromContent`, without copying the role.
+    static func allowsNameFromContent(_ role: String) -> Bool {
+        if let v = nameFromContentByRole[role] { return v }
+        return AriaRole.named(role)?.supportsNameFromContent ?? false
+    }
+
+    static let nameFromContentByRole: [String: Bool] = AriaData.roles.mapValues(\.supportsNameFromContent)
 
     /// Text of the elements referenced by an IDREF list, joined by spaces.
     private func referencedText(_ ids: String, _ state: inout NameTraversal) -> String {
@@ -189,27 +197,30 @@ extension AccessibilityContext {
     /// Name from content: the children's names, block-level ones separated by spaces.
     private func contentText(_ element: HTMLElement, _ state: inout NameTraversal) -> String {
         var result = ""
-        var c = element.node.firstChild
+        var c = element.core.firstChild
         while c >= 0 {
             let index = Int(c)
-            let child = HTMLElement(document: document, index: index)
-            let node = document.nodes[index]
+            let node = document.cores[index]
             c = node.nextSibling
             if node.kind == .comment { continue }
             if node.kind == .text {
-                if !state.includeHidden, isHiddenFromRendering(child) { continue }
-                result += node.text
+                if !state.includeHidden,
+                   hiddenFlags(index) & (Self.displayNoneBit | Self.visibilityHiddenBit) != 0 { continue }
+                result += document.nodes[index].text
                 continue
             }
             guard node.kind == .element, !state.visited.contains(index) else { continue }
-            if node.name == "br" { result += " "; continue }
+            if node.nameAtom == Self.brAtom { result += " "; continue }
             state.visited.insert(index)
-            let (text, _) = name(of: child, &state, isRoot: false)
+            let (text, _) = name(of: HTMLElement(document: document, index: index), &state, isRoot: false)
             state.visited.remove(index)
-            if Self.inlineElements.contains(node.name) {
+            if node.nameAtom != NameAtom.unknown ? Self.inlineElementAtoms[Int(node.nameAtom)]
+                : !Self.inlineElementsAllAtoms && Self.inlineElements.contains(document.nodes[index].name) {
                 result += text
             } else {
-                result += " " + text + " "
+                result += " "
+                result += text
+                result += " "
             }
         }
         return result
@@ -219,6 +230,12 @@ extension AccessibilityContext {
         "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "img", "ins",
         "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt", "u", "var",
     ]
+
+    static let brAtom = NameAtom.of("br")
+    static let labelAtom = NameAtom.of("label")
+    static let forAtom = NameAtom.of("for")
+    static let inlineElementAtoms = NameAtom.table(of: inlineElements)
+    static let inlineElementsAllAtoms = inlineElements.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
 
     /// 2C: the value of a control embedded in another element's label.
     private func embeddedControlValue(_ element: HTMLElement, role: String?) -> String? {
@@ -271,7 +288,8 @@ extension AccessibilityContext {
 
     /// 2E: HTML-AAM native names.
     private func nativeName(_ element: HTMLElement, _ state: inout NameTraversal) -> (String, AccessibleNameSource)? {
-        guard element.namespace == .html else { return nil }
+        // Only the names below have a native name (they all have atoms).
+        guard element.namespace == .html, Self.nativeNameAtoms[Int(element.core.nameAtom)] else { return nil }
         switch element.name {
         case "input":
             let type = (element.attribute("type") ?? "text").trimmingASCIIWhitespace().lowercased()
@@ -315,6 +333,12 @@ extension AccessibilityContext {
         }
     }
 
+    static let nativeNameElements = [
+        "input", "button", "select", "textarea", "meter", "output", "progress", "img", "area", "fieldset",
+        "figure", "table", "optgroup", "option",
+    ]
+    static let nativeNameAtoms = NameAtom.table(of: nativeNameElements)
+
     private func labelText(_ element: HTMLElement, _ state: inout NameTraversal) -> String? {
         let labels = labels(of: element)
         guard !labels.isEmpty else { return nil }
@@ -345,11 +369,12 @@ extension AccessibilityContext {
     var labelsByFor: [String: [Int]] {
         if let m = labelsForMemo { return m }
         var m: [String: [Int]] = [:]
-        for i in document.nodes.indices {
-            let n = document.nodes[i]
-            guard n.kind == .element, n.name == "label", n.attributeCount > 0,
-                  let f = HTMLElement(document: document, index: i).attribute("for") else { continue }
-            m[f, default: []].append(i)
+        let cores = document.cores
+        for i in cores.indices {
+            let n = cores[i]
+            guard n.kind == .element, n.nameAtom == Self.labelAtom, n.attributeCount > 0,
+                  let j = attributeSlot(i, Self.forAtom) else { continue }
+            m[document.attributes[j].value, default: []].append(i)
         }
         labelsForMemo = m
         return m
@@ -376,26 +401,52 @@ extension AccessibilityContext {
         return out
     }
 
-    private static func normaliseASCII(_ text: String) -> String? {
+    /// Byte-level `normalise` when every whitespace byte has ASCII (or no) neighbours: such a
+    /// byte is a Character of its own (or part of CR LF), as grapheme clusters only join
+    /// whitespace to non-ASCII scalars (combining marks, prepended marks); `nil` otherwise.
+    /// Returns `text` itself when it is already normalised.
+    static func normaliseASCII(_ text: String) -> String? {
         var text = text
-        return text.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
+        // 0: fall back to Characters, 1: already normalised, 2: rewrite.
+        let verdict: Int = text.withUTF8 { bytes in
+            var previous: UInt8 = 0x41 // as if preceded by a letter
+            var normal = true
             for b in bytes {
-                if b >= 0x80 { return nil }
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
-                    pendingSpace = !out.isEmpty
-                } else {
-                    if pendingSpace { out.append(0x20); pendingSpace = false }
-                    out.append(b)
+                let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
+                let previousSpace = previous == 0x20 || previous == 0x09 || previous == 0x0A || previous == 0x0C || previous == 0x0D
+                if space {
+                    if previous >= 0x80 { return 0 }
+                    if b != 0x20 || previousSpace { normal = false }
+                } else if b >= 0x80, previousSpace {
+                    return 0
                 }
+                previous = b
             }
-            return String(decoding: out, as: UTF8.self)
+            if let first = bytes.first, first == 0x20 { normal = false }
+            if let last = bytes.last, last == 0x20 { normal = false }
+            return normal ? 1 : 2
+        }
+        if verdict == 1 { return text }
+        if verdict == 0 { return nil }
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for b in bytes {
+                    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 0x20; n += 1; pendingSpace = false }
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                return n
+            }
         }
     }
 
     static func isBlank(_ text: String) -> Bool {
-        text.allSatisfy(\.isHTMLWhitespace)
+        AriaData.isBlank(text)
     }
 }

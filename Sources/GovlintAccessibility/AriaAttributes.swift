@@ -153,11 +153,11 @@ extension AriaData {
         case .tristate, .trueFalseUndefined, .token:
             return a.allowedTokens.contains { equalsIgnoringCase(v, $0) }
         case .tokenList:
-            return v.split(whereSeparator: \.isHTMLWhitespace).allSatisfy { t in
+            return htmlTokens(v).allSatisfy { t in
                 a.allowedTokens.contains { equalsIgnoringCase(t, $0) }
             }
         case .idref:
-            return !v.contains(where: \.isHTMLWhitespace)
+            return isASCII(v) ? !v.utf8.contains(where: isHTMLSpace) : !v.contains(where: \.isHTMLWhitespace)
         case .idrefs:
             return true
         case .integer:
@@ -171,17 +171,34 @@ extension AriaData {
     /// Like ``isValidValue(_:for:)-(String,String)`` but IDREF values must name an
     /// element in `document` (`idrefs`: at least one of them, as axe-core does).
     public static func isValidValue(_ value: String, for attribute: String, in document: HTMLDocument) -> Bool {
-        guard let a = AriaAttribute.named(attribute), isValidValue(value, for: a) else { return false }
+        guard let a = AriaAttribute.named(attribute) else { return false }
+        return isValidValue(value, for: a, in: document)
+    }
+
+    /// ``isValidValue(_:for:in:)-(String,String,_)`` for a known attribute.
+    public static func isValidValue(_ value: String, for a: AriaAttribute, in document: HTMLDocument) -> Bool {
+        guard isValidValue(value, for: a) else { return false }
         let v = value.trimmingASCIIWhitespace()
         switch a.type {
         case .idref:
             return v.isEmpty || document.idIndex[String(v)] != nil
         case .idrefs:
-            let ids = v.split(whereSeparator: \.isHTMLWhitespace)
+            let ids = htmlTokens(v)
             return ids.isEmpty || ids.contains { document.idIndex[String($0)] != nil }
         default:
             return true
         }
+    }
+
+    @inline(__always) static func isASCII(_ v: Substring) -> Bool {
+        v.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `v.split(whereSeparator: \.isHTMLWhitespace)`, splitting bytes when `v` is ASCII (each
+    /// byte a Character, CR LF two separators that split alike).
+    public static func htmlTokens(_ v: Substring) -> [Substring] {
+        guard isASCII(v) else { return v.split(whereSeparator: \.isHTMLWhitespace) }
+        return v.utf8.split(whereSeparator: isHTMLSpace).map { Substring($0) }
     }
 
     static func equalsIgnoringCase<S: StringProtocol>(_ a: S, _ lowerB: String) -> Bool {

@@ -10,22 +10,23 @@ public final class AccessibilityContext {
     // No dynamic exclusivity checks: the class is used from one thread and these are
     // read and written only here, never across a call that could reenter (memo reads were
     // ~1.5M swift_beginAccess calls on 193 pages).
-    @exclusivity(unchecked) private var renderHiddenMemo: [UInt8]
-    @exclusivity(unchecked) private var visibilityHiddenMemo: [UInt8]
-    @exclusivity(unchecked) private var ariaHiddenMemo: [UInt8]
+    /// ``hiddenFlags(_:)`` of every node (empty until first asked).
+    @exclusivity(unchecked) private var hiddenMemo: [UInt8] = []
     private var disabledMemo: [UInt8]
     private var styleMemo: [Int: InlineStyle] = [:]
-    var roleMemo: [Int: String?] = [:]
-    var nameMemo: [Int: AccessibleName] = [:]
+    /// Effective roles by node index, with `roleKnown` saying which are computed.
+    @exclusivity(unchecked) var roleMemo: [String?]
+    @exclusivity(unchecked) var roleKnown: [Bool]
+    /// Accessible names by node index (empty until the first is asked).
+    var nameMemo: [AccessibleName?] = []
     var labelsForMemo: [String: [Int]]?
 
     public init(document: HTMLDocument) {
         self.document = document
         let n = document.nodes.count
-        renderHiddenMemo = Array(repeating: 0, count: n)
-        visibilityHiddenMemo = Array(repeating: 0, count: n)
-        ariaHiddenMemo = Array(repeating: 0, count: n)
         disabledMemo = Array(repeating: 0, count: n)
+        roleMemo = Array(repeating: nil, count: n)
+        roleKnown = Array(repeating: false, count: n)
     }
 
     // MARK: Hidden content
@@ -44,99 +45,177 @@ public final class AccessibilityContext {
     /// inline `visibility:hidden|collapse` (nearest declaration wins, so a
     /// descendant can override it with `visibility:visible`).
     public func isHiddenFromRendering(_ element: HTMLElement) -> Bool {
-        isDisplayNone(element.index) || isVisibilityHidden(element.index)
+        hiddenFlags(element.index) & (Self.displayNoneBit | Self.visibilityHiddenBit) != 0
     }
 
     /// Whether the node is excluded from the accessibility tree: hidden from
     /// rendering, or it or an ancestor has `aria-hidden="true"`.
     public func isHiddenFromAccessibilityTree(_ element: HTMLElement) -> Bool {
-        isHiddenFromRendering(element) || isAriaHidden(element.index)
+        hiddenFlags(element.index) != 0
     }
 
     /// Hidden only by an inherited or own `visibility:hidden`, which descendants may override.
     public func isHiddenOnlyByVisibility(_ element: HTMLElement) -> Bool {
-        !isDisplayNone(element.index) && !isAriaHidden(element.index) && isVisibilityHidden(element.index)
+        hiddenFlags(element.index) & (Self.displayNoneBit | Self.ariaHiddenBit | Self.visibilityHiddenBit) == Self.visibilityHiddenBit
     }
 
     /// Whether the node or an ancestor has `aria-hidden="true"`.
     public func isAriaHidden(_ element: HTMLElement) -> Bool { isAriaHidden(element.index) }
 
-    /// Computes a memoised boolean up the ancestor chain without recursion:
-    /// `own` gives the node's own verdict (`nil` = inherit from the parent).
-    private func inherited(_ index: Int, memo: inout [UInt8], own: (Int) -> Bool?) -> Bool {
-        if memo[index] != 0 { return memo[index] == 2 }
-        var chain: [Int] = []
-        var i = index
-        var result = false
-        while i >= 0 {
-            if memo[i] != 0 { result = memo[i] == 2; break }
-            if let v = own(i) { memo[i] = v ? 2 : 1; result = v; break }
-            chain.append(i)
-            i = Int(document.cores[i].parent)
-        }
-        let code: UInt8 = result ? 2 : 1
-        for c in chain { memo[c] = code }
-        return result
+    static let displayNoneBit: UInt8 = 1
+    static let visibilityHiddenBit: UInt8 = 2
+    static let ariaHiddenBit: UInt8 = 4
+
+    /// The hidden flags of every node, computed in one pass in document order (a parent
+    /// comes before its children, so each node inherits its parent's flags): the engine
+    /// and the role and name computations ask about nearly every node of a page.
+    @inline(__always) func hiddenFlags(_ index: Int) -> UInt8 {
+        if hiddenMemo.isEmpty { computeHiddenFlags() }
+        return hiddenMemo[index]
     }
 
-    // The memo is read before `inherited` is called: a hit then costs no
-    // exclusivity check on the memo array and no closure context.
-    private func isDisplayNone(_ index: Int) -> Bool {
-        let known = renderHiddenMemo[index]
-        if known != 0 { return known == 2 }
-        return inherited(index, memo: &renderHiddenMemo) { i in
-            self.ownDisplayNone(i) ? true : nil
+    private func computeHiddenFlags() {
+        let cores = document.cores
+        var flags = [UInt8](repeating: 0, count: cores.count)
+        for i in cores.indices {
+            let node = cores[i]
+            let p = Int(node.parent)
+            let inheritedFlags: UInt8 = p >= 0 ? flags[p] : 0
+            var f: UInt8 = 0
+            // display:none (and its equivalents): own or inherited.
+            if inheritedFlags & Self.displayNoneBit != 0 || ownDisplayNone(i, node) { f |= Self.displayNoneBit }
+            // visibility: the nearest declaration wins.
+            var visibility: Bool?
+            if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, NameAtom.style),
+               mayDeclareVisibility(j) {
+                visibility = inlineStyle(i)?.visibilityHidden
+            }
+            if visibility ?? (inheritedFlags & Self.visibilityHiddenBit != 0) { f |= Self.visibilityHiddenBit }
+            // aria-hidden="true": own or inherited.
+            if inheritedFlags & Self.ariaHiddenBit != 0 {
+                f |= Self.ariaHiddenBit
+            } else if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, Self.ariaHiddenAtom),
+                      attributeValue(j, equalsTrimmedLowercase: Self.trueBytes) {
+                f |= Self.ariaHiddenBit
+            }
+            flags[i] = f
         }
+        hiddenMemo = flags
     }
 
-    static let neverRenderedAtoms: Set<Int32> = Set(neverRendered.map { NameAtom.of($0) })
+    @inline(__always) private func isAriaHidden(_ index: Int) -> Bool { hiddenFlags(index) & Self.ariaHiddenBit != 0 }
+
+    static let neverRenderedAtoms: [Bool] = NameAtom.table(of: neverRendered)
+    /// Every name of `neverRendered` has an atom: an element without one is not among them.
+    static let neverRenderedAllAtoms = neverRendered.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
     static let detailsAtom = NameAtom.of("details")
+    static let summaryAtom = NameAtom.of("summary")
     static let inputAtom = NameAtom.of("input")
     static let dialogAtom = NameAtom.of("dialog")
+    static let openAtom = NameAtom.of("open")
+    static let hiddenAtom = NameAtom.of("hidden")
+    static let typeAtom = NameAtom.of("type")
+    static let ariaHiddenAtom = NameAtom.of("aria-hidden")
+    static let trueBytes = Array("true".utf8)
+    static let hiddenBytes = Array("hidden".utf8)
 
-    private func ownDisplayNone(_ i: Int) -> Bool {
-        let node = document.cores[i]
+    private func ownDisplayNone(_ i: Int, _ node: NodeCore) -> Bool {
         // Inside a closed <details>, only the first <summary> child is rendered.
         if node.parent > 0 {
-            let p = HTMLElement(document: document, index: Int(node.parent))
-            if p.core.nameAtom == Self.detailsAtom, p.namespace == .html, !p.hasAttribute("open"),
-               node.kind == .text || p.firstChild(named: "summary")?.index != i {
+            let p = Int(node.parent)
+            let parent = document.cores[p]
+            if parent.nameAtom == Self.detailsAtom, parent.kind == .element, parent.namespace == .html,
+               attributeSlot(p, Self.openAtom) == nil,
+               node.kind == .text || firstChild(of: p, atom: Self.summaryAtom) != i {
                 return true
             }
         }
         guard node.kind == .element else { return false }
-        let e = HTMLElement(document: document, index: i)
         if node.namespace == .html {
-            if node.nameAtom != 0 ? Self.neverRenderedAtoms.contains(node.nameAtom)
-                : Self.neverRendered.contains(document.nodes[i].name) { return true }
-            if node.nameAtom == Self.inputAtom, let t = e.attribute("type"), AriaData.equalsIgnoringCase(t.trimmingASCIIWhitespace(), "hidden") {
+            if node.nameAtom != NameAtom.unknown ? Self.neverRenderedAtoms[Int(node.nameAtom)]
+                : !Self.neverRenderedAllAtoms && Self.neverRendered.contains(document.nodes[i].name) { return true }
+            if node.nameAtom == Self.inputAtom, let j = attributeSlot(i, Self.typeAtom),
+               attributeValue(j, equalsTrimmedLowercase: Self.hiddenBytes) {
                 return true
             }
-            if node.nameAtom == Self.dialogAtom, !e.hasAttribute("open") { return true }
+            if node.nameAtom == Self.dialogAtom, attributeSlot(i, Self.openAtom) == nil { return true }
         }
-        if e.hasAttribute("hidden") { return true }
-        if node.attributeCount > 0, let style = inlineStyle(i), style.displayNone { return true }
+        guard node.attributeCount > 0 else { return false }
+        if attributeSlot(i, Self.hiddenAtom) != nil { return true }
+        if let j = attributeSlot(i, NameAtom.style), mayDeclareVisibility(j), let style = inlineStyle(i), style.displayNone {
+            return true
+        }
         return false
     }
 
-    private func isVisibilityHidden(_ index: Int) -> Bool {
-        let known = visibilityHiddenMemo[index]
-        if known != 0 { return known == 2 }
-        return inherited(index, memo: &visibilityHiddenMemo) { i in
-            let node = self.document.cores[i]
-            guard node.kind == .element, node.attributeCount > 0 else { return nil }
-            return self.inlineStyle(i)?.visibilityHidden
+    // MARK: Attributes by atom
+
+    /// The index (in ``HTMLDocument/attributes``) of node `i`'s first attribute with this
+    /// known name atom: the same attribute as `attribute(name)` finds, without comparing strings.
+    @inline(__always) func attributeSlot(_ i: Int, _ atom: Int32) -> Int? {
+        let node = document.cores[i]
+        var j = Int(node.attributeStart)
+        let end = j + Int(node.attributeCount)
+        while j < end {
+            if document.attributeCores[j].nameAtom == atom { return j }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Whether a `style` value (attribute `j`) may declare `display` or `visibility`: it names
+    /// one of them (ASCII case-insensitively) or has a comment, whose removal could join one.
+    /// (`InlineStyle` lower-cases property names; no other character lower-cases to their letters.)
+    func mayDeclareVisibility(_ j: Int) -> Bool {
+        let core = document.attributeCores[j]
+        return document.attributeValueBytes.withUnsafeBufferPointer { all in
+            let s = Int(core.valueStart), e = s + Int(core.valueCount)
+            var k = s
+            while k < e {
+                let b = all[k] | 0x20
+                if all[k] == 0x2F, k + 1 < e, all[k + 1] == 0x2A { return true }
+                if b == 0x64, Self.hasWord(all, k, e, Self.displayBytes) { return true }
+                if b == 0x76, Self.hasWord(all, k, e, Self.visibilityBytes) { return true }
+                k += 1
+            }
+            return false
         }
     }
 
-    private func isAriaHidden(_ index: Int) -> Bool {
-        let known = ariaHiddenMemo[index]
-        if known != 0 { return known == 2 }
-        return inherited(index, memo: &ariaHiddenMemo) { i in
-            let node = self.document.cores[i]
-            guard node.kind == .element, node.attributeCount > 0,
-                  let v = HTMLElement(document: self.document, index: i).attribute("aria-hidden"),
-                  AriaData.equalsIgnoringCase(v.trimmingASCIIWhitespace(), "true") else { return nil }
+    static let displayBytes = Array("display".utf8)
+    static let visibilityBytes = Array("visibility".utf8)
+
+    @inline(__always) static func hasWord(_ all: UnsafeBufferPointer<UInt8>, _ k: Int, _ e: Int, _ word: [UInt8]) -> Bool {
+        guard e - k >= word.count else { return false }
+        for m in 0..<word.count where (all[k + m] | 0x20) != word[m] { return false }
+        return true
+    }
+
+    /// The first element child of node `i` whose name has this known atom.
+    func firstChild(of i: Int, atom: Int32) -> Int? {
+        let cores = document.cores
+        var c = cores[i].firstChild
+        while c >= 0 {
+            if cores[Int(c)].kind == .element, cores[Int(c)].nameAtom == atom { return Int(c) }
+            c = cores[Int(c)].nextSibling
+        }
+        return nil
+    }
+
+    /// Whether attribute `j`'s value, without surrounding HTML whitespace, equals the
+    /// lower-case ASCII `word` ignoring ASCII case (as `equalsIgnoringCase(v.trimmingASCIIWhitespace(), word)`).
+    func attributeValue(_ j: Int, equalsTrimmedLowercase word: [UInt8]) -> Bool {
+        let core = document.attributeCores[j]
+        return document.attributeValueBytes.withUnsafeBufferPointer { all in
+            var s = Int(core.valueStart)
+            var e = s + Int(core.valueCount)
+            while s < e, AriaData.isHTMLSpace(all[s]) { s += 1 }
+            while e > s, AriaData.isHTMLSpace(all[e - 1]) { e -= 1 }
+            guard e - s == word.count else { return false }
+            for k in 0..<word.count {
+                let b = all[s + k]
+                if ((b >= 65 && b <= 90) ? b + 32 : b) != word[k] { return false }
+            }
             return true
         }
     }

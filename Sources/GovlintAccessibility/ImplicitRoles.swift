@@ -4,7 +4,10 @@ extension AccessibilityContext {
     /// The first token of `role` that names a concrete ARIA role (lower-cased),
     /// or `nil` when there is none.
     public func explicitRole(of element: HTMLElement) -> String? {
-        guard let value = element.attribute("role") else { return nil }
+        guard element.core.attributeCount > 0, let j = attributeSlot(element.index, NameAtom.role) else { return nil }
+        let value = document.attributes[j].value
+        // One lower-case token (most roles): the token is the value.
+        if Self.isSingleLowercaseToken(value) { return AriaData.isValidRole(value) ? value : nil }
         for token in value.split(whereSeparator: \.isHTMLWhitespace) {
             let t = token.lowercased()
             if AriaData.isValidRole(t) { return t }
@@ -17,10 +20,22 @@ extension AccessibilityContext {
     /// attributes (presentational role conflict resolution), in which case the
     /// implicit role. Memoised.
     public func effectiveRole(of element: HTMLElement) -> String? {
-        if let cached = roleMemo[element.index] { return cached }
+        let i = element.index
+        if roleKnown[i] { return roleMemo[i] }
         let role = computeEffectiveRole(element)
-        roleMemo[element.index] = role
+        roleMemo[i] = role
+        roleKnown[i] = true
         return role
+    }
+
+    /// Non-empty, and only ASCII lower-case letters, digits and `-` (no whitespace, nothing to lower-case).
+    static func isSingleLowercaseToken(_ value: String) -> Bool {
+        var any = false
+        for b in value.utf8 {
+            guard (b >= 0x61 && b <= 0x7A) || b == 0x2D || (b >= 0x30 && b <= 0x39) else { return false }
+            any = true
+        }
+        return any
     }
 
     private func computeEffectiveRole(_ element: HTMLElement) -> String? {
@@ -61,7 +76,23 @@ extension AccessibilityContext {
             }
         }
         if element.namespace == .mathml { return element.name == "math" ? "math" : nil }
-        if let fixed = Self.fixedImplicitRoles[element.name] { return fixed }
+        let atom = element.core.nameAtom
+        if atom != NameAtom.unknown {
+            if let fixed = Self.fixedImplicitRolesByAtom[Int(atom)] { return fixed }
+            // Every name below has an atom: others have no implicit role.
+            if !Self.contextualRoleAtoms[Int(atom)] { return nil }
+        } else {
+            if !Self.fixedImplicitRolesAllAtoms, let fixed = Self.fixedImplicitRoles[element.name] { return fixed }
+            return nil
+        }
+        // The two most common contextual elements, by atom.
+        if atom == Self.aAtom { return attributeSlot(element.index, NameAtom.href) != nil ? "link" : "generic" }
+        if atom == Self.liAtom {
+            let p = Int(element.core.parent)
+            if p >= 0, Self.listAtoms[Int(document.cores[p].nameAtom)],
+               isPresentational(HTMLElement(document: document, index: p)) { return "none" }
+            return "listitem"
+        }
         switch element.name {
         case "a": return element.hasAttribute("href") ? "link" : "generic"
         case "area": return element.hasAttribute("href") ? "link" : nil
@@ -109,6 +140,22 @@ extension AccessibilityContext {
         "search": "search", "small": "generic", "span": "generic", "strong": "strong", "sub": "subscript",
         "sup": "superscript", "table": "table", "textarea": "textbox", "time": "time", "u": "generic", "ul": "list",
     ]
+
+    static let fixedImplicitRolesByAtom: [String?] = {
+        var t = [String?](repeating: nil, count: NameAtom.count)
+        for (name, role) in fixedImplicitRoles where NameAtom.of(name) != NameAtom.unknown { t[Int(NameAtom.of(name))] = role }
+        return t
+    }()
+    static let fixedImplicitRolesAllAtoms = fixedImplicitRoles.keys.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
+    /// The names of the `switch` in ``implicitRole(of:)`` (all have atoms).
+    static let aAtom = NameAtom.of("a")
+    static let liAtom = NameAtom.of("li")
+    static let listAtoms = NameAtom.table(of: ["ul", "ol", "menu"])
+    static let contextualRoleNames = [
+        "a", "area", "aside", "footer", "header", "section", "img", "input", "select", "li",
+        "td", "th", "tr", "tbody", "thead", "tfoot", "option",
+    ]
+    static let contextualRoleAtoms = NameAtom.table(of: contextualRoleNames)
 
     /// `header`/`footer`/`aside` inside article, aside, main, nav or section
     /// (or an element with the matching role) are not landmarks.

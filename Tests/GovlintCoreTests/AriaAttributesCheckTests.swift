@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GovlintCore
 
@@ -65,5 +66,21 @@ import Testing
         let r = evaluate(check, #"<div id="t" role="combobox" aria-expanded="true"></div>"#)
         #expect(r.data["attribute"] == "aria-controls")
         #expect(r.data["role"] == "combobox")
+    }
+
+    /// The ASCII fast path of `isTrue`/`isFalse` answers as Foundation's trimming and lower-casing.
+    @Test(arguments: ["true", "TRUE", " true\t", "\ttrue ", "\ntrue", "true\n", "tr ue", "", " ", "false", " FaLsE ",
+                      "\u{A0}true", "true\u{2003}", "\u{212A}", "truе", "falsé", "ＴＲＵＥ"])
+    func trueFalseMatchFoundation(_ value: String) {
+        for word in ["true", "false"] {
+            #expect(AriaAttributesCheck.trimmedLowercaseEquals(value, word)
+                    == (value.trimmingCharacters(in: .whitespaces).lowercased() == word))
+        }
+    }
+
+    /// The byte path of allowed-children's text test answers as `allSatisfy(\.isWhitespace)`.
+    @Test(arguments: ["", " ", "\t\n\u{B}\u{C}\r", "\r\n", " a ", "\u{A0}", " \u{85} ", "\u{2003}x", " \u{301}", "\u{600} ", "é", "\u{3000}"])
+    func allWhitespaceMatchesCharacters(_ text: String) {
+        #expect(AllowedChildrenCheck.isAllWhitespace(text) == text.allSatisfy(\.isWhitespace))
     }
 }

@@ -31,7 +31,7 @@ struct AllowedChildrenCheck: PageCheck {
         var anyAllowed = false
         for child in element.childNodes {
             if child.kind == .text {
-                if !textAllowed, !child.node.text.allSatisfy(\.isWhitespace), !ax.isHiddenFromRendering(child) {
+                if !textAllowed, !Self.isAllWhitespace(child.document.nodes[child.index].text), !ax.isHiddenFromRendering(child) {
                     return CheckResult(.doesNotHold, data: ["child": "text"])
                 }
                 continue
@@ -44,5 +44,17 @@ struct AllowedChildrenCheck: PageCheck {
         }
         if let tolerated, !anyAllowed { return CheckResult(.doesNotHold, data: ["child": "<\(tolerated.name)>"]) }
         return .holds
+    }
+
+    /// `text.allSatisfy(\.isWhitespace)`, on bytes unless non-ASCII text decides it: an ASCII
+    /// byte other than whitespace (9–13, 32) makes some Character not whitespace (ASCII
+    /// letters never join a preceding whitespace cluster).
+    static func isAllWhitespace(_ text: String) -> Bool {
+        var nonASCII = false
+        for b in text.utf8 {
+            if b >= 0x80 { nonASCII = true; continue }
+            if b != 0x20 && !(b >= 0x09 && b <= 0x0D) { return false }
+        }
+        return nonASCII ? text.allSatisfy(\.isWhitespace) : true
     }
 }

@@ -48,8 +48,22 @@ struct AriaAttributesCheck: PageCheck {
 
     static let ariaPrefix = Array("aria-".utf8)
 
+    /// Atoms of names that start with `aria-`.
+    static let ariaAtoms: [Bool] = (0..<NameAtom.count).map { NameAtom.name(Int32($0)).utf8.starts(with: ariaPrefix) }
+
+    /// Whether a name starts with `aria-`, by atom (a known name's atom) or else by bytes.
     static func hasAriaAttribute(_ element: HTMLElement) -> Bool {
-        element.attributes.contains { $0.name.utf8.starts(with: ariaPrefix) }
+        let core = element.core
+        guard core.attributeCount > 0 else { return false }
+        let document = element.document
+        let start = Int(core.attributeStart)
+        for j in start..<(start + Int(core.attributeCount)) {
+            let atom = document.attributeCores[j].nameAtom
+            if atom != NameAtom.unknown ? ariaAtoms[Int(atom)] : document.attributes[j].name.utf8.starts(with: ariaPrefix) {
+                return true
+            }
+        }
+        return false
     }
 
     private func ariaAttributes(_ element: HTMLElement) -> [HTMLAttribute] {
@@ -70,7 +84,7 @@ struct AriaAttributesCheck: PageCheck {
         for attr in ariaAttributes(element) {
             // aria-errormessage is checked on its own by axe-core, not here.
             guard let spec = AriaAttribute.named(attr.name), attr.name != "aria-errormessage" else { continue }
-            if AriaData.isValidValue(attr.value, for: spec), AriaData.isValidValue(attr.value, for: attr.name, in: page.document) {
+            if AriaData.isValidValue(attr.value, for: spec, in: page.document) {
                 continue
             }
             let shown = "\(attr.name)=\"\(attr.value)\""
@@ -219,10 +233,34 @@ struct AriaAttributesCheck: PageCheck {
     }
 
     static func isFalse(_ value: String?) -> Bool {
-        value?.trimmingCharacters(in: .whitespaces).lowercased() == "false"
+        guard let value else { return false }
+        return trimmedLowercaseEquals(value, "false")
     }
 
     static func isTrue(_ value: String?) -> Bool {
-        value?.trimmingCharacters(in: .whitespaces).lowercased() == "true"
+        guard let value else { return false }
+        return trimmedLowercaseEquals(value, "true")
+    }
+
+    /// `value.trimmingCharacters(in: .whitespaces).lowercased() == word` for a lower-case ASCII
+    /// `word`: on ASCII text `.whitespaces` are space and tab, and lower-casing is ASCII's.
+    static func trimmedLowercaseEquals(_ value: String, _ word: String) -> Bool {
+        let ascii: Bool? = value.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            var s = 0, e = bytes.count
+            for b in bytes where b >= 0x80 { return nil }
+            while s < e, bytes[s] == 0x20 || bytes[s] == 0x09 { s += 1 }
+            while e > s, bytes[e - 1] == 0x20 || bytes[e - 1] == 0x09 { e -= 1 }
+            let w = word.utf8
+            guard e - s == w.count else { return false }
+            var k = s
+            for c in w {
+                let b = bytes[k]
+                if ((b >= 65 && b <= 90) ? b + 32 : b) != c { return false }
+                k += 1
+            }
+            return true
+        } ?? nil
+        if let ascii { return ascii }
+        return value.trimmingCharacters(in: .whitespaces).lowercased() == word
     }
 }

@@ -21,31 +21,62 @@ struct ReferencedIDUniqueCheck: PageCheck {
         var elementsByID: [String: [Int]] = [:]
     }
 
+    /// `idrefAttributes` by name atom, and those without an atom (compared by name).
+    static let idrefAtoms: [Bool] = {
+        var t = [Bool](repeating: false, count: NameAtom.count)
+        for n in idrefAttributes where NameAtom.of(n) != NameAtom.unknown { t[Int(NameAtom.of(n))] = true }
+        return t
+    }()
+    static let idrefNamesWithoutAtom: [String] = idrefAttributes.filter { NameAtom.of($0) == NameAtom.unknown }
+    static let templateAtom = NameAtom.of("template")
+    static let labelAtom = NameAtom.of("label")
+    static let forAtom = NameAtom.of("for")
+
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        guard let id = element.id, !id.trimmingCharacters(in: .whitespaces).isEmpty else { return .holds }
-        let index: Index = page.memo("referenced-id-unique") {
-            var ix = Index()
-            let nodes = page.document.nodes
-            var i = 1
-            while i < nodes.count {
-                let node = nodes[i]
-                // Template content is an inert fragment, outside the document's id space.
-                if node.kind == .element, node.name == "template" { i = Int(node.subtreeEnd); continue }
-                i += 1
-                guard node.kind == .element else { continue }
-                let e = page.document[i - 1]
-                if let own = e.id { ix.elementsByID[own, default: []].append(e.index) }
-                if e.name == "label", let f = e.attribute("for") { ix.referenced.insert(f) }
-                for name in Self.idrefAttributes {
-                    guard let v = e.attribute(name) else { continue }
-                    for token in v.split(whereSeparator: \.isHTMLWhitespace) { ix.referenced.insert(String(token)) }
-                }
-            }
-            return ix
-        }
-        guard index.referenced.contains(id), let all = index.elementsByID[id], all.count > 1, all.first == element.index else {
+        guard let id = element.id else { return .holds }
+        let index: Index = page.memo("referenced-id-unique") { Self.index(page.document) }
+        guard index.referenced.contains(id), let all = index.elementsByID[id], all.count > 1, all.first == element.index,
+              !id.trimmingCharacters(in: .whitespaces).isEmpty else {
             return .holds
         }
         return CheckResult(.doesNotHold, data: ["id": id, "count": String(all.count)])
+    }
+
+    /// Each element's attributes are read once, by name atom (an attribute with a known
+    /// name has that name's atom), instead of looking up every IDREF attribute by name.
+    static func index(_ document: HTMLDocument) -> Index {
+        var ix = Index()
+        let cores = document.cores
+        let templateAtom = Self.templateAtom, labelAtom = Self.labelAtom, forAtom = Self.forAtom
+        let idrefAtoms = Self.idrefAtoms, idrefNamesWithoutAtom = Self.idrefNamesWithoutAtom
+        let attributeCores = document.attributeCores
+        var i = 1
+        while i < cores.count {
+            let node = cores[i]
+            // Template content is an inert fragment, outside the document's id space.
+            if node.kind == .element, node.nameAtom == templateAtom { i = Int(node.subtreeEnd); continue }
+            defer { i += 1 }
+            guard node.kind == .element, node.attributeCount > 0 else { continue }
+            let start = Int(node.attributeStart)
+            var sawID = false
+            var sawFor = node.nameAtom != labelAtom
+            var seenIDRef: [Int32] = []
+            for j in start..<(start + Int(node.attributeCount)) {
+                let atom = attributeCores[j].nameAtom
+                if atom == NameAtom.id {
+                    // The first `id` only (what `attribute("id")` answers).
+                    if !sawID { sawID = true; ix.elementsByID[document.attributes[j].value, default: []].append(i) }
+                } else if atom == forAtom {
+                    if !sawFor { sawFor = true; ix.referenced.insert(document.attributes[j].value) }
+                } else if atom != NameAtom.unknown ? idrefAtoms[Int(atom)] && !seenIDRef.contains(atom)
+                            : idrefNamesWithoutAtom.contains(document.attributes[j].name) {
+                    if atom != NameAtom.unknown { seenIDRef.append(atom) }
+                    for token in AriaData.htmlTokens(document.attributes[j].value[...]) {
+                        ix.referenced.insert(String(token))
+                    }
+                }
+            }
+        }
+        return ix
     }
 }

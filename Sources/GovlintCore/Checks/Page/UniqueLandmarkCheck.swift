@@ -13,8 +13,9 @@ struct UniqueLandmarkCheck: PageCheck {
     }
 
     static func key(_ e: HTMLElement, _ ax: AccessibilityContext) -> String? {
-        guard let role = ax.effectiveRole(of: e), AriaData.landmarkRoleNames.contains(role),
-              !ax.isHiddenFromAccessibilityTree(e) else { return nil }
+        // Hidden first (an array read): roles are memoised and do not depend on the order asked.
+        guard !ax.isHiddenFromAccessibilityTree(e), let role = ax.effectiveRole(of: e),
+              AriaData.landmarkRoleNames.contains(role) else { return nil }
         let name = ax.accessibleName(of: e).text.lowercased()
         // An unnamed form is not a landmark.
         if role == "form", name.isEmpty, ax.explicitRole(of: e) == nil { return nil }
@@ -26,8 +27,10 @@ struct UniqueLandmarkCheck: PageCheck {
         guard let mine = Self.key(element, ax) else { return .holds }
         let first: [String: Int] = page.memo("unique-landmark|first") {
             var map: [String: Int] = [:]
-            for e in page.document.elements {
-                if let k = Self.key(e, ax), map[k] == nil { map[k] = e.index }
+            let document = page.document
+            for i in document.cores.indices where document.cores[i].kind == .element {
+                let e = HTMLElement(document: document, index: i)
+                if let k = Self.key(e, ax), map[k] == nil { map[k] = i }
             }
             return map
         }
