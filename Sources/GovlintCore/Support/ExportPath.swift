@@ -64,71 +64,79 @@ public enum ExportPath {
 
     /// Resolves a decoded link path (no query or fragment) into one buffer: the segments of the
     /// starting directory, then the link's, joined by `/`; `..` cuts the buffer at its last `/`.
+    /// The buffer is a temporary (stack) allocation; only the result is a new String.
     private static func resolvePath(_ decoded: UnsafeBufferPointer<UInt8>, from page: String, base: String?) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(decoded.count + page.utf8.count + 11)
-        var segments = 0
-        func push(_ part: UnsafeBufferPointer<UInt8>) {
-            if segments > 0 { out.append(slash) }
-            out.append(contentsOf: part)
-            segments += 1
-        }
-        func pop() {
-            segments -= 1
-            if let cut = out.lastIndex(of: slash) { out.removeSubrange(cut...) } else { out.removeAll(keepingCapacity: true) }
-        }
-        /// Every non-empty segment of the path, the last one left out (the file's directory).
-        func pushDirectory(_ path: String) {
-            var path = path
-            path.withUTF8 { p in forEachSegment(p) { push($0) } }
-            if segments > 0 { pop() }
-        }
+        // Where relative links start: the page's directory, the base's, or the root.
+        var start = ""
         if decoded.first != slash {
             if let base {
                 var b = base
                 if !b.withUTF8({ isExternal(trimmed($0)) }) {
                     guard let dir = resolve(base.hasSuffix("/") ? base + "x" : base, from: page) else { return nil }
-                    pushDirectory(dir)
+                    start = dir
                 }
             } else {
-                pushDirectory(page)
+                start = page
             }
         }
-        var climbed = false
-        forEachSegment(decoded) { part in
-            if climbed { return }
-            if part.count == 1 && part[0] == UInt8(ascii: ".") { return }
-            if part.count == 2 && part[0] == UInt8(ascii: ".") && part[1] == UInt8(ascii: ".") {
-                if segments == 0 { climbed = true; return }
-                pop()
-                return
+        return start.withUTF8 { dir -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: decoded.count + dir.count + 12) { buffer -> String? in
+                let out = buffer.baseAddress!
+                var count = 0, segments = 0
+                // Every non-empty segment of the starting path but its last (the file's name).
+                var i = 0, from = 0
+                while i <= dir.count {
+                    if i == dir.count || dir[i] == slash {
+                        if i > from { push(dir.baseAddress! + from, i - from, out, &count, &segments) }
+                        from = i + 1
+                    }
+                    i += 1
+                }
+                if segments > 0 { pop(out, &count, &segments) }
+                i = 0
+                from = 0
+                while i <= decoded.count {
+                    if i == decoded.count || decoded[i] == slash {
+                        let len = i - from
+                        if len == 1 && decoded[from] == UInt8(ascii: ".") {
+                            // stays
+                        } else if len == 2 && decoded[from] == UInt8(ascii: ".") && decoded[from + 1] == UInt8(ascii: ".") {
+                            if segments == 0 { return nil }
+                            pop(out, &count, &segments)
+                        } else if len > 0 {
+                            push(decoded.baseAddress! + from, len, out, &count, &segments)
+                        }
+                        from = i + 1
+                    }
+                    i += 1
+                }
+                if decoded.last == slash {
+                    if count > 0 { out[count] = slash; count += 1 }
+                    for b in indexHTML { out[count] = b; count += 1 }
+                }
+                if count == 0 { return "index.html" }
+                return String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
             }
-            push(part)
         }
-        if climbed { return nil }
-        if decoded.last == slash {
-            if !out.isEmpty { out.append(slash) }
-            out.append(contentsOf: indexHTML)
+    }
+
+    @inline(__always) private static func push(_ part: UnsafePointer<UInt8>, _ length: Int, _ out: UnsafeMutablePointer<UInt8>,
+                                               _ count: inout Int, _ segments: inout Int) {
+        if segments > 0 { out[count] = slash; count += 1 }
+        (out + count).update(from: part, count: length)
+        count += length
+        segments += 1
+    }
+
+    @inline(__always) private static func pop(_ out: UnsafeMutablePointer<UInt8>, _ count: inout Int, _ segments: inout Int) {
+        segments -= 1
+        while count > 0 {
+            count -= 1
+            if out[count] == slash { return }
         }
-        if out.isEmpty { return "index.html" }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static let indexHTML = Array("index.html".utf8)
-
-    /// Calls `body` with each non-empty run between slashes.
-    @inline(__always) private static func forEachSegment(_ b: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var start = 0
-        let n = b.count
-        var i = 0
-        while i <= n {
-            if i == n || b[i] == slash {
-                if i > start { body(UnsafeBufferPointer(rebasing: b[start..<i])) }
-                start = i + 1
-            }
-            i += 1
-        }
-    }
 
     /// Whether a relative link climbs above the export root.
     public static func escapesRoot(_ rawLink: String, from page: String, base: String? = nil) -> Bool {

@@ -27,7 +27,7 @@ struct AttributeMatchesCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
-        if trim { value = value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if trim { value = TextMatching.trimmed(value) }
         return .verdict(TextMatching.matches(regex, value), data: ["attribute": name, "value": value])
     }
 }
