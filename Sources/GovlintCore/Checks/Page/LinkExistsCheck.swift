@@ -88,8 +88,8 @@ struct LinkExistsCheck: PageCheck {
 
     static func links(_ page: PageContext) -> [Link] {
         page.memo("link-exists-links") {
-            page.elements(named: "a", "area").filter { $0.hasAttribute("href") }.map {
-                Link(element: $0, href: TextMatching.trimmed($0.attribute("href") ?? ""))
+            page.elements(named: "a", "area").compactMap { e in
+                e.attribute("href").map { Link(element: e, href: TextMatching.trimmed($0)) }
             }
         }
     }

@@ -20,19 +20,25 @@ struct LinkTargetExistsCheck: PageCheck {
         case fine, outside, missing(String)
     }
 
-    /// A page's answers by link value. Used by one thread.
+    /// A page's answers by link value, and its base URL. Used by one thread.
     final class Targets {
         var byValue: [String: Target] = [:]
+        let base: String?
+
+        init(base: String?) {
+            self.base = base
+            byValue.reserveCapacity(256) // a page's distinct link values, most of the time
+        }
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let raw = element.attribute(attribute) else { return .holds }
-        let targets = page.memo("lte.targets") { Targets() }
+        let targets = page.memo("lte.targets") { Targets(base: Self.base(page)) }
         let target: Target
         if let known = targets.byValue[raw] {
             target = known
         } else {
-            target = Self.target(raw, page)
+            target = Self.target(raw, page, base: targets.base)
             targets.byValue[raw] = target
         }
         switch target {
@@ -44,11 +50,14 @@ struct LinkTargetExistsCheck: PageCheck {
         }
     }
 
-    static func target(_ raw: String, _ page: PageContext) -> Target {
-        let base: String? = page.memo("base-href") {
+    static func base(_ page: PageContext) -> String? {
+        page.memo("base-href") {
             // The document's base URL comes from the first <base href>, wherever the parser put it.
             page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
         }
+    }
+
+    static func target(_ raw: String, _ page: PageContext, base: String?) -> Target {
         guard let path = ExportPath.resolve(raw, from: page.file, base: base) else {
             return ExportPath.escapesRoot(raw, from: page.file, base: base) ? .outside : .fine
         }
