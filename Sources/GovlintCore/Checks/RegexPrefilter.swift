@@ -71,17 +71,18 @@ struct RegexPrefilter: Sendable {
         var text = text
         return text.withUTF8 { buffer in
             if ignoreCase && !Self.foldsSafely(buffer) { return true }
+            if ignoreCase && buffer.count > 0 && buffer.count <= 512 {
+                // Short texts (link texts, labels) are lowered once on the stack; every literal is then
+                // an exact search, anchored on its first byte.
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { tmp in
+                    for i in 0..<buffer.count { let x = buffer[i]; tmp[i] = x &- 0x41 < 26 ? x | 0x20 : x }
+                    let lowered = UnsafeBufferPointer(tmp)
+                    return literals.contains { Self.contains(lowered, $0, ignoreCase: false) }
+                }
+            }
             for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return true }
             return false
         }
-    }
-
-    /// ``mayMatch(_:)`` of a case-insensitive filter, given the text's bytes with ASCII letters
-    /// lowercased (nil when the text does not fold safely): an exact byte search then suffices.
-    func mayMatch(lowered: [UInt8]?) -> Bool {
-        precondition(ignoreCase)
-        guard let lowered else { return true }
-        return lowered.withUnsafeBufferPointer { b in literals.contains { Self.contains(b, $0, ignoreCase: false) } }
     }
 
     // MARK: Pattern analysis

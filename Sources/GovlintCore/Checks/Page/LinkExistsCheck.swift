@@ -67,18 +67,6 @@ struct LinkExistsCheck: PageCheck {
         let element: HTMLElement
         let href: String
         private(set) lazy var text: String = LinkExistsCheck.linkText(element)
-        /// The text's bytes with ASCII letters lowercased, nil when some character could fold to
-        /// ASCII otherwise: every case-insensitive prefilter searches these.
-        private(set) lazy var lowered: [UInt8]? = {
-            var t = text
-            return t.withUTF8 { b -> [UInt8]? in
-                guard RegexPrefilter.foldsSafely(b) else { return nil }
-                return [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
-                    for i in 0..<b.count { let x = b[i]; out[i] = x &- 0x41 < 26 ? x | 0x20 : x }
-                    count = b.count
-                }
-            }
-        }()
 
         init(element: HTMLElement, href: String) {
             self.element = element
@@ -104,7 +92,7 @@ struct LinkExistsCheck: PageCheck {
             if let href, !TextMatching.matches(href, h, filter: hrefFilter) { continue }
             guard let text else { return .holds }
             let t = link.text
-            if let textFilter, !(textFilter.ignoreCase ? textFilter.mayMatch(lowered: link.lowered) : textFilter.mayMatch(t)) { continue }
+            guard textFilter?.mayMatch(t) ?? true else { continue }
             let ns = t as NSString
             guard let m = text.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
             if sameNumber {
