@@ -1,3 +1,4 @@
+import Foundation
 import GovlintHTML
 
 /// Fails for each link whose `#fragment` names no element of the target page
@@ -69,11 +70,16 @@ struct FragmentTargetCheck: SiteCheck {
     /// `raw.firstIndex(of: "#")` (a search by Character), found as a byte: the first `#` byte is that
     /// Character when its neighbours are ASCII (no combining mark after it, no prepended mark before).
     static func firstHash(_ raw: String) -> String.Index? {
-        let u = raw.utf8
-        guard let i = u.firstIndex(of: UInt8(ascii: "#")) else { return nil }
-        let after = u.index(after: i)
-        if (after == u.endIndex || u[after] < 0x80) && (i == u.startIndex || u[u.index(before: i)] < 0x80) { return i }
-        return raw.firstIndex(of: "#")
+        var bytes = raw
+        // The byte offset of the first '#'; -1 without one, -2 when the Character search must decide.
+        let offset = bytes.withUTF8 { b -> Int in
+            guard let base = b.baseAddress, let found = memchr(base, Int32(UInt8(ascii: "#")), b.count) else { return -1 }
+            let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            return (i + 1 == b.count || b[i + 1] < 0x80) && (i == 0 || b[i - 1] < 0x80) ? i : -2
+        }
+        if offset == -1 { return nil }
+        if offset == -2 { return raw.firstIndex(of: "#") }
+        return raw.utf8.index(raw.utf8.startIndex, offsetBy: offset)
     }
 
     /// `fragment.lowercased() == "top"`; only an ASCII text is compared byte by byte.
