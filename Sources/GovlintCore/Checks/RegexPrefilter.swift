@@ -19,6 +19,9 @@ struct RegexPrefilter: Sendable {
     /// One required literal per alternative, as UTF-8 (ASCII lowercased when ignoring case).
     let literals: [[UInt8]]
     let ignoreCase: Bool
+    /// Whether each alternative is its literal (no character ICU treats specially): finding a literal
+    /// then is a match, and the regular expression need not run.
+    let isPureLiteral: Bool
 
     /// nil when no useful filter can be derived.
     init?(pattern: String, ignoreCase: Bool) {
@@ -39,6 +42,23 @@ struct RegexPrefilter: Sendable {
         guard !literals.isEmpty else { return nil }
         self.literals = literals
         self.ignoreCase = ignoreCase
+        let special = Set("\\^$.|?*+()[]{}".unicodeScalars)
+        isPureLiteral = pattern.split(separator: "|", omittingEmptySubsequences: false).map { alt -> [UInt8] in
+            let bytes = Array(alt.utf8)
+            return ignoreCase ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : bytes
+        } == literals && !pattern.unicodeScalars.contains { $0 != "|" && special.contains($0) }
+    }
+
+    /// The answer of the regular expression when a byte search can give it: false when no literal
+    /// occurs (``mayMatch(_:)``), true when the pattern is pure literals and one occurs, else nil.
+    func decide(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { buffer -> Bool? in
+            let safe = !ignoreCase || Self.foldsSafely(buffer)
+            if !safe && !isPureLiteral { return nil }
+            for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return isPureLiteral ? true : nil }
+            return safe ? false : nil
+        }
     }
 
     /// Whether a literal contains whitespace (then a match in normalised text may not be one in raw text).
@@ -51,6 +71,15 @@ struct RegexPrefilter: Sendable {
         var text = text
         return text.withUTF8 { buffer in
             if ignoreCase && !Self.foldsSafely(buffer) { return true }
+            if ignoreCase && buffer.count > 0 && buffer.count <= 512 {
+                // Short texts (link texts, labels) are lowered once on the stack; every literal is then
+                // an exact search, anchored on its first byte.
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { tmp in
+                    for i in 0..<buffer.count { let x = buffer[i]; tmp[i] = x &- 0x41 < 26 ? x | 0x20 : x }
+                    let lowered = UnsafeBufferPointer(tmp)
+                    return literals.contains { Self.contains(lowered, $0, ignoreCase: false) }
+                }
+            }
             for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return true }
             return false
         }
@@ -212,6 +241,27 @@ struct RegexPrefilter: Sendable {
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], ignoreCase: Bool) -> Bool {
         let n = needle.count
         guard n > 0, hay.count >= n else { return n == 0 }
+        // A byte of the needle that must occur exactly (any byte, or a non-letter when ignoring case) is
+        // found with memchr, and the needle checked around it: most texts are long and most bytes rule nothing out.
+        if let k = needle.firstIndex(where: { !ignoreCase || !($0 >= 0x61 && $0 <= 0x7A) }), let base = hay.baseAddress {
+            let anchor = Int32(needle[k])
+            var i = k // position in `hay` of needle[k] for the next candidate
+            let lastAnchor = hay.count - n + k
+            while i <= lastAnchor {
+                guard let found = memchr(base + i, anchor, lastAnchor - i + 1) else { return false }
+                let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+                let start = at - k
+                var j = 0
+                while j < n {
+                    let a = hay[start + j], e = needle[j]
+                    if a != e && !(ignoreCase && e >= 0x61 && e <= 0x7A && a | 0x20 == e) { break }
+                    j += 1
+                }
+                if j == n { return true }
+                i = at + 1
+            }
+            return false
+        }
         let first = needle[0]
         let firstIsLetter = ignoreCase && first >= 0x61 && first <= 0x7A
         var i = 0

@@ -14,10 +14,24 @@ public enum ExportPath {
         return bytes
     }
 
+    @inline(__always) private static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var start = 0, end = b.count
+        while start < end, isSpace(b[start]) { start += 1 }
+        while end > start, isSpace(b[end - 1]) { end -= 1 }
+        return UnsafeBufferPointer(rebasing: b[start..<end])
+    }
+
     /// Schemes and forms that never name a file of the export (`https:`, `mailto:`, `//host`).
-    public static func isExternal(_ url: String) -> Bool { isExternal(trimmed(url)) }
+    public static func isExternal(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { isExternal(trimmed($0)) }
+    }
 
     static func isExternal(_ b: ArraySlice<UInt8>) -> Bool {
+        b.withUnsafeBufferPointer { isExternal($0) }
+    }
+
+    static func isExternal(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = b.first else { return false }
         if first == slash, b.dropFirst().first == slash { return true }
         guard (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A else { return false }
@@ -35,47 +49,94 @@ public enum ExportPath {
     /// `base` is the page's `<base href>`: an absolute one names where the
     /// export's root is deployed, so relative links start from the root.
     public static func resolve(_ rawLink: String, from page: String, base: String? = nil) -> String? {
-        var link = trimmed(rawLink)
-        guard let first = link.first, first != UInt8(ascii: "#"), !isExternal(link) else { return nil }
-        if let cut = link.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
-            link = link[..<cut]
+        var rawLink = rawLink
+        return rawLink.withUTF8 { raw -> String? in
+            var link = trimmed(raw)
+            guard let first = link.first, first != UInt8(ascii: "#"), !isExternal(link) else { return nil }
+            if let cut = link.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+                link = UnsafeBufferPointer(rebasing: link[..<cut])
+            }
+            if link.isEmpty { return nil }
+            guard link.contains(UInt8(ascii: "%")) else { return resolvePath(link, from: page, base: base) }
+            return percentDecode(link).withUnsafeBufferPointer { resolvePath($0, from: page, base: base) }
         }
-        if link.isEmpty { return nil }
-        let decoded = link.contains(UInt8(ascii: "%")) ? percentDecode(link) : link
-        var parts: [ArraySlice<UInt8>] = []
+    }
+
+    /// Resolves a decoded link path (no query or fragment) into one buffer: the segments of the
+    /// starting directory, then the link's, joined by `/`; `..` cuts the buffer at its last `/`.
+    /// The buffer is a temporary (stack) allocation; only the result is a new String.
+    private static func resolvePath(_ decoded: UnsafeBufferPointer<UInt8>, from page: String, base: String?) -> String? {
+        // Where relative links start: the page's directory, the base's, or the root.
+        var start = ""
         if decoded.first != slash {
             if let base {
-                let b = trimmed(base)
-                if !isExternal(b) {
+                var b = base
+                if !b.withUTF8({ isExternal(trimmed($0)) }) {
                     guard let dir = resolve(base.hasSuffix("/") ? base + "x" : base, from: page) else { return nil }
-                    parts = Array(dir.utf8).split(separator: slash).dropLast().map { $0[...] }
+                    start = dir
                 }
             } else {
-                parts = Array(page.utf8).split(separator: slash).dropLast().map { $0[...] }
+                start = page
             }
         }
-        for part in decoded.split(separator: slash, omittingEmptySubsequences: true) {
-            if part.count == 1 && part.first == UInt8(ascii: ".") { continue }
-            if part.count == 2 && part.first == UInt8(ascii: ".") && part.last == UInt8(ascii: ".") {
-                if parts.isEmpty { return nil }
-                parts.removeLast()
-                continue
+        return start.withUTF8 { dir -> String? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: decoded.count + dir.count + 12) { buffer -> String? in
+                let out = buffer.baseAddress!
+                var count = 0, segments = 0
+                // Every non-empty segment of the starting path but its last (the file's name).
+                var i = 0, from = 0
+                while i <= dir.count {
+                    if i == dir.count || dir[i] == slash {
+                        if i > from { push(dir.baseAddress! + from, i - from, out, &count, &segments) }
+                        from = i + 1
+                    }
+                    i += 1
+                }
+                if segments > 0 { pop(out, &count, &segments) }
+                i = 0
+                from = 0
+                while i <= decoded.count {
+                    if i == decoded.count || decoded[i] == slash {
+                        let len = i - from
+                        if len == 1 && decoded[from] == UInt8(ascii: ".") {
+                            // stays
+                        } else if len == 2 && decoded[from] == UInt8(ascii: ".") && decoded[from + 1] == UInt8(ascii: ".") {
+                            if segments == 0 { return nil }
+                            pop(out, &count, &segments)
+                        } else if len > 0 {
+                            push(decoded.baseAddress! + from, len, out, &count, &segments)
+                        }
+                        from = i + 1
+                    }
+                    i += 1
+                }
+                if decoded.last == slash {
+                    if count > 0 { out[count] = slash; count += 1 }
+                    for b in indexHTML { out[count] = b; count += 1 }
+                }
+                if count == 0 { return "index.html" }
+                return String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
             }
-            parts.append(part)
         }
-        var out: [UInt8] = []
-        out.reserveCapacity(decoded.count + page.utf8.count)
-        for (i, p) in parts.enumerated() {
-            if i > 0 { out.append(slash) }
-            out.append(contentsOf: p)
-        }
-        if decoded.last == slash {
-            if !out.isEmpty { out.append(slash) }
-            out.append(contentsOf: Array("index.html".utf8))
-        }
-        if out.isEmpty { return "index.html" }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    @inline(__always) private static func push(_ part: UnsafePointer<UInt8>, _ length: Int, _ out: UnsafeMutablePointer<UInt8>,
+                                               _ count: inout Int, _ segments: inout Int) {
+        if segments > 0 { out[count] = slash; count += 1 }
+        (out + count).update(from: part, count: length)
+        count += length
+        segments += 1
+    }
+
+    @inline(__always) private static func pop(_ out: UnsafeMutablePointer<UInt8>, _ count: inout Int, _ segments: inout Int) {
+        segments -= 1
+        while count > 0 {
+            count -= 1
+            if out[count] == slash { return }
+        }
+    }
+
+    private static let indexHTML = Array("index.html".utf8)
 
     /// Whether a relative link climbs above the export root.
     public static func escapesRoot(_ rawLink: String, from page: String, base: String? = nil) -> Bool {
@@ -88,6 +149,15 @@ public enum ExportPath {
     /// Whether a resolved path exists, trying directory index files.
     public static func exists(_ path: String, in files: Set<String>) -> Bool {
         if files.contains(path) { return true }
+        if path.utf8.last != slash {
+            // No trailing slash: the candidates are `path/index…`, each built with one allocation.
+            var path = path
+            return path.withUTF8 { p in
+                indexSuffixes.contains { suffix in
+                    files.contains(p.isEmpty ? String(decoding: suffix.dropFirst(), as: UTF8.self) : joined(p, suffix))
+                }
+            }
+        }
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         for index in ["index.html", "index.htm", "index.shtml"] where files.contains(trimmed.isEmpty ? index : trimmed + "/" + index) {
             return true
@@ -95,11 +165,21 @@ public enum ExportPath {
         return false
     }
 
+    private static let indexSuffixes = ["/index.html", "/index.htm", "/index.shtml"].map { Array($0.utf8) }
+
+    @inline(__always) private static func joined(_ a: UnsafeBufferPointer<UInt8>, _ b: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: a.count + b.count) { out in
+            _ = out.initialize(fromContentsOf: a)
+            _ = UnsafeMutableBufferPointer(rebasing: out[a.count...]).initialize(fromContentsOf: b)
+            return a.count + b.count
+        }
+    }
+
     public static func percentDecode(_ s: String) -> String {
         String(decoding: percentDecode(Array(s.utf8)[...]), as: UTF8.self)
     }
 
-    static func percentDecode(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func percentDecode<C: RandomAccessCollection>(_ s: C) -> ArraySlice<UInt8> where C.Element == UInt8, C.Index == Int {
         func hex(_ c: UInt8) -> UInt8? {
             switch c {
             case 0x30...0x39: c - 0x30

@@ -27,14 +27,36 @@ struct AttributeMatchesCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
-        if trim { value = value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if trim { value = TextMatching.trimmed(value) }
         return .verdict(TextMatching.matches(regex, value), data: ["attribute": name, "value": value])
     }
 }
 
 enum TextMatching {
+    /// Whether the pattern matches, as `boundedFirstMatch` answers (bounded by the rule's time limit).
     static func matches(_ regex: NSRegularExpression, _ value: String) -> Bool {
-        regex.boundedFirstMatch(in: value) != nil // bounded by the rule's time limit
+        matches(regex, value, filter: RegexPrefilters.filter(for: regex))
+    }
+
+    /// ``matches(_:_:)`` with the pattern's prefilter (`RegexPrefilters.filter(for: regex)`) already looked
+    /// up. A pattern of plain literals found by the byte search matches without running ICU (which
+    /// first copies the whole text to UTF-16).
+    static func matches(_ regex: NSRegularExpression, _ value: String, filter: RegexPrefilter?) -> Bool {
+        if RuleDeadline.isPast { return false }
+        if let filter, let answer = filter.decide(value) { return answer }
+        return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+    }
+
+    private static let keyLock = NSLock()
+    nonisolated(unsafe) private static var keyIDs: [String: Int] = [:]
+
+    /// A short memo key standing for `long` (equal texts get equal keys): per-element memo
+    /// lookups hash a few bytes instead of a whole pattern.
+    static func shortKey(_ long: String) -> String {
+        keyLock.lock(); defer { keyLock.unlock() }
+        let id = keyIDs[long] ?? keyIDs.count
+        keyIDs[long] = id
+        return "§key\(id)"
     }
 
     /// Collapses runs of whitespace (Unicode White_Space) and trims, as accessible text is compared.
@@ -42,11 +64,12 @@ enum TextMatching {
     static func normalized(_ s: String) -> String {
         var s = s
         return s.withUTF8 { b -> String in
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var pendingSpace = false
-            appendNormalized(b, to: &out, pendingSpace: &pendingSpace)
-            return String(decoding: out, as: UTF8.self)
+            guard b.count > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var count = 0, pendingSpace = false, has99 = false
+                appendNormalized(b, to: out.baseAddress!, count: &count, pendingSpace: &pendingSpace, has99: &has99)
+                return count
+            }
         }
     }
 
@@ -55,9 +78,21 @@ enum TextMatching {
     static func documentText(_ page: PageContext) -> String {
         page.memo("document-text") { () -> String in
             let doc = page.document
-            var out = ""
-            for i in doc.nodes.indices where doc.nodes[i].kind == .text { out += doc.nodes[i].text }
-            return out
+            let nodes = doc.nodes, cores = doc.cores
+            var count = 0
+            for i in cores.indices where cores[i].kind == .text { count += nodes[i].text.utf8.count }
+            guard count > 0 else { return "" }
+            return String(unsafeUninitializedCapacity: count) { out in
+                var at = 0
+                for i in cores.indices where cores[i].kind == .text {
+                    var t = nodes[i].text
+                    t.withUTF8 { b in
+                        if let src = b.baseAddress { (out.baseAddress! + at).update(from: src, count: b.count) }
+                        at += b.count
+                    }
+                }
+                return at
+            }
         }
     }
 
@@ -74,50 +109,88 @@ enum TextMatching {
     /// `normalized(element.textContent)` without building the text first: the text nodes are
     /// normalised one after the other, a pending space carried across them.
     static func normalizedText(of element: HTMLElement) -> String {
-        let doc = element.document
-        if element.kind == .text || element.kind == .comment { return normalized(element.textContent) }
-        var out: [UInt8] = []
-        var pendingSpace = false
-        for i in element.descendantIndices where doc.nodes[i].kind == .text {
-            var t = doc.nodes[i].text
-            t.withUTF8 { appendNormalized($0, to: &out, pendingSpace: &pendingSpace) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        var has99 = false
+        return normalizedText(of: element, has99: &has99)
     }
 
-    /// Appends `b` with whitespace runs collapsed to one space and no leading space; a trailing run
-    /// is left pending (and dropped if nothing follows).
-    private static func appendNormalized(_ b: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], pendingSpace: inout Bool) {
+    /// ``normalizedText(of:)``, also telling whether the result has a 0x99 byte (as in ’, U+2019).
+    static func normalizedText(of element: HTMLElement, has99: inout Bool) -> String {
+        let doc = element.document
+        if element.kind == .text || element.kind == .comment {
+            let t = normalized(element.textContent)
+            has99 = t.utf8.contains(0x99)
+            return t
+        }
+        let cores = doc.cores, nodes = doc.nodes
+        // Normalising never lengthens: the text nodes' total bounds the result, written in place.
+        var total = 0
+        for i in element.descendantIndices where cores[i].kind == .text { total += nodes[i].text.utf8.count }
+        guard total > 0 else { return "" }
+        var flag = false
+        let result = String(unsafeUninitializedCapacity: total) { out in
+            var count = 0, pendingSpace = false
+            for i in element.descendantIndices where cores[i].kind == .text {
+                var t = nodes[i].text
+                t.withUTF8 { appendNormalized($0, to: out.baseAddress!, count: &count, pendingSpace: &pendingSpace, has99: &flag) }
+            }
+            return count
+        }
+        has99 = flag
+        return result
+    }
+
+    /// Writes `b` at `out + count` with whitespace runs collapsed to one space and no leading space; a
+    /// trailing run is left pending (and dropped if nothing follows). Runs without whitespace are copied
+    /// whole. Sets `has99` when a copied character has a 0x99 byte (no whitespace character has one).
+    /// Never longer than its input: each space written stands for at least one whitespace byte read.
+    private static func appendNormalized(_ b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>, count: inout Int,
+                                         pendingSpace: inout Bool, has99: inout Bool) {
+        guard let base = b.baseAddress else { return }
         var i = 0
         let n = b.count
+        var runStart = 0
+        @inline(__always) func flush(_ end: Int) {
+            guard end > runStart else { return }
+            if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+            (out + count).update(from: base + runStart, count: end - runStart)
+            count += end - runStart
+        }
         while i < n {
             let x = b[i]
-            var len = 1
-            var space = false
             if x < 0x80 {
-                space = x == 0x20 || (x >= 0x09 && x <= 0x0D)
-            } else {
-                len = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
-                if x == 0xC2, i + 1 < n {
-                    space = b[i + 1] == 0x85 || b[i + 1] == 0xA0 // U+0085, U+00A0
-                } else if x == 0xE1, i + 2 < n {
-                    space = b[i + 1] == 0x9A && b[i + 2] == 0x80 // U+1680
-                } else if x == 0xE2, i + 2 < n {
-                    let y = b[i + 1], z = b[i + 2]
-                    // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
-                    space = (y == 0x80 && (z <= 0x8A || z == 0xA8 || z == 0xA9 || z == 0xAF)) || (y == 0x81 && z == 0x9F)
-                } else if x == 0xE3, i + 2 < n {
-                    space = b[i + 1] == 0x80 && b[i + 2] == 0x80 // U+3000
+                if x == 0x20 || (x >= 0x09 && x <= 0x0D) {
+                    flush(i)
+                    pendingSpace = count > 0
+                    runStart = i + 1
                 }
+                i += 1
+                continue
             }
+            let len = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
+            var space = false
+            if x == 0xC2, i + 1 < n {
+                space = b[i + 1] == 0x85 || b[i + 1] == 0xA0 // U+0085, U+00A0
+            } else if x == 0xE1, i + 2 < n {
+                space = b[i + 1] == 0x9A && b[i + 2] == 0x80 // U+1680
+            } else if x == 0xE2, i + 2 < n {
+                let y = b[i + 1], z = b[i + 2]
+                // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F
+                space = (y == 0x80 && (z <= 0x8A || z == 0xA8 || z == 0xA9 || z == 0xAF)) || (y == 0x81 && z == 0x9F)
+            } else if x == 0xE3, i + 2 < n {
+                space = b[i + 1] == 0x80 && b[i + 2] == 0x80 // U+3000
+            }
+            let end = min(i + len, n)
             if space {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<min(i + len, n)]))
+                flush(i)
+                pendingSpace = count > 0
+                runStart = end
+            } else if !has99 {
+                var k = i + 1
+                while k < end { if b[k] == 0x99 { has99 = true }; k += 1 }
             }
             i += len
         }
+        flush(n)
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, skipping Foundation when no end is ASCII whitespace

@@ -16,7 +16,7 @@ enum GovPageFacts {
             var out: [String: String] = [:]
             for e in page.elements(named: "meta") {
                 guard let name = e.attribute("name"), out[name] == nil else { continue }
-                out[name] = (e.attribute("content") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                out[name] = TextMatching.trimmed(e.attribute("content") ?? "")
             }
             return out
         }
@@ -73,7 +73,9 @@ enum GovPageFacts {
             // Five dated list items make a column page; most items have no four-digit run, and are
             // skipped without building their text.
             var dated = 0
-            for item in page.elements(named: "li") where DateExtraction.mayHaveDate(inTextOf: item) {
+            // Items nest (menus): each text node's digit runs are read once and shared by every item holding it.
+            var summaries = [UInt8](repeating: 0, count: page.document.cores.count)
+            for item in page.elements(named: "li") where DateExtraction.mayHaveDate(inTextOf: item, summaries: &summaries) {
                 if !DateExtraction.dates(in: item.textContent).isEmpty {
                     dated += 1
                     if dated >= 5 { return .column }
@@ -162,21 +164,103 @@ enum DateExtraction {
         return false
     }
 
-    /// Scans for four digits in a row, continuing a run carried over from the text before.
-    static func fourDigits(_ text: String, run: inout Int) -> Bool {
-        for u in text.unicodeScalars {
-            let digit: Bool
-            if u.value < 0x80 {
-                digit = u.value >= 0x30 && u.value <= 0x39
-            } else if (0x3000...0x9FFF).contains(u.value) {
-                digit = false // CJK punctuation, kana and ideographs: none is Nd
-            } else {
-                digit = u.properties.generalCategory == .decimalNumber
+    /// ``mayHaveDate(inTextOf:)`` with each text node's digit runs summarised once in `summaries`
+    /// (one byte per node of the document, 0 until read): nested items do not rescan their texts.
+    static func mayHaveDate(inTextOf element: HTMLElement, summaries: inout [UInt8]) -> Bool {
+        let doc = element.document
+        if element.kind == .text || element.kind == .comment { return hasFourDigits(element.textContent) }
+        let cores = doc.cores
+        var run = 0
+        for i in element.descendantIndices where cores[i].kind == .text {
+            var s = summaries[i]
+            if s == 0 {
+                s = digitSummary(doc.nodes[i].text)
+                summaries[i] = s
             }
-            run = digit ? run + 1 : 0
-            if run == 4 { return true }
+            if s & 0x40 != 0 { return true }
+            let lead = Int(s & 3)
+            if s & 0x20 != 0 {
+                run += lead // all digits: `lead` is the length
+                if run >= 4 { return true }
+            } else {
+                if run + lead >= 4 { return true }
+                run = Int((s >> 2) & 3)
+            }
         }
         return false
+    }
+
+    /// A text's digit runs in one byte: 0x80 (read), 0x40 four digits in a row, 0x20 only digits;
+    /// bits 0–1 the leading run (the length when only digits), bits 2–3 the trailing run
+    /// (both below four when there is no run of four).
+    static func digitSummary(_ text: String) -> UInt8 {
+        var text = text
+        return text.withUTF8 { b -> UInt8 in
+            var lead = 0, run = 0
+            var all = true
+            var ok = true
+            forEachDigitFlag(b) { digit in
+                run = digit ? run + 1 : 0
+                if run == 4 { ok = false; return false }
+                if !digit { all = false } else if all { lead += 1 }
+                return true
+            }
+            if !ok { return 0xC0 }
+            return 0x80 | (all ? 0x20 : 0) | UInt8(run << 2) | UInt8(lead)
+        }
+    }
+
+    /// Scans for four digits in a row, continuing a run carried over from the text before.
+    static func fourDigits(_ text: String, run: inout Int) -> Bool {
+        var text = text
+        var found = false
+        var r = run
+        text.withUTF8 { b in
+            forEachDigitFlag(b) { digit in
+                r = digit ? r + 1 : 0
+                if r == 4 { found = true; return false }
+                return true
+            }
+        }
+        run = r
+        return found
+    }
+
+    /// Calls `body` with whether each scalar is a decimal digit (Nd) until it returns false.
+    @inline(__always) static func forEachDigitFlag(_ b: UnsafeBufferPointer<UInt8>, _ body: (Bool) -> Bool) {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let x = b[i]
+            let digit: Bool
+            if x < 0x80 {
+                digit = x &- 0x30 < 10
+                i += 1
+            } else if x < 0xE0 {
+                // U+0080–U+07FF; none below U+0660 is a digit
+                let v = (UInt32(x & 0x1F) << 6) | UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0)
+                digit = v >= 0x660 && isDecimalDigit(v)
+                i += 2
+            } else if x < 0xF0 {
+                let v = (UInt32(x & 0x0F) << 12) | (UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0) << 6) | UInt32(i + 2 < n ? b[i + 2] & 0x3F : 0)
+                digit = isDecimalDigit(v)
+                i += 3
+            } else {
+                let v = (UInt32(x & 0x07) << 18) | (UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0) << 12)
+                    | (UInt32(i + 2 < n ? b[i + 2] & 0x3F : 0) << 6) | UInt32(i + 3 < n ? b[i + 3] & 0x3F : 0)
+                digit = isDecimalDigit(v)
+                i += 4
+            }
+            if !body(digit) { return }
+        }
+    }
+
+    /// Whether the scalar is a decimal digit (general category Nd), with the common ranges answered directly.
+    static func isDecimalDigit(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if v < 0x660 { return false }
+        if v >= 0x3000 && v <= 0x9FFF { return false } // CJK punctuation, kana and ideographs: none is Nd
+        return Unicode.Scalar(v)?.properties.generalCategory == .decimalNumber
     }
 
     static func make(_ y: Int?, _ m: Int?, _ d: Int?) -> Date? {

@@ -14,12 +14,17 @@ struct LinkExistsCheck: PageCheck {
     let text: NSRegularExpression?
     let href: NSRegularExpression?
     let sameNumber: Bool
+    /// The patterns' prefilters, looked up once rather than for every link.
+    let textFilter: RegexPrefilter?
+    let hrefFilter: RegexPrefilter?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         let ignoreCase = try options.bool("ignoreCase") ?? true
         text = try options.regex("text", caseInsensitive: ignoreCase)
         href = try options.regex("href", caseInsensitive: ignoreCase)
         sameNumber = try options.bool("sameNumber") ?? false
+        textFilter = text.flatMap { RegexPrefilters.filter(for: $0) }
+        hrefFilter = href.flatMap { RegexPrefilters.filter(for: $0) }
         if text == nil, href == nil { throw options.error("give 'text', 'href' or both") }
         if sameNumber, text == nil || (text?.numberOfCaptureGroups ?? 0) < 1 {
             throw options.error(at: "sameNumber", "'sameNumber' needs a 'text' pattern with a capture group")
@@ -30,13 +35,30 @@ struct LinkExistsCheck: PageCheck {
     static func linkText(_ a: HTMLElement) -> String {
         var extra: [String] = []
         for key in ["aria-label", "title"] { if let v = a.attribute(key) { extra.append(v) } }
-        for img in a.descendants(named: "img") { if let alt = img.attribute("alt") { extra.append(alt) } }
+        let doc = a.document, cores = doc.cores
+        for i in a.descendantIndices where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
+            if let alt = HTMLElement(document: doc, index: i).attribute("alt") { extra.append(alt) }
+        }
         // Most links have only their text: normalise it straight from the text nodes
-        // (replacing ’ and collapsing whitespace commute).
-        let text = extra.isEmpty ? TextMatching.normalizedText(of: a) : TextMatching.normalized(([a.textContent] + extra).joined(separator: " "))
+        // (replacing ’ and collapsing whitespace commute), noting on the way whether a 0x99 byte was copied.
+        var has99 = false
+        let text: String
+        if extra.isEmpty {
+            text = TextMatching.normalizedText(of: a, has99: &has99)
+        } else {
+            text = TextMatching.normalized(([a.textContent] + extra).joined(separator: " "))
+            has99 = text.utf8.contains(0x99)
+        }
         // Foundation's replacing scans the whole text even when there is nothing to replace.
-        return text.utf8.contains(0x99) ? text.replacingOccurrences(of: "’", with: "'") : text
+        return has99 ? text.replacingOccurrences(of: "’", with: "'") : text
     }
+
+    /// `img` is a known tag name, so its atom stands for the name.
+    private static let imgAtom: Int32 = {
+        let atom = NameAtom.of("img")
+        precondition(atom != NameAtom.unknown)
+        return atom
+    }()
 
     /// A page's links with their trimmed href and text, computed once and shared
     /// by every link rule (a page has hundreds of links and there are many rules).
@@ -54,21 +76,23 @@ struct LinkExistsCheck: PageCheck {
 
     static func links(_ page: PageContext) -> [Link] {
         page.memo("link-exists-links") {
-            page.elements(named: "a", "area").filter { $0.hasAttribute("href") }.map {
-                Link(element: $0, href: TextMatching.trimmed($0.attribute("href") ?? ""))
+            page.elements(named: "a", "area").compactMap { e in
+                e.attribute("href").map { Link(element: e, href: TextMatching.trimmed($0)) }
             }
         }
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let scope = element.index == 0 || element.index == page.document.root?.index ? nil : element
+        // The root is a child of the document node: other elements skip looking it up.
+        let isRoot = element.index == 0 || (element.core.parent == 0 && element.index == page.document.root?.index)
+        let scope = isRoot ? nil : element
         for link in Self.links(page) {
             if let scope, !link.element.isDescendant(of: scope) { continue }
             let h = link.href
-            if let href, !TextMatching.matches(href, h) { continue }
+            if let href, !TextMatching.matches(href, h, filter: hrefFilter) { continue }
             guard let text else { return .holds }
             let t = link.text
-            guard text.mayMatch(t) else { continue }
+            guard textFilter?.mayMatch(t) ?? true else { continue }
             let ns = t as NSString
             guard let m = text.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
             if sameNumber {

@@ -14,22 +14,54 @@ struct LinkTargetExistsCheck: PageCheck {
         try options.finish()
     }
 
+    /// What a link value comes to on a page: the same value (a menu repeated in the header and
+    /// the footer, `href` and `src` rules) is resolved and looked up once per page.
+    enum Target {
+        case fine, outside, missing(String)
+    }
+
+    /// A page's answers by link value, and its base URL. Used by one thread.
+    final class Targets {
+        var byValue: [String: Target] = [:]
+        let base: String?
+
+        init(base: String?) {
+            self.base = base
+            byValue.reserveCapacity(256) // a page's distinct link values, most of the time
+        }
+    }
+
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let raw = element.attribute(attribute) else { return .holds }
-        let base: String? = page.memo("base-href") {
+        let targets = page.memo("lte.targets") { Targets(base: Self.base(page)) }
+        let target: Target
+        if let known = targets.byValue[raw] {
+            target = known
+        } else {
+            target = Self.target(raw, page, base: targets.base)
+            targets.byValue[raw] = target
+        }
+        switch target {
+        case .fine: return .holds
+        // A link climbing above the export root names something outside what was
+        // given: it may exist on the server, so a person must look.
+        case .outside: return CheckResult(.cantTell, data: ["url": raw, "reason": "it points outside the checked export"])
+        case .missing(let path): return CheckResult(.doesNotHold, data: ["url": raw, "path": path])
+        }
+    }
+
+    static func base(_ page: PageContext) -> String? {
+        page.memo("base-href") {
             // The document's base URL comes from the first <base href>, wherever the parser put it.
             page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
         }
+    }
+
+    static func target(_ raw: String, _ page: PageContext, base: String?) -> Target {
         guard let path = ExportPath.resolve(raw, from: page.file, base: base) else {
-            // A link climbing above the export root names something outside what was
-            // given: it may exist on the server, so a person must look.
-            if ExportPath.escapesRoot(raw, from: page.file, base: base) {
-                return CheckResult(.cantTell, data: ["url": raw, "reason": "it points outside the checked export"])
-            }
-            return .holds
+            return ExportPath.escapesRoot(raw, from: page.file, base: base) ? .outside : .fine
         }
-        if ExportPath.exists(path, in: page.site.files) { return .holds }
-        return CheckResult(.doesNotHold, data: ["url": raw, "path": path])
+        return ExportPath.exists(path, in: page.site.files) ? .fine : .missing(path)
     }
 }
 

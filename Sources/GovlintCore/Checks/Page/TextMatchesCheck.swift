@@ -22,7 +22,7 @@ struct TextMatchesCheck: PageCheck {
         }
         regex = r
         negate = try options.bool("negate") ?? false
-        pageKey = "text-matches.page:\(ignoreCase ? "i" : "-")" + r.pattern
+        pageKey = TextMatching.shortKey("text-matches.page:\(ignoreCase ? "i" : "-")" + r.pattern)
         try options.finish()
     }
 

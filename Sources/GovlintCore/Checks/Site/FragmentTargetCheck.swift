@@ -1,3 +1,4 @@
+import Foundation
 import GovlintHTML
 
 /// Fails for each link whose `#fragment` names no element of the target page
@@ -20,7 +21,8 @@ struct FragmentTargetCheck: SiteCheck {
     }
 
     func collect(_ element: HTMLElement, in page: PageContext) -> String? {
-        if element.index == page.document.root?.index {
+        // The root is a child of the document node: other elements skip looking it up.
+        if element.core.parent == 0, element.index == page.document.root?.index {
             var hashes: [String] = []
             for id in page.document.idIndex.keys { hashes.append(Self.hash(id)) }
             for e in page.elements(named: "a") {
@@ -28,9 +30,9 @@ struct FragmentTargetCheck: SiteCheck {
             }
             return "I" + hashes.sorted().joined(separator: " ")
         }
-        guard let raw = element.attribute(attribute), let hashIndex = raw.firstIndex(of: "#") else { return nil }
+        guard let raw = element.attribute(attribute), let hashIndex = Self.firstHash(raw) else { return nil }
         let fragment = String(raw[raw.index(after: hashIndex)...])
-        if fragment.isEmpty || fragment.lowercased() == "top" || fragment.hasPrefix(":~:") || fragment.hasPrefix("!") { return nil }
+        if fragment.isEmpty || Self.isTop(fragment) || fragment.hasPrefix(":~:") || fragment.hasPrefix("!") { return nil }
         let before = raw[..<hashIndex].trimmingCharacters(in: .whitespacesAndNewlines)
         let base: String? = page.memo("base-href") {
             page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
@@ -68,6 +70,30 @@ struct FragmentTargetCheck: SiteCheck {
             }
         }
         return verdicts.sorted { $0.factIndex < $1.factIndex }
+    }
+
+    /// `raw.firstIndex(of: "#")` (a search by Character), found as a byte: the first `#` byte is that
+    /// Character when its neighbours are ASCII (no combining mark after it, no prepended mark before).
+    static func firstHash(_ raw: String) -> String.Index? {
+        var bytes = raw
+        // The byte offset of the first '#'; -1 without one, -2 when the Character search must decide.
+        let offset = bytes.withUTF8 { b -> Int in
+            guard let base = b.baseAddress, let found = memchr(base, Int32(UInt8(ascii: "#")), b.count) else { return -1 }
+            let i = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            return (i + 1 == b.count || b[i + 1] < 0x80) && (i == 0 || b[i - 1] < 0x80) ? i : -2
+        }
+        if offset == -1 { return nil }
+        if offset == -2 { return raw.firstIndex(of: "#") }
+        return raw.utf8.index(raw.utf8.startIndex, offsetBy: offset)
+    }
+
+    /// `fragment.lowercased() == "top"`; only an ASCII text is compared byte by byte.
+    static func isTop(_ fragment: String) -> Bool {
+        let u = fragment.utf8
+        guard u.allSatisfy({ $0 < 0x80 }) else { return fragment.lowercased() == "top" }
+        guard u.count == 3 else { return false }
+        var it = u.makeIterator()
+        return it.next()! | 0x20 == UInt8(ascii: "t") && it.next()! | 0x20 == UInt8(ascii: "o") && it.next()! | 0x20 == UInt8(ascii: "p")
     }
 
     /// Ten hex digits (40 bits) of the id's 64-bit FNV-1a hash: a page with

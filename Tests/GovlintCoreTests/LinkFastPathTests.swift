@@ -1,0 +1,245 @@
+import Foundation
+import GovlintHTML
+@testable import GovlintCore
+import Testing
+
+/// The byte-level link, fragment, date and prefilter paths must answer exactly as the code they replaced.
+struct LinkFastPathTests {
+    // MARK: ExportPath, against the former slice-array implementation
+
+    enum Reference {
+        static let slash = UInt8(ascii: "/")
+        static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C }
+        static func trimmed(_ s: String) -> ArraySlice<UInt8> {
+            var bytes = Array(s.utf8)[...]
+            while let f = bytes.first, isSpace(f) { bytes = bytes.dropFirst() }
+            while let l = bytes.last, isSpace(l) { bytes = bytes.dropLast() }
+            return bytes
+        }
+
+        static func resolve(_ rawLink: String, from page: String, base: String? = nil) -> String? {
+            var link = trimmed(rawLink)
+            guard let first = link.first, first != UInt8(ascii: "#"), !ExportPath.isExternal(link) else { return nil }
+            if let cut = link.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+                link = link[..<cut]
+            }
+            if link.isEmpty { return nil }
+            let decoded = link.contains(UInt8(ascii: "%")) ? ExportPath.percentDecode(link) : link
+            var parts: [ArraySlice<UInt8>] = []
+            if decoded.first != slash {
+                if let base {
+                    let b = trimmed(base)
+                    if !ExportPath.isExternal(b) {
+                        guard let dir = resolve(base.hasSuffix("/") ? base + "x" : base, from: page) else { return nil }
+                        parts = Array(dir.utf8).split(separator: slash).dropLast().map { $0[...] }
+                    }
+                } else {
+                    parts = Array(page.utf8).split(separator: slash).dropLast().map { $0[...] }
+                }
+            }
+            for part in decoded.split(separator: slash, omittingEmptySubsequences: true) {
+                if part.count == 1 && part.first == UInt8(ascii: ".") { continue }
+                if part.count == 2 && part.first == UInt8(ascii: ".") && part.last == UInt8(ascii: ".") {
+                    if parts.isEmpty { return nil }
+                    parts.removeLast()
+                    continue
+                }
+                parts.append(part)
+            }
+            var out: [UInt8] = []
+            for (i, p) in parts.enumerated() {
+                if i > 0 { out.append(slash) }
+                out.append(contentsOf: p)
+            }
+            if decoded.last == slash {
+                if !out.isEmpty { out.append(slash) }
+                out.append(contentsOf: Array("index.html".utf8))
+            }
+            if out.isEmpty { return "index.html" }
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        static func exists(_ path: String, in files: Set<String>) -> Bool {
+            if files.contains(path) { return true }
+            let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+            for index in ["index.html", "index.htm", "index.shtml"] where files.contains(trimmed.isEmpty ? index : trimmed + "/" + index) {
+                return true
+            }
+            return false
+        }
+    }
+
+    static let links = [
+        "", " ", "#", "#x", "?q", "a.html", " a.html ", "\ta/b/c.html\n", "./", ".", "..", "../", "../../x", "./a/./b/../c.html",
+        "/", "//", "///x", "/a//b/", "a/", "a?x=1#y", "a#b?c", "%2e%2e/x", "caf%C3%A9.html", "bad%ZZ.html", "%", "%4", "%41%42",
+        "x%2Fy", "%C3", "https://x.gov/a", "HTTP://x", "mailto:a", "a1+.-:b", "1a:b", "//cdn/x.js", "é/ü.html", "a/..", "a/../..",
+        "dir/.", "a\u{301}/b", "\u{600}/x", "x/\u{3000}", "résumé/", "../%2e%2e/", "a/b/../../../c",
+    ]
+    static let pages = ["index.html", "a/b.html", "a/b/c/d.html", "x//y.html", "/lead.html", "trail/", "", "深/页.html"]
+    static let bases: [String?] = [nil, "/", "/docs/", "docs", "https://agency.gov/site/", "../up/", " /sp/ ", "//host/x", "a/\u{301}/"]
+
+    @Test func resolveMatchesTheFormerImplementation() {
+        for link in Self.links {
+            for page in Self.pages {
+                for base in Self.bases {
+                    #expect(ExportPath.resolve(link, from: page, base: base) == Reference.resolve(link, from: page, base: base),
+                            "\(link) from \(page) base \(base ?? "-")")
+                }
+            }
+        }
+    }
+
+    @Test func existsMatchesTheFormerImplementation() {
+        let files: Set<String> = ["index.html", "about/index.htm", "x.html", "a/b/index.shtml", "é/index.html", "d\u{600}/index.html"]
+        let paths = ["", "/", "index.html", "about", "about/", "about//", "x.html", "x", "a/b", "a/b/", "a", "é", "é/", "e\u{301}",
+                     "d\u{600}", "d\u{600}/", "missing", "missing/"]
+        for path in paths {
+            #expect(ExportPath.exists(path, in: files) == Reference.exists(path, in: files), "\(path)")
+        }
+    }
+
+    // MARK: Fragments
+
+    @Test(arguments: ["", "#", "a#b", "##", "x#\u{301}y", "\u{600}#x", "é#x", "#é", "a\u{301}#b", "\r\n#x", "no hash", "a#b#c", "\u{600}#a#b"])
+    func firstHashIsTheFirstHashCharacter(_ raw: String) {
+        #expect(FragmentTargetCheck.firstHash(raw) == raw.firstIndex(of: "#"))
+    }
+
+    @Test(arguments: ["top", "TOP", "Top", "tOp", "top ", "to", "tops", "", "t\u{301}op", "\u{212A}", "ｔｏｐ", "4op", "TOP\u{0}"])
+    func topIsCaseInsensitive(_ fragment: String) {
+        #expect(FragmentTargetCheck.isTop(fragment) == (fragment.lowercased() == "top"))
+    }
+
+    // MARK: Dates
+
+    @Test func decimalDigitShortcutAgreesWithUnicode() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if DateExtraction.isDecimalDigit(v) != (u.properties.generalCategory == .decimalNumber) {
+                Issue.record("U+\(String(v, radix: 16))")
+                return
+            }
+        }
+    }
+
+    /// The scalar loop `fourDigits` had before it read bytes.
+    static func referenceFourDigits(_ text: String, run: inout Int) -> Bool {
+        for u in text.unicodeScalars {
+            run = u.properties.generalCategory == .decimalNumber ? run + 1 : 0
+            if run == 4 { return true }
+        }
+        return false
+    }
+
+    @Test(arguments: ["", "2023", "x 12 345", "２０２３年", "١٢٣٤", "二〇二三年", "12-34", "1é234", "١٢3٤", "𝟘𝟙𝟚𝟛", "a𝟘𝟙𝟚b3", "999", "123\u{301}4"])
+    func fourDigitsMatchesTheScalarLoop(_ text: String) {
+        for carried in 0...3 {
+            var a = carried, b = carried
+            let fast = DateExtraction.fourDigits(text, run: &a), slow = Self.referenceFourDigits(text, run: &b)
+            #expect(fast == slow, "\(text) after \(carried)")
+            #expect(a == b, "\(text) after \(carried): run carried on")
+        }
+    }
+
+    @Test(arguments: [
+        "<ul><li>2023</li><li>20<b>23</b></li><li>2<i>0</i>2<i>3</i></li><li>1 2 3 4</li></ul>",
+        "<ul><li>12<ul><li>34</li></ul></li><li>x12<span></span>34y</li><li>123<b>a</b>4</li></ul>",
+        "<ol><li><ol><li>１２</li><li>３４</li></ol></li><li>٢٠٢٣</li><li>999<b>9</b></li><li><b>9</b>999</li></ol>",
+        "<ul><li>a1</li><li>1a<b>234</b></li><li>12<b></b><b>3</b>4</li><li>no digits</li></ul>",
+    ])
+    func sharedSummariesGiveTheSameAnswer(_ html: String) {
+        let doc = HTMLParser.parse(html)
+        var summaries = [UInt8](repeating: 0, count: doc.cores.count)
+        for element in doc.elements {
+            #expect(DateExtraction.mayHaveDate(inTextOf: element, summaries: &summaries) == DateExtraction.mayHaveDate(inTextOf: element),
+                    "\(element.name) \(element.textContent)")
+        }
+    }
+
+    // MARK: Link texts
+
+    @Test(arguments: [
+        "<a href=x> It’s\u{3000}here </a>", "<a href=x>plain</a>", "<a href=x>ę and ♙</a>", "<a href=x><b> a</b> b\u{A0}c </a>",
+        "<a href=x title=t>it’s</a>", "<a href=x><img alt='it’s'> x</a>", "<a href=x>\u{2019}</a>", "<a href=x>\u{2019}\u{301}</a>",
+    ])
+    func linkTextMatchesItsDefinition(_ html: String) throws {
+        let doc = HTMLParser.parse(html)
+        let a = try #require(doc.elements.first { $0.name == "a" })
+        var extra: [String] = []
+        for key in ["aria-label", "title"] { if let v = a.attribute(key) { extra.append(v) } }
+        for img in a.descendants(named: "img") { if let alt = img.attribute("alt") { extra.append(alt) } }
+        let text = TextMatching.normalized(([a.textContent] + extra).joined(separator: " "))
+        #expect(LinkExistsCheck.linkText(a) == text.replacingOccurrences(of: "’", with: "'"))
+        var has99 = false
+        let t = TextMatching.normalizedText(of: a, has99: &has99)
+        #expect(has99 == t.utf8.contains(0x99))
+    }
+
+    // MARK: Prefilter search
+
+    /// The byte loop `contains` had before it used memchr.
+    static func referenceContains(_ hay: [UInt8], _ needle: [UInt8], ignoreCase: Bool) -> Bool {
+        let n = needle.count
+        guard n > 0, hay.count >= n else { return n == 0 }
+        for i in 0...(hay.count - n) {
+            var k = 0
+            while k < n {
+                let a = hay[i + k], e = needle[k]
+                if a != e && !(ignoreCase && e >= 0x61 && e <= 0x7A && a | 0x20 == e) { break }
+                k += 1
+            }
+            if k == n { return true }
+        }
+        return false
+    }
+
+    @Test func containsMatchesTheByteLoop() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("aAbB -{$<".utf8)
+        for _ in 0..<3000 {
+            let hay = (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let needle = (0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            for ignoreCase in [false, true] {
+                let lit = ignoreCase ? needle.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : needle
+                let fast = hay.withUnsafeBufferPointer { RegexPrefilter.contains($0, lit, ignoreCase: ignoreCase) }
+                #expect(fast == Self.referenceContains(hay, lit, ignoreCase: ignoreCase), "\(hay) \(lit) \(ignoreCase)")
+            }
+        }
+    }
+
+    static let patterns: [(String, Bool)] = RegexPrefilterTests.patterns + [
+        ("no fear act", true), ("inspector general", true), ("vulnerability disclosure", false), ("办事指南|Guide", true),
+        ("a-b/c", false), ("An official website of the United States government|Un sitio oficial", true), ("strasse|kelvin", true),
+    ]
+    static let texts = RegexPrefilterTests.texts + [
+        "NO FEAR ACT", "the No Fear Act page", "Inspector  General", "vulnerability disclosure", "Vulnerability Disclosure",
+        "办事指南", "guide", "a-b/c", "A-B/C", "AN OFFICIAL WEBSITE OF THE UNITED STATES GOVERNMENT", "un sitio oficial",
+        "Straße strasse", "\u{212A}elvin kelvin", "ſtrasse",
+    ]
+
+    @Test(arguments: patterns)
+    func decideAgreesWithICU(_ pattern: String, _ ignoreCase: Bool) throws {
+        let re = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        guard let filter = RegexPrefilters.filter(for: re) else { return }
+        for text in Self.texts {
+            let icu = re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            if let answer = filter.decide(text) { #expect(answer == icu, "\(pattern) on \(text)") }
+            #expect(TextMatching.matches(re, text) == icu, "\(pattern) on \(text)")
+            // mayMatch lowers short texts and searches exactly: the same as the case-insensitive byte loop.
+            var t = text
+            let expected = t.withUTF8 { b in
+                (ignoreCase && !RegexPrefilter.foldsSafely(b))
+                    || filter.literals.contains { Self.referenceContains(Array(b), $0, ignoreCase: ignoreCase) }
+            }
+            #expect(filter.mayMatch(text) == expected, "\(pattern) on \(text)")
+        }
+    }
+
+    @Test func pureLiteralsAreRecognised() {
+        #expect(RegexPrefilter(pattern: "no fear act", ignoreCase: true)?.isPureLiteral == true)
+        #expect(RegexPrefilter(pattern: "Privacy Policy|Terms", ignoreCase: true)?.isPureLiteral == true)
+        #expect(RegexPrefilter(pattern: "privacy policy|^privacy$", ignoreCase: true)?.isPureLiteral == false)
+        #expect(RegexPrefilter(pattern: "colou?r", ignoreCase: false)?.isPureLiteral == false)
+        #expect(RegexPrefilter(pattern: #"a\.b"#, ignoreCase: false)?.isPureLiteral == false)
+    }
+}
