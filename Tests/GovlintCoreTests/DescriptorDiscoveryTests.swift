@@ -84,4 +84,21 @@ import Testing
                                           file: ".govlint.yml", catalog: try SourcePacks.catalog())
         }
     }
+
+    /// Discovered files keep their root's path once; the absolute path they give is still the file's.
+    @Test func discoveredPathsAreTheFiles() throws {
+        let dir = try Self.tree(["index.html": "<p>a", "sub/deep/页面.html": "<p>b", "openapi.yaml": Self.openAPI])
+        let root = dir.standardizedFileURL.path
+        for inputs in [[dir], [dir.appendingPathComponent("sub"), dir.appendingPathComponent("index.html")]] {
+            let (files, problems, _) = Discovery.discover(paths: inputs, configuration: Configuration()) { _ in false }
+            #expect(problems.isEmpty)
+            #expect(files.count == (inputs.count == 1 ? 3 : 2))
+            for f in files {
+                #expect(FileManager.default.fileExists(atPath: f.path), "\(f.path)")
+                #expect(f.url.path == f.path)
+                if inputs.count == 1 { #expect(f.path == root + "/" + f.relative) }
+                #expect(f == DiscoveredFile(url: f.url, relative: f.relative, kind: f.kind), "equal however it was made")
+            }
+        }
+    }
 }
