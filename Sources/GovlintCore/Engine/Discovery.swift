@@ -74,19 +74,21 @@ public enum Discovery {
             if isDir.boolValue {
                 if firstRoot == nil { firstRoot = url }
                 let rootPath = url.path.hasSuffix("/") ? url.path : url.path + "/"
-                var stack = [url]
+                var stack = [url.path]
                 while let dir = stack.popLast() {
-                    guard let entries = try? fm.contentsOfDirectory(at: dir, includingPropertiesForKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey]) else {
-                        problems.append(DiscoveryProblem(path: dir.path, message: "cannot list directory"))
+                    // readdir and lstat, not FileManager and URL resource values: those cost ~1.5 M instructions
+                    // per file, more than parsing a small page.
+                    guard let names = listDirectory(dir) else {
+                        problems.append(DiscoveryProblem(path: dir, message: "cannot list directory"))
                         continue
                     }
-                    for entry in entries.sorted(by: { $0.path < $1.path }) {
-                        let entryPath = entry.path
-                        let relative = paths.count == 1 ? String(entryPath.dropFirst(rootPath.count)) : relativeToCWD(entry)
-                        let values = try? entry.resourceValues(forKeys: [.isSymbolicLinkKey, .isDirectoryKey, .isRegularFileKey])
-                        if values?.isSymbolicLink == true {
-                            let target = entry.resolvingSymlinksInPath().path
-                            if let resolved = realpath(entry.path, nil) {
+                    let base = dir.hasSuffix("/") ? dir : dir + "/"
+                    for (entryPath, type) in names.map({ (base + $0.name, $0.type) }).sorted(by: { $0.0 < $1.0 }) {
+                        let relative = paths.count == 1 ? String(entryPath.dropFirst(rootPath.count)) : relativeToCWD(entryPath)
+                        guard let type = type ?? lstatType(entryPath) else { continue }
+                        if type == .symbolicLink {
+                            let target = URL(fileURLWithPath: entryPath).resolvingSymlinksInPath().path
+                            if let resolved = realpath(entryPath, nil) {
                                 free(resolved)
                             } else {
                                 // A loop (ELOOP) or a dangling link: reported, never followed.
@@ -99,11 +101,11 @@ public enum Discovery {
                             }
                             continue
                         }
-                        if values?.isDirectory == true {
-                            if !Configuration.defaultExcludes.contains(where: { $0.matches(relative + "/x") }) { stack.append(entry) }
+                        if type == .directory {
+                            if !Configuration.defaultExcludes.contains(where: { $0.matches(relative + "/x") }) { stack.append(entryPath) }
                             continue
                         }
-                        guard values?.isRegularFile == true, configuration.isIncluded(relative) else { continue }
+                        guard type == .regular, configuration.isIncluded(relative) else { continue }
                         let underRoot = paths.count == 1 && entryPath.hasPrefix(rootPath) && entryPath.hasSuffix(relative)
                             && entryPath.utf8.count == rootPath.utf8.count + relative.utf8.count
                         files.append(DiscoveredFile(prefix: underRoot ? rootPath : "", suffix: underRoot ? relative : entryPath,
@@ -139,7 +141,47 @@ public enum Discovery {
     }
 
     static func relativeToCWD(_ url: URL) -> String {
+        relativeToCWD(url.path)
+    }
+
+    static func relativeToCWD(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
-        return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+        return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+    }
+
+    enum EntryType { case regular, directory, symbolicLink, other }
+
+    /// A directory's entries (without `.` and `..`) and their types where `readdir` knows them; nil if it
+    /// cannot be listed.
+    static func listDirectory(_ path: String) -> [(name: String, type: EntryType?)]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var out: [(name: String, type: EntryType?)] = []
+        while let entry = readdir(dir) {
+            let (name, kind) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { (String(cString: $0), entry.pointee.d_type) }
+            }
+            if name == "." || name == ".." { continue }
+            let type: EntryType? = switch Int32(kind) {
+            case Int32(DT_REG): .regular
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK): .symbolicLink
+            case Int32(DT_UNKNOWN): nil // the file system does not say: lstat
+            default: .other
+            }
+            out.append((name, type))
+        }
+        return out
+    }
+
+    static func lstatType(_ path: String) -> EntryType? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
     }
 }
