@@ -124,7 +124,7 @@ public enum TextReporter: Reporter {
 
         mutating func flush(to out: inout some TextOutputStream) {
             guard !bytes.isEmpty else { return }
-            out.write(String(decoding: bytes, as: UTF8.self))
+            FileOutput.write(bytes, to: &out)
             bytes.removeAll(keepingCapacity: true)
         }
     }
