@@ -299,3 +299,14 @@ extension FindingStreamTests {
         }
     }
 }
+
+@Suite struct FingerprintShortcutTests {
+    /// The fingerprint hashes its pieces without building the string; ASCII snippets are
+    /// normalised byte by byte: the same hash as hashing the whole normalised text.
+    @Test(arguments: ["", "  ", "<a\n  href=x>\t</a>", " lead and trail \r\n", "a\u{0B}b\u{0C}c\u{1C}d", "é  x\u{A0}y", "x\u{3000}y \u{2028}"])
+    func fingerprintEqualsHashOfTheNormalisedText(_ snippet: String) {
+        let f = Finding(ruleID: "image-alt", severity: .error, file: "a/b.html", range: .fileStart,
+                        message: LocalizedText(en: "Image has no alt", zhCN: "图片"), snippet: snippet)
+        #expect(Fingerprint.of(f) == Fingerprint.fnv1a("image-alt\u{0}a/b.html\u{0}\(Fingerprint.normalised(snippet))\u{0}Image has no alt"))
+    }
+}
