@@ -10,15 +10,15 @@ public enum JSONReporter: Reporter {
     public static func write(_ context: ReportContext, to output: inout some TextOutputStream) throws {
         let r = context.result
         let counts = context.counts
-        func findingObject(_ f: Finding) -> [String: Any] {
-            var o: [String: Any] = [
-                "ruleId": f.ruleID, "severity": f.severity.rawValue, "outcome": f.outcome.rawValue, "file": f.file,
-                "line": f.range.start.line, "column": f.range.start.column, "offset": f.range.start.offset,
-                "endLine": f.range.end.line, "endColumn": f.range.end.column,
-                "message": ["en": f.message.en, "zh-CN": f.message.zhCN], "snippet": f.snippet,
+        func findingObject(_ f: Finding) -> JSONOutput.Item {
+            var o: [(String, JSONOutput.Item)] = [
+                ("ruleId", .string(f.ruleID)), ("severity", .string(f.severity.rawValue)), ("outcome", .string(f.outcome.rawValue)),
+                ("file", .string(f.file)), ("line", .int(f.range.start.line)), ("column", .int(f.range.start.column)),
+                ("offset", .int(f.range.start.offset)), ("endLine", .int(f.range.end.line)), ("endColumn", .int(f.range.end.column)),
+                ("message", .object([("en", .string(f.message.en)), ("zh-CN", .string(f.message.zhCN))])), ("snippet", .string(f.snippet)),
             ]
-            if let p = f.path { o["path"] = p }
-            return o
+            if let p = f.path { o.append(("path", .string(p))) }
+            return .object(o)
         }
         var rules: [[String: Any]] = []
         for id in r.rulesRun {

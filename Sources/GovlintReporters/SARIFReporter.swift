@@ -37,30 +37,43 @@ public enum SARIFReporter: Reporter {
                 "properties": properties,
             ])
         }
-        func result(_ f: Finding) -> [String: Any] {
+        // Findings come file by file: the file's URI is worked out once.
+        var lastFile: (file: String, uri: String)?
+        func result(_ f: Finding) -> JSONOutput.Item {
             let start = f.range.start, end = max(f.range.end, f.range.start)
-            var region: [String: Any] = [
-                "startLine": max(1, start.line), "startColumn": max(1, start.column),
-                "endLine": max(1, end.line), "endColumn": max(1, end.column == start.column && end.line == start.line ? start.column + 1 : end.column),
+            var region: [(String, JSONOutput.Item)] = [
+                ("startLine", .int(max(1, start.line))), ("startColumn", .int(max(1, start.column))),
+                ("endLine", .int(max(1, end.line))),
+                ("endColumn", .int(max(1, end.column == start.column && end.line == start.line ? start.column + 1 : end.column))),
             ]
-            if !f.snippet.isEmpty { region["snippet"] = ["text": f.snippet] }
-            var location: [String: Any] = [
-                "physicalLocation": [
-                    "artifactLocation": ["uri": uri(f.file), "uriBaseId": "ROOT"],
-                    "region": region,
-                ] as [String: Any],
+            if !f.snippet.isEmpty { region.append(("snippet", .object([("text", .string(f.snippet))]))) }
+            let fileURI: String
+            if let lastFile, lastFile.file == f.file {
+                fileURI = lastFile.uri
+            } else {
+                fileURI = uri(f.file)
+                lastFile = (f.file, fileURI)
+            }
+            var location: [(String, JSONOutput.Item)] = [
+                ("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(fileURI)), ("uriBaseId", .string("ROOT"))])),
+                    ("region", .object(region)),
+                ])),
             ]
-            if let path = f.path { location["logicalLocations"] = [["fullyQualifiedName": path, "kind": "element"]] }
-            var result: [String: Any] = [
-                "ruleId": f.ruleID,
-                "level": f.outcome == .cantTell ? "note" : level(f.severity),
-                "kind": f.outcome == .cantTell ? "review" : "fail",
-                "message": ["text": f.message.text(context.language).isEmpty ? f.ruleID : f.message.text(context.language)],
-                "locations": [location],
-                "partialFingerprints": ["primaryLocationLineHash": Fingerprint.of(f)],
+            if let path = f.path {
+                location.append(("logicalLocations", .array([.object([("fullyQualifiedName", .string(path)), ("kind", .string("element"))])])))
+            }
+            let message = f.message.text(context.language)
+            var result: [(String, JSONOutput.Item)] = [
+                ("ruleId", .string(f.ruleID)),
+                ("level", .string(f.outcome == .cantTell ? "note" : level(f.severity))),
+                ("kind", .string(f.outcome == .cantTell ? "review" : "fail")),
+                ("message", .object([("text", .string(message.isEmpty ? f.ruleID : message))])),
+                ("locations", .array([.object(location)])),
+                ("partialFingerprints", .object([("primaryLocationLineHash", .string(Fingerprint.of(f)))])),
             ]
-            if let i = ruleIndex[f.ruleID] { result["ruleIndex"] = i }
-            return result
+            if let i = ruleIndex[f.ruleID] { result.append(("ruleIndex", .int(i))) }
+            return .object(result)
         }
         let run: [String: Any] = [
             "tool": ["driver": [

@@ -6,11 +6,32 @@ public enum TextReporter: Reporter {
     public static let summary = "Human-readable lines (colour on a terminal)."
 
     public static func write(_ context: ReportContext, to out: inout some TextOutputStream) throws {
-        for f in context.findings {
-            let label = f.outcome == .cantTell ? "review" : f.severity.rawValue
-            let coloured = context.colour ? colour(label, f) : label
-            let message = sanitize(f.message.text(context.language))
-            out.write("\(sanitize(f.file)):\(f.line):\(f.column): \(coloured) [\(f.ruleID)] \(message)\n")
+        // One file's lines go into one byte buffer, written out at once.
+        var line = LineBuffer()
+        let labels = [Severity.info, .warning, .error].map { severity -> (failed: String, review: String) in
+            let failed = Finding(ruleID: "", severity: severity, file: "", range: .fileStart, message: LocalizedText(en: "", zhCN: ""))
+            var review = failed
+            review.outcome = .cantTell
+            return context.colour ? (colour(severity.rawValue, failed), colour("review", review)) : (severity.rawValue, "review")
+        }
+        try context.findings.forEachFile { findings in
+            let file = sanitize(findings[0].file)
+            for f in findings {
+                let label = labels[f.severity == .info ? 0 : f.severity == .warning ? 1 : 2]
+                line.append(f.file == findings[0].file ? file : sanitize(f.file))
+                line.append(UInt8(ascii: ":"))
+                line.append(f.line)
+                line.append(UInt8(ascii: ":"))
+                line.append(f.column)
+                line.append(": ")
+                line.append(f.outcome == .cantTell ? label.review : label.failed)
+                line.append(" [")
+                line.append(f.ruleID)
+                line.append("] ")
+                line.appendSanitized(f.message.text(context.language))
+                line.append(UInt8(ascii: "\n"))
+            }
+            line.flush(to: &out)
         }
         let r = context.result
         let c = context.counts
@@ -35,7 +56,21 @@ public enum TextReporter: Reporter {
     static func needsEscaping(_ s: String) -> Bool {
         var s = s
         return s.withUTF8 { b in
-            for i in b.indices {
+            // Eight bytes at a time: skip words without a byte below 0x20, 0x7F or 0xE2 (bit tricks
+            // that may flag a word wrongly, never miss one); flagged words are looked at byte by byte.
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            let raw = UnsafeRawBufferPointer(b)
+            var start = 0
+            while start + 8 <= raw.count {
+                let w = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+                let below20 = (w &- ones &* 0x20) & ~w & highs
+                let x7F = w ^ (ones &* 0x7F), xE2 = w ^ (ones &* 0xE2)
+                let is7F = (x7F &- ones) & ~x7F & highs
+                let isE2 = (xE2 &- ones) & ~xE2 & highs
+                if below20 | is7F | isE2 != 0 { break }
+                start += 8
+            }
+            for i in start..<b.count {
                 let x = b[i]
                 if x < 0x20 || x == 0x7F { return true }
                 if x == 0xE2, i + 2 < b.count {
@@ -44,6 +79,53 @@ public enum TextReporter: Reporter {
                 }
             }
             return false
+        }
+    }
+
+    /// UTF-8 bytes of report lines, kept between files.
+    struct LineBuffer {
+        var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(1 << 16) }
+
+        mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+        mutating func append(_ s: String) {
+            if let done: Void = s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) { return done }
+            bytes.append(contentsOf: s.utf8)
+        }
+
+        /// A string as ``sanitize(_:)`` gives it.
+        mutating func appendSanitized(_ s: String) {
+            if needsEscaping(s) { append(sanitize(s)) } else { append(s) }
+        }
+
+        /// A decimal integer, as `"\(n)"` writes it.
+        mutating func append(_ n: Int) {
+            if n < 0 {
+                // Not reached for positions; keeps the output of interpolation.
+                append(String(n))
+                return
+            }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var v = n
+            withUnsafeMutableBytes(of: &digits) { d in
+                repeat {
+                    d[19 - count] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                    count += 1
+                } while v > 0
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - count)...]))
+            }
+        }
+
+        mutating func flush(to out: inout some TextOutputStream) {
+            guard !bytes.isEmpty else { return }
+            FileOutput.write(bytes, to: &out)
+            bytes.removeAll(keepingCapacity: true)
         }
     }
 

@@ -260,3 +260,88 @@ extension FindingStreamTests {
         #expect(spool.findings(for: "x.html") == [Self.finding(1)])
     }
 }
+
+/// The report path's shortcuts (shared strings, position sort, counting without decoding)
+/// must give exactly what decoding every finding and sorting them does.
+@Suite struct SpoolShortcutTests {
+    static func finding(rule: String, file: String = "pages/some/long/folder/index.html", line: Int, column: Int = 1,
+                        offset: Int? = nil, outcome: Outcome = .failed, severity: Severity = .error, en: String = "A message long enough to be shared",
+                        snippet: String = "<a href=\"x\">", path: String? = nil) -> Finding {
+        let at = SourcePosition(line: line, column: column, offset: offset ?? line * 100 + column)
+        return Finding(ruleID: rule, severity: severity, outcome: outcome, file: file, range: SourceRange(start: at, end: at),
+                       message: LocalizedText(en: en, zhCN: "说明：" + en), snippet: snippet, path: path)
+    }
+
+    /// Ties on position (rule, then message decide), equal findings (stability: told apart by snippet),
+    /// an extra from the site phase, and a rule filtered out.
+    static var tricky: [Finding] {
+        [
+            finding(rule: "rule-b-with-a-long-identifier", line: 9, snippet: "first"),
+            finding(rule: "rule-a-with-a-long-identifier", line: 9, column: 4),
+            finding(rule: "rule-a-with-a-long-identifier", line: 9, en: "A message long enough to be shared, later"),
+            finding(rule: "rule-a-with-a-long-identifier", line: 9, en: "A message long enough to be shared", snippet: "second"),
+            finding(rule: "rule-a-with-a-long-identifier", line: 9, en: "A message long enough to be shared", snippet: "third"),
+            finding(rule: "rule-b-with-a-long-identifier", line: 2, offset: 5, outcome: .cantTell),
+            finding(rule: "rule-b-with-a-long-identifier", line: 2, offset: 3, severity: .warning, path: "html > body > a:nth-child(2)"),
+            finding(rule: "file-truncated", line: 1, severity: .info),
+            finding(rule: "short", line: 10, en: "", snippet: ""),
+            finding(rule: "rule-c-ünïcödé-identifier-long", line: 3, en: "Ünïcödé message that is long, with “quotes”"),
+        ]
+    }
+
+    @Test(arguments: 0..<8)
+    func sortedEqualsTheStableSort(seed: Int) {
+        // Orders of the same findings: rotated, reversed every other time.
+        var list = Self.tricky
+        list = Array(list[(seed % list.count)...] + list[..<(seed % list.count)])
+        if seed % 2 == 1 { list.reverse() }
+        if seed == 7 { list.append(Self.finding(rule: "other-file-rule", file: "a.html", line: 1)) }
+        let expected = list.sorted(by: Finding.ordered)
+        let got = SpooledFindings.sorted(list)
+        #expect(got == expected)
+        #expect(got.map(\.snippet) == expected.map(\.snippet), "stable")
+    }
+
+    @Test func spooledStreamEqualsTheFindingsInMemory() throws {
+        let spool = try FindingSpool()
+        let file = "pages/some/long/folder/index.html"
+        let pages = (0..<3).map { page in Self.tricky.map { f -> Finding in var f = f; f.file = "\(page)/" + file; return f } }
+        for (i, list) in pages.enumerated() { spool.append(Array(list.dropLast(2)), for: "\(i)/" + file) }
+        let steps = pages.enumerated().map { i, list in
+            SpooledFindings.Step(slices: [(spool, spool.slice(for: "\(i)/" + file)!)], extra: Array(list.suffix(2)))
+        }
+        let keep: @Sendable (String, String) -> Bool = { rule, file in !(rule == "file-truncated" && file.hasPrefix("1/")) }
+        let stream = FindingStream(storage: .spooled(SpooledFindings(steps: steps, keep: keep)))
+        let expected = pages.flatMap { $0.filter { keep($0.ruleID, $0.file) }.sorted(by: Finding.ordered) }
+        #expect(stream.array == expected)
+        #expect(stream.counts == FindingCounts(expected))
+        #expect(stream.failedOnly().counts == FindingCounts(expected.filter { $0.outcome == .failed }))
+    }
+
+    @Test func internedStringsEqualDecodedOnes() {
+        let strings = StringInterner()
+        var samples = ["", "short", String(repeating: "x", count: 15), String(repeating: "y", count: 16), "ünïcödé, long enough to share",
+                       String(repeating: "z", count: 512), String(repeating: "z", count: 513), "invalid \u{FFFD} replaced later"]
+        // More distinct strings than slots: evicted ones are decoded again.
+        samples += (0..<10_000).map { "a generated string number \($0)" }
+        for round in 0..<2 {
+            for (i, s) in samples.enumerated() {
+                var bytes = Array(s.utf8)
+                if s.hasPrefix("invalid") { bytes += [0xFF, 0xC3] } // not UTF-8: repaired as decoding does
+                let got = bytes.withUnsafeBufferPointer { strings.string($0, field: (i + round) % StringInterner.fields) }
+                #expect(got == String(decoding: bytes, as: UTF8.self))
+            }
+        }
+    }
+}
+
+@Suite struct FingerprintShortcutTests {
+    /// The fingerprint hashes its pieces without building the string; ASCII snippets are
+    /// normalised byte by byte: the same hash as hashing the whole normalised text.
+    @Test(arguments: ["", "  ", "<a\n  href=x>\t</a>", " lead and trail \r\n", "a\u{0B}b\u{0C}c\u{1C}d", "é  x\u{A0}y", "x\u{3000}y \u{2028}"])
+    func fingerprintEqualsHashOfTheNormalisedText(_ snippet: String) {
+        let f = Finding(ruleID: "image-alt", severity: .error, file: "a/b.html", range: .fileStart,
+                        message: LocalizedText(en: "Image has no alt", zhCN: "图片"), snippet: snippet)
+        #expect(Fingerprint.of(f) == Fingerprint.fnv1a("image-alt\u{0}a/b.html\u{0}\(Fingerprint.normalised(snippet))\u{0}Image has no alt"))
+    }
+}

@@ -24,4 +24,18 @@ import Testing
     func shortcutEscapesWhatTheLoopEscapes(_ s: String) {
         #expect(TextReporter.sanitize(s) == Self.reference(s))
     }
+
+    /// The shortcut looks at eight bytes at a time: every special character at every offset of
+    /// a word, split across words, next to bytes that look alike (E2 of other punctuation, 0x20, 0x7E, 0x80).
+    @Test(arguments: ["\u{01}", "\u{1F}", "\u{7F}", "\n", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "“", "\u{2029}", " ", "~", "\u{80}", "é", "全"])
+    func wordShortcutEscapesWhatTheLoopEscapes(_ special: String) {
+        for before in 0..<20 {
+            for after in [0, 1, 2, 7, 8, 9] {
+                for pad in ["a", "z9", "“"] {
+                    let s = String(repeating: pad, count: before) + special + String(repeating: "b", count: after)
+                    #expect(TextReporter.sanitize(s) == Self.reference(s), "\(before) \(after) \(pad)")
+                }
+            }
+        }
+    }
 }

@@ -68,6 +68,25 @@ import Testing
         #expect(out == (try JSONOutput.encode(whole)))
     }
 
+    /// Typed items are written without JSONSerialization: same bytes, on keys whose sorted order
+    /// differs from plain comparison (case, digits), every escaped character, empty containers, nesting.
+    @Test(arguments: [0, 1, 3])
+    func typedItemsEqualOneSerialisation(_ n: Int) throws {
+        let tricky = "q\"b\\s/ \u{0}\u{1}\u{8}\u{9}\u{a}\u{b}\u{c}\u{d}\u{1f}\u{7f} é 全 👍🏽 \u{202E}"
+        let items: [JSONOutput.Item] = (0..<n).map { i in
+            .object([
+                ("b", .int(i - 1)), ("B2", .string(tricky)), ("a10", .bool(i == 0)), ("a9", .null), ("zh-CN", .string("说明 \(i)")),
+                ("$schema", .array([])), ("e", .object([])), ("Ä", .string("")),
+                ("nested", .array([.object([("kind", .string("element")), ("fullyQualifiedName", .string(tricky))]), .array([.int(-7)])])),
+            ])
+        }
+        let whole: [String: Any] = ["z": 1, "runs": [["results": items.map(\.any), "tool": ["name": "x"]]], "a": "https://x/y"]
+        let streamed: [String: Any] = ["z": 1, "runs": [["results": [JSONOutput.placeholder], "tool": ["name": "x"]]], "a": "https://x/y"]
+        var out = ""
+        try JSONOutput.write(streamed, to: &out, itemCount: n) { emit in for item in items { try emit(item) } }
+        #expect(out == (try JSONOutput.encode(whole)))
+    }
+
     @Test func temporaryChunksKeepOrderPerBucket() {
         let chunks = TemporaryChunks()
         for i in 0..<100 { chunks.append("\(i)é\n", to: i % 3 == 0 ? "a" : "b") }

@@ -5,7 +5,60 @@ import Foundation
 /// SARIF's `partialFingerprints` and by baselines.
 public enum Fingerprint {
     public static func of(_ f: Finding) -> String {
-        fnv1a("\(f.ruleID)\u{0}\(f.file)\u{0}\(normalised(f.snippet))\u{0}\(f.message.en)")
+        // FNV-1a of "rule\0file\0normalised snippet\0message", hashed piece by piece.
+        var hash = FNV1a()
+        hash.add(f.ruleID)
+        hash.add(0)
+        hash.add(f.file)
+        hash.add(0)
+        if !hash.addNormalisedASCII(f.snippet) { hash.add(normalised(f.snippet)) }
+        hash.add(0)
+        hash.add(f.message.en)
+        return hash.text
+    }
+
+    struct FNV1a {
+        var hash: UInt64 = 0xcbf29ce484222325
+
+        mutating func add(_ b: UInt8) {
+            hash ^= UInt64(b)
+            hash = hash &* 0x100000001b3
+        }
+
+        mutating func add(_ s: String) {
+            let done: Void? = s.utf8.withContiguousStorageIfAvailable { (utf8: UnsafeBufferPointer<UInt8>) -> Void in
+                for b in utf8 { add(b) }
+            }
+            if done == nil {
+                for b in s.utf8 { add(b) }
+            }
+        }
+
+        /// Adds ``Fingerprint/normalised(_:)`` of an all-ASCII snippet (whitespace: tab to carriage
+        /// return and space, as `Character.isWhitespace` has it in ASCII); false, adding nothing, otherwise.
+        mutating func addNormalisedASCII(_ s: String) -> Bool {
+            let done: Bool? = s.utf8.withContiguousStorageIfAvailable { utf8 in
+                for b in utf8 where b >= 0x80 { return false }
+                var pendingSpace = false, any = false
+                for b in utf8 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        pendingSpace = any
+                    } else {
+                        if pendingSpace { add(0x20) }
+                        pendingSpace = false
+                        any = true
+                        add(b)
+                    }
+                }
+                return true
+            }
+            return done ?? false
+        }
+
+        var text: String {
+            let hex = String(hash, radix: 16)
+            return String(repeating: "0", count: max(0, 16 - hex.count)) + hex + ":1"
+        }
     }
 
     /// The snippet with every run of whitespace collapsed to one space.
@@ -14,13 +67,9 @@ public enum Fingerprint {
     }
 
     static func fnv1a(_ s: String) -> String {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in s.utf8 {
-            hash ^= UInt64(b)
-            hash = hash &* 0x100000001b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: max(0, 16 - hex.count)) + hex + ":1"
+        var hash = FNV1a()
+        hash.add(s)
+        return hash.text
     }
 }
 

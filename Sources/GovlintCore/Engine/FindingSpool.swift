@@ -198,25 +198,36 @@ public final class FindingSpool: @unchecked Sendable {
 
     /// The findings of one slice, in the order they were appended.
     public func read(_ slice: Slice) -> [Finding] {
-        var reader = RecordReader(bytes: readBytes(slice))
         var out: [Finding] = []
-        out.reserveCapacity(slice.count)
-        for _ in 0..<slice.count { out.append(reader.finding()) }
+        read(slice, into: &out, strings: nil)
         return out
     }
 
+    /// Appends the findings of one slice to `out`; repeated strings are shared through `strings` if given.
+    func read(_ slice: Slice, into out: inout [Finding], strings: StringInterner?) {
+        var reader = RecordReader(bytes: readBytes(slice), strings: strings)
+        out.reserveCapacity(out.count + slice.count)
+        for _ in 0..<slice.count { out.append(reader.finding()) }
+    }
+
+    /// Calls `body` with the rule id, file, severity and outcome of each finding of one slice, in
+    /// the order they were appended, without decoding the other strings.
+    func scan(_ slice: Slice, strings: StringInterner, _ body: (_ rule: String, _ file: String, Severity, Outcome) -> Void) {
+        var reader = RecordReader(bytes: readBytes(slice), strings: strings)
+        for _ in 0..<slice.count { reader.header(body) }
+    }
+
     private func readBytes(_ slice: Slice) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: slice.length)
-        bytes.withUnsafeMutableBytes { buffer in
+        [UInt8](unsafeUninitializedCapacity: slice.length) { buffer, initialized in
             var done = 0
-            while done < buffer.count {
-                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(slice.offset + done))
+            while done < slice.length {
+                let n = pread(fd, buffer.baseAddress! + done, slice.length - done, off_t(slice.offset + done))
                 if n < 0, errno == EINTR { continue }
                 if n <= 0 { fatalError("govlint: cannot read the findings spool: \(String(cString: strerror(errno)))") }
                 done += n
             }
+            initialized = slice.length
         }
-        return bytes
     }
 
     /// The findings appended for `path`, or none.
@@ -300,23 +311,46 @@ struct RecordWriter {
 struct RecordReader {
     let bytes: [UInt8]
     var at = 0
+    /// Shares repeated strings (rule ids, files, messages, snippets) between findings; nil decodes each.
+    let strings: StringInterner?
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8], strings: StringInterner? = nil) {
+        self.bytes = bytes
+        self.strings = strings
+    }
+
+    static let severities: [Severity] = [.info, .warning, .error]
+    static let outcomes: [Outcome] = [.passed, .failed, .inapplicable, .cantTell]
 
     mutating func finding() -> Finding {
-        let rule = string()
-        let severity: Severity = [.info, .warning, .error][Int(bytes[at])]
-        let outcome: Outcome = [.passed, .failed, .inapplicable, .cantTell][Int(bytes[at + 1])]
+        let rule = string(field: 0)
+        let severity = Self.severities[Int(bytes[at])]
+        let outcome = Self.outcomes[Int(bytes[at + 1])]
         at += 2
-        let file = string()
+        let file = string(field: 1)
         let start = position(), end = position()
-        let en = string(), zh = string()
-        let snippet = string()
+        let en = string(field: 2), zh = string(field: 3)
+        let snippet = string(field: 4)
         let hasPath = bytes[at] == 1
         at += 1
-        let path = hasPath ? string() : nil
+        let path = hasPath ? string(field: 5) : nil
         return Finding(ruleID: rule, severity: severity, outcome: outcome, file: file, range: SourceRange(start: start, end: end),
                        message: LocalizedText(en: en, zhCN: zh), snippet: snippet, path: path)
+    }
+
+    /// Reads one finding's rule id, severity, outcome and file, and skips the rest of its record.
+    mutating func header(_ body: (_ rule: String, _ file: String, Severity, Outcome) -> Void) {
+        let rule = string(field: 0)
+        let severity = Self.severities[Int(bytes[at])]
+        let outcome = Self.outcomes[Int(bytes[at + 1])]
+        at += 2
+        let file = string(field: 1)
+        for _ in 0..<6 { skipInt() }
+        skipString(); skipString(); skipString()
+        let hasPath = bytes[at] == 1
+        at += 1
+        if hasPath { skipString() }
+        body(rule, file, severity, outcome)
     }
 
     mutating func factGroupHeader() -> (path: String, count: Int, length: Int) {
@@ -349,9 +383,109 @@ struct RecordReader {
         return Int(Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1))))
     }
 
-    mutating func string() -> String {
+    mutating func skipInt() {
+        while bytes[at] >= 0x80 { at += 1 }
+        at += 1
+    }
+
+    mutating func skipString() {
         let n = int()
+        precondition(n >= 0 && at + n <= bytes.count, "govlint: corrupt findings spool")
+        at += n
+    }
+
+    /// The next string; `field` (0 to ``StringInterner/fields`` - 1) says which field of a record it is, for sharing.
+    mutating func string(field: Int = 0) -> String {
+        let n = int()
+        precondition(n >= 0 && at + n <= bytes.count, "govlint: corrupt findings spool")
         defer { at += n }
+        if let strings {
+            return bytes.withUnsafeBufferPointer { strings.string(UnsafeBufferPointer(rebasing: $0[at..<(at + n)]), field: field) }
+        }
         return String(decoding: bytes[at..<(at + n)], as: UTF8.self)
+    }
+}
+
+/// Strings decoded from the spool, remembered so that the same bytes give the
+/// same (shared) string: reports read ~25 findings per distinct message or
+/// snippet on a typical site (navigation menus repeat on every page), and a
+/// shared string is neither allocated, compared byte by byte when equal, nor
+/// freed per finding. A direct-mapped cache: bounded, one pass's reader only
+/// (not thread-safe).
+final class StringInterner {
+    private static let slots = 4096
+    /// Longer strings are decoded each time.
+    private static let maxLength = 512
+    /// Fields of a record told apart, each remembering its last string (the same as the next one's, often).
+    static let fields = 6
+    // Raw buffers: no exclusivity checks on each access.
+    private let hashes: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<String>
+    private let last: UnsafeMutablePointer<String>
+
+    init() {
+        hashes = .allocate(capacity: Self.slots)
+        hashes.initialize(repeating: 0, count: Self.slots)
+        values = .allocate(capacity: Self.slots)
+        values.initialize(repeating: "", count: Self.slots)
+        last = .allocate(capacity: Self.fields)
+        last.initialize(repeating: "", count: Self.fields)
+    }
+
+    deinit {
+        values.deinitialize(count: Self.slots)
+        values.deallocate()
+        last.deinitialize(count: Self.fields)
+        last.deallocate()
+        hashes.deallocate()
+    }
+
+    /// The string of `utf8`, shared with an earlier one of the same bytes if remembered.
+    func string(_ utf8: UnsafeBufferPointer<UInt8>, field: Int = 0) -> String {
+        let n = utf8.count
+        // Small strings are stored inline: nothing to share.
+        guard n > 15, n <= Self.maxLength else { return String(decoding: utf8, as: UTF8.self) }
+        if Self.equal(last[field], utf8) { return last[field] }
+        let h = Self.hash(utf8)
+        let slot = Int(truncatingIfNeeded: h >> 52) & (Self.slots - 1)
+        if hashes[slot] == h, Self.equal(values[slot], utf8) {
+            last[field] = values[slot]
+            return values[slot]
+        }
+        let s = String(decoding: utf8, as: UTF8.self)
+        hashes[slot] = h
+        values[slot] = s
+        last[field] = s
+        return s
+    }
+
+    private static func equal(_ s: String, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = utf8.count
+        if let same = s.utf8.withContiguousStorageIfAvailable({ k in k.count == n && memcmp(k.baseAddress!, utf8.baseAddress!, n) == 0 }) {
+            return same
+        }
+        return s.utf8.elementsEqual(utf8)
+    }
+
+    /// A fast non-cryptographic hash of the bytes (8 at a time), never 0 for a non-empty input.
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(b)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(b.count &+ 1)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < raw.count {
+            tail |= UInt64(raw[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        h ^= h >> 29
+        return h | 1
     }
 }

@@ -54,7 +54,12 @@ public struct FindingStream: Sequence, Sendable {
     public var counts: FindingCounts {
         if let known = cache.value { return known }
         var c = FindingCounts()
-        forEachBatch { batch in for f in batch { c.add(f) } }
+        if case let .spooled(source) = storage, stages.isEmpty {
+            // Only the rule ids, files, severities and outcomes are read: no finding is built.
+            source.count(into: &c)
+        } else {
+            forEachBatch { batch in for f in batch { c.add(f) } }
+        }
         cache.value = c
         return c
     }
@@ -81,13 +86,14 @@ public struct FindingStream: Sequence, Sendable {
     func forEachBatch(_ body: ([Finding]) throws -> Void) rethrows {
         var state = StageState(stages)
         var step = 0
-        while let raw = rawBatch(&step) {
+        let strings = StringInterner()
+        while let raw = rawBatch(&step, strings) {
             let batch = state.apply(raw)
             if !batch.isEmpty { try body(batch) }
         }
     }
 
-    private func rawBatch(_ step: inout Int) -> [Finding]? {
+    private func rawBatch(_ step: inout Int, _ strings: StringInterner) -> [Finding]? {
         switch storage {
         case let .array(list):
             guard step == 0 else { return nil }
@@ -96,7 +102,7 @@ public struct FindingStream: Sequence, Sendable {
         case let .spooled(source):
             guard step < source.steps.count else { return nil }
             defer { step += 1 }
-            return source.batch(step)
+            return source.batch(step, strings: strings)
         }
     }
 
@@ -108,6 +114,7 @@ public struct FindingStream: Sequence, Sendable {
         var step = 0
         var batch: [Finding] = []
         var i = 0
+        let strings = StringInterner()
 
         init(stream: FindingStream) {
             self.stream = stream
@@ -116,7 +123,7 @@ public struct FindingStream: Sequence, Sendable {
 
         public mutating func next() -> Finding? {
             while i == batch.count {
-                guard let raw = stream.rawBatch(&step) else { return nil }
+                guard let raw = stream.rawBatch(&step, strings) else { return nil }
                 batch = state.apply(raw)
                 i = 0
             }
@@ -180,21 +187,89 @@ final class SpooledFindings: Sendable {
     }
 
     let steps: [Step]
-    let filter: @Sendable ([Finding]) -> [Finding]
+    /// Whether a finding (by rule id and file) is reported.
+    let keep: @Sendable (_ rule: String, _ file: String) -> Bool
 
-    init(steps: [Step], filter: @escaping @Sendable ([Finding]) -> [Finding]) {
+    init(steps: [Step], keep: @escaping @Sendable (_ rule: String, _ file: String) -> Bool) {
         self.steps = steps
-        self.filter = filter
+        self.keep = keep
     }
 
-    func batch(_ i: Int) -> [Finding] {
+    func batch(_ i: Int, strings: StringInterner = StringInterner()) -> [Finding] {
         let step = steps[i]
         var list: [Finding] = []
-        for (spool, slice) in step.slices { list += spool.read(slice) }
-        list += step.extra
-        list = filter(list)
-        list.sort(by: Finding.ordered)
-        return list
+        for (spool, slice) in step.slices { spool.read(slice, into: &list, strings: strings) }
+        if let file = list.first?.file {
+            // The file's string shared with the spooled findings: comparing them is then immediate.
+            for var f in step.extra {
+                if f.file == file { f.file = file }
+                list.append(f)
+            }
+        } else {
+            list += step.extra
+        }
+        list.removeAll { !keep($0.ruleID, $0.file) }
+        return Self.sorted(list)
+    }
+
+    /// `list` sorted stably by ``Finding/ordered``: positions (indices of) sorted
+    /// rather than findings moved, when every finding is of one file.
+    static func sorted(_ list: [Finding]) -> [Finding] {
+        guard list.count > 1, !list.isSorted(by: Finding.ordered) else { return list }
+        let file = list[0].file
+        guard list.allSatisfy({ $0.file == file }) else { return list.sorted(by: Finding.ordered) }
+        var order = Array(0..<list.count)
+        list.withUnsafeBufferPointer { l in
+            order.sort { i, j in
+                let a = l[i].range.start, b = l[j].range.start
+                // Same file: `ordered` compares positions first.
+                if a != b { return a < b }
+                return Finding.ordered(l[i], l[j])
+            }
+        }
+        return order.map { list[$0] }
+    }
+
+    /// Adds every reported finding to `counts`, reading only rule ids, files, severities and outcomes.
+    func count(into counts: inout FindingCounts) {
+        let strings = StringInterner()
+        // Findings of one rule come together: counted per run of one rule, added to `byRule` when it ends.
+        var rule: String?
+        var perRule = FindingCounts.PerRule()
+        func add(_ id: String, _ file: String, _ severity: Severity, _ outcome: Outcome) {
+            guard keep(id, file) else { return }
+            if id != rule {
+                if let rule { counts.byRule[rule, default: FindingCounts.PerRule()].add(perRule) }
+                rule = id
+                perRule = FindingCounts.PerRule()
+            }
+            counts.total += 1
+            perRule.total += 1
+            switch (outcome, severity) {
+            case (.failed, .error): counts.errors += 1; perRule.errors += 1
+            case (.failed, .warning): counts.warnings += 1; perRule.warnings += 1
+            case (.failed, .info): counts.info += 1; perRule.info += 1
+            case (.cantTell, _): counts.cantTell += 1; perRule.cantTell += 1
+            default: break
+            }
+        }
+        for step in steps {
+            for (spool, slice) in step.slices { spool.scan(slice, strings: strings, add) }
+            for f in step.extra { add(f.ruleID, f.file, f.severity, f.outcome) }
+        }
+        if let rule { counts.byRule[rule, default: FindingCounts.PerRule()].add(perRule) }
+    }
+}
+
+extension Sequence {
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        var it = makeIterator()
+        guard var previous = it.next() else { return true }
+        while let next = it.next() {
+            if areInIncreasingOrder(next, previous) { return false }
+            previous = next
+        }
+        return true
     }
 }
 
@@ -210,6 +285,15 @@ public struct FindingCounts: Sendable, Hashable {
         public var total = 0
 
         public var failed: Int { errors + warnings + info }
+
+        mutating func add(_ other: PerRule) {
+            errors += other.errors
+            warnings += other.warnings
+            info += other.info
+            cantTell += other.cantTell
+            total += other.total
+        }
+
         /// The highest severity among failed findings.
         public var maxFailedSeverity: Severity? { errors > 0 ? .error : warnings > 0 ? .warning : info > 0 ? .info : nil }
     }

@@ -341,7 +341,7 @@ public struct Linter: Sendable {
             steps.append(step)
         }
         let linter = self
-        result.stream = FindingStream(storage: .spooled(SpooledFindings(steps: steps) { linter.filterSuppressed($0) }))
+        result.stream = FindingStream(storage: .spooled(SpooledFindings(steps: steps) { linter.reports(rule: $0, file: $1) }))
         result.rulesRun = active.map(\.rule.id)
         result.pagesChecked = parts.map(\.pagesChecked).reduce(0, +)
         result.descriptorsChecked = parts.map(\.descriptorsChecked).reduce(0, +)
@@ -378,12 +378,16 @@ public struct Linter: Sendable {
     }
 
     /// System-rule findings switched off in the configuration are dropped.
-    func filterSuppressed(_ findings: [Finding]) -> [Finding] {
-        findings.filter { f in
-            guard f.ruleID.hasPrefix("file-") || f.ruleID == SystemRules.descriptorInvalid.id
-                    || f.ruleID == SystemRules.unusedSuppression.id else { return true }
-            return configuration.setting(for: f.ruleID, file: f.file) != .off
+    /// Whether a finding of `rule` in `file` is reported (engine rules can be switched off per file).
+    func reports(rule: String, file: String) -> Bool {
+        // Most rule ids start with none of the letters of the rules tested below.
+        switch rule.utf8.first {
+        case UInt8(ascii: "f"), UInt8(ascii: "d"), UInt8(ascii: "u"): break
+        default: return true
         }
+        guard rule.hasPrefix("file-") || rule == SystemRules.descriptorInvalid.id
+                || rule == SystemRules.unusedSuppression.id else { return true }
+        return configuration.setting(for: rule, file: file) != .off
     }
 
     // MARK: Single files
