@@ -59,6 +59,7 @@ public struct Configuration: Sendable {
     public static let defaultExcludes = [".git/**", "node_modules/**", ".build/**", "**/.git/**", "**/node_modules/**"].map(Glob.init)
 
     public func isIncluded(_ path: String) -> Bool {
+        let path = Glob.Path(path) // split once for every glob
         if Configuration.defaultExcludes.contains(where: { $0.matches(path) }) { return false }
         if exclude.contains(where: { $0.matches(path) }) { return false }
         return include.isEmpty || include.contains { $0.matches(path) }

@@ -1,9 +1,19 @@
 /// A path glob: `*` (within a segment), `**` (any number of segments), `?`,
 /// `{a,b}` alternatives. A pattern without `/` matches a file name at any depth.
+///
+/// Compiled once: each segment is `**`, a literal, or its `{a,b}` expansions as
+/// scalar arrays; matching splits the path once, on bytes when it is ASCII.
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public let pattern: String
-    private let segments: [String]
+    private let segments: [Segment]
     private let anyDepth: Bool
+
+    enum Segment: Sendable, Hashable {
+        case anySegments
+        case literal(String)
+        /// The segment's `{a,b}` expansions, each as Unicode scalars (`*` and `?` are wildcards).
+        case wildcard([[Unicode.Scalar]])
+    }
 
     public init(_ pattern: String) {
         self.pattern = pattern
@@ -12,21 +22,56 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         if p.hasPrefix("/") { p.removeFirst() }
         if p.hasSuffix("/") { p += "**" }
         anyDepth = !p.contains("/")
-        segments = p.split(separator: "/").map(String.init)
+        segments = p.split(separator: "/").map { Self.compile(String($0)) }
     }
 
     public var description: String { pattern }
+    public static func == (a: Glob, b: Glob) -> Bool { a.pattern == b.pattern }
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 
     /// Matches an export-relative path with `/` separators.
     public func matches(_ path: String) -> Bool {
-        let parts = path.split(separator: "/").map(String.init)
-        if anyDepth { return parts.last.map { Glob.matchSegment(segments.first ?? "", $0) } ?? false }
-        return Glob.match(segments[...], parts[...])
+        matches(Path(path))
     }
 
-    private static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
+    /// A path split into segments once, for matching it against several globs.
+    public struct Path {
+        let parts: [Substring]
+
+        public init(_ path: String) {
+            // `/` splits on bytes when every byte is ASCII; otherwise by characters, as a `/` followed by a
+            // combining mark is not a separator.
+            if path.utf8.allSatisfy({ $0 < 0x80 }) {
+                var parts: [Substring] = []
+                var start = path.startIndex
+                let utf8 = path.utf8
+                var i = utf8.startIndex
+                while i < utf8.endIndex {
+                    if utf8[i] == UInt8(ascii: "/") {
+                        if start < i { parts.append(path[start..<i]) }
+                        start = utf8.index(after: i)
+                    }
+                    i = utf8.index(after: i)
+                }
+                if start < path.endIndex { parts.append(path[start...]) }
+                self.parts = parts
+            } else {
+                parts = path.split(separator: "/")
+            }
+        }
+    }
+
+    public func matches(_ path: Path) -> Bool {
+        if anyDepth {
+            guard let last = path.parts.last else { return false }
+            return segments.first.map { Self.matchSegment($0, last) } ?? Self.matchSegment(.literal(""), last)
+        }
+        return Self.match(segments[...], path.parts[...])
+    }
+
+    private static func match(_ pattern: ArraySlice<Segment>, _ path: ArraySlice<Substring>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
-        if first == "**" {
+        if case .anySegments = first {
             let rest = pattern.dropFirst()
             var p = path
             while true {
@@ -39,14 +84,38 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         return match(pattern.dropFirst(), path.dropFirst())
     }
 
-    /// Matches one segment; `{a,b}` expands to alternatives.
-    static func matchSegment(_ pattern: String, _ name: String) -> Bool {
-        if let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") {
-            let prefix = pattern[..<open], suffix = pattern[pattern.index(after: close)...]
-            return pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
-                .contains { matchSegment(String(prefix) + String($0) + String(suffix), name) }
+    static func compile(_ segment: String) -> Segment {
+        if segment == "**" { return .anySegments }
+        let expansions = expand(segment)
+        if expansions.count == 1, !expansions[0].unicodeScalars.contains(where: { $0 == "*" || $0 == "?" }) {
+            return .literal(expansions[0])
         }
-        return wildcard(Array(pattern.unicodeScalars)[...], Array(name.unicodeScalars)[...])
+        return .wildcard(expansions.map { Array($0.unicodeScalars) })
+    }
+
+    /// `{a,b}` alternatives expanded, the first brace pair at a time (as the matcher always read them).
+    static func expand(_ pattern: String) -> [String] {
+        guard let open = pattern.firstIndex(of: "{"), let close = pattern[open...].firstIndex(of: "}") else { return [pattern] }
+        let prefix = pattern[..<open], suffix = pattern[pattern.index(after: close)...]
+        return pattern[pattern.index(after: open)..<close].split(separator: ",", omittingEmptySubsequences: false)
+            .flatMap { expand(String(prefix) + String($0) + String(suffix)) }
+    }
+
+    /// Matches one segment of a pattern; `{a,b}` expands to alternatives.
+    static func matchSegment(_ pattern: String, _ name: String) -> Bool {
+        matchSegment(compile(pattern), name[...])
+    }
+
+    static func matchSegment(_ segment: Segment, _ name: Substring) -> Bool {
+        switch segment {
+        case .anySegments:
+            return wildcard(Array("**".unicodeScalars)[...], Array(name.unicodeScalars)[...])
+        case let .literal(text):
+            return name == text && name.unicodeScalars.elementsEqual(text.unicodeScalars)
+        case let .wildcard(alternatives):
+            let scalars = Array(name.unicodeScalars)
+            return alternatives.contains { wildcard($0[...], scalars[...]) }
+        }
     }
 
     private static func wildcard(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
