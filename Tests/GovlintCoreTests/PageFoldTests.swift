@@ -67,4 +67,25 @@ import Testing
         #expect(result.findings.contains { $0.ruleID == "orphan-page" && $0.file == "news/p0.html" })
         #expect(result.findings.count == findings.count)
     }
+
+    /// Site findings handed over as the site rules go (in batches, also within a rule that fails on
+    /// thousands of pages) are the findings, in order, that one returned list holds.
+    @Test func spilledSiteFindingsEqualReturnedOnes() throws {
+        let linter = Linter(catalog: try SourcePacks.catalog())
+        let rules = linter.activeRules(profiles: []).filter { $0.rule.id == "unique-page-title" || $0.rule.id == "orphan-page" }
+        #expect(rules.count == 2)
+        let files = (0..<3000).map { "p\($0).html" }
+        let facts: [String: [SiteFact]] = ["unique-page-title": files.enumerated().map { i, f in
+            SiteFact(file: f, value: "Title \(i % 2)", range: .fileStart, snippet: "<title>")
+        }]
+        let site = SiteContext(info: SiteInfo(files: Set(files), now: Self.now))
+        let whole = SiteRunner.run(rules, facts: facts, site: site)
+        var batches: [[Finding]] = []
+        let spilled = SiteRunner.run(rules, facts: { facts[$0] ?? [] }, site: site, spill: { batches.append($0) })
+        #expect(whole.findings.count > 5000, "both rules fail on every page")
+        #expect(spilled.findings.isEmpty)
+        #expect(batches.count > 4 && batches.allSatisfy { $0.count <= 1024 })
+        #expect(batches.flatMap { $0 } == whole.findings)
+        #expect(spilled.outcomes == whole.outcomes)
+    }
 }

@@ -78,6 +78,15 @@ public final class FindingSpool: @unchecked Sendable {
         return slice
     }
 
+    /// Appends findings without indexing them by path: the caller keeps the slice (none: nothing is written).
+    public func appendDetached(_ findings: [Finding]) -> Slice? {
+        guard !findings.isEmpty else { return nil }
+        var writer = RecordWriter()
+        for f in findings { writer.write(f) }
+        lock.lock(); defer { lock.unlock() }
+        return write(writer.bytes, count: findings.count)
+    }
+
     /// Appends one file's site facts of one rule (none: nothing is written).
     public func appendFacts(_ facts: [SiteFact], rule: String, path: String) {
         guard !facts.isEmpty else { return }

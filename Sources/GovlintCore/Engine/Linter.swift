@@ -279,8 +279,27 @@ public struct Linter: Sendable {
             }
             parts[i].distinctFacts = nil
         }
-        var extra: [String: [Finding]] = [:] // findings not from a page's own outcome, by file
-        for f in problems { extra[f.file, default: []].append(f) }
+        // Findings not from a page's own outcome (problems, then site findings), by file: spooled as they come,
+        // so site rules that report on many pages (duplicate titles, orphan pages) do not hold them all.
+        var extra: [String: [Finding]] = [:]
+        var extraSlices: [String: [FindingSpool.Slice]] = [:]
+        let extraSpool = try? FindingSpool()
+        func addExtra(_ findings: [Finding]) {
+            guard let extraSpool else {
+                for f in findings { extra[f.file, default: []].append(f) }
+                return
+            }
+            var byFile: [String: [Finding]] = [:]
+            var order: [String] = []
+            for f in findings {
+                if byFile[f.file] == nil { order.append(f.file) }
+                byFile[f.file, default: []].append(f)
+            }
+            for file in order {
+                if let slice = extraSpool.appendDetached(byFile[file]!) { extraSlices[file, default: []].append(slice) }
+            }
+        }
+        addExtra(problems)
         // Site facts by rule: in memory (decoded parts) or in a part's spool, read back one rule at a time while
         // the site rules run (SiteRunner orders them by file and position). With several parts, a file's facts
         // come from the part whose outcome of the file is used.
@@ -321,11 +340,11 @@ public struct Linter: Sendable {
             }
             let sources = factSources[id] ?? []
             return sources.count == 1 ? read(sources[0]) : sources.flatMap(read)
-        }, factCounts: factCounts, site: site, limits: configuration.limits)
+        }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) })
         facts = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-        for f in siteOutcome.findings { extra[f.file, default: []].append(f) }
-        paths = Array(Set(paths).union(extra.keys)).sorted()
+        addExtra(siteOutcome.findings)
+        paths = Array(Set(paths).union(extra.keys).union(extraSlices.keys)).sorted()
         // Per file, in path order: the page's findings, then problems, then site findings, filtered and sorted
         // stably when read (SpooledFindings.batch) — the order one in-memory list had.
         var steps: [SpooledFindings.Step] = []
@@ -337,6 +356,14 @@ public struct Linter: Sendable {
             case nil: break
             }
             if let more = extra.removeValue(forKey: path) { step.extra += more }
+            if let more = extraSlices.removeValue(forKey: path), let extraSpool {
+                // Read after the page's findings: kept in the spool unless those are in memory.
+                if step.extra.isEmpty {
+                    step.slices += more.map { (extraSpool, $0) }
+                } else {
+                    for slice in more { step.extra += extraSpool.read(slice) }
+                }
+            }
             if step.slices.isEmpty && step.extra.isEmpty { continue }
             steps.append(step)
         }

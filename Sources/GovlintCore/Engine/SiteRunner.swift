@@ -15,8 +15,9 @@ public enum SiteRunner {
     }
 
     /// As above, with each rule's facts fetched when the rule runs (from a spool: one rule's facts in memory at a time).
+    /// With `spill`, findings are handed over after each rule (in order) instead of returned.
     static func run(_ rules: [ActiveRule], facts: (String) -> [SiteFact], factCounts: [String: Int] = [:],
-                    site: SiteContext, limits: Limits? = nil) -> FileOutcome {
+                    site: SiteContext, limits: Limits? = nil, spill: (([Finding]) -> Void)? = nil) -> FileOutcome {
         var out = FileOutcome()
         let siteRules = rules.filter { $0.rule.target == .site }
         let started = Date()
@@ -44,6 +45,10 @@ public enum SiteRunner {
             var counts = OutcomeCounts()
             var failing = Set<Int>()
             for v in verdicts {
+                if let spill, out.findings.count >= 1024 { // a rule failing on every page: a batch at a time
+                    spill(out.findings)
+                    out.findings = []
+                }
                 let message = (invocation.message ?? active.rule.message).filled(v.data)
                 let failed = v.verdict == .doesNotHold
                 if failed { counts.failed += 1 } else { counts.cantTell += 1 }
@@ -63,6 +68,14 @@ public enum SiteRunner {
             if ruleFacts.isEmpty && verdicts.isEmpty && invocation.check is FileExistsCheck { counts.passed = 1 }
             if ruleFacts.isEmpty && verdicts.isEmpty && counts.passed == 0 { counts.inapplicable = 1 }
             out.outcomes[active.rule.id] = counts
+            if let spill, !out.findings.isEmpty {
+                spill(out.findings)
+                out.findings = []
+            }
+        }
+        if let spill, !out.findings.isEmpty {
+            spill(out.findings)
+            out.findings = []
         }
         return out
     }
