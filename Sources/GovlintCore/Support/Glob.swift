@@ -101,11 +101,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
             .flatMap { expand(String(prefix) + String($0) + String(suffix)) }
     }
 
-    /// Matches one segment of a pattern; `{a,b}` expands to alternatives.
-    static func matchSegment(_ pattern: String, _ name: String) -> Bool {
-        matchSegment(compile(pattern), name[...])
-    }
-
+    /// Matches one compiled segment of a pattern against one segment of a path.
     static func matchSegment(_ segment: Segment, _ name: Substring) -> Bool {
         switch segment {
         case .anySegments:
