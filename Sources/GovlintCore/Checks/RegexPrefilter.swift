@@ -250,14 +250,7 @@ struct RegexPrefilter: Sendable {
             while i <= lastAnchor {
                 guard let found = memchr(base + i, anchor, lastAnchor - i + 1) else { return false }
                 let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-                let start = at - k
-                var j = 0
-                while j < n {
-                    let a = hay[start + j], e = needle[j]
-                    if a != e && !(ignoreCase && e >= 0x61 && e <= 0x7A && a | 0x20 == e) { break }
-                    j += 1
-                }
-                if j == n { return true }
+                if needleAt(hay, at - k, needle, from: 0, ignoreCase: ignoreCase) { return true }
                 i = at + 1
             }
             return false
@@ -268,18 +261,26 @@ struct RegexPrefilter: Sendable {
         let last = hay.count - n
         while i <= last {
             let h = hay[i]
-            if h == first || (firstIsLetter && h | 0x20 == first) {
-                var k = 1
-                while k < n {
-                    let a = hay[i + k], e = needle[k]
-                    if a != e && !(ignoreCase && e >= 0x61 && e <= 0x7A && a | 0x20 == e) { break }
-                    k += 1
-                }
-                if k == n { return true }
+            if h == first || (firstIsLetter && h | 0x20 == first), needleAt(hay, i, needle, from: 1, ignoreCase: ignoreCase) {
+                return true
             }
             i += 1
         }
         return false
+    }
+
+    /// Whether `needle[from...]` stands in `hay` at `start + from` (a lower-case ASCII letter of the
+    /// needle also matching its upper case when ignoring case).
+    @inline(__always)
+    private static func needleAt(_ hay: UnsafeBufferPointer<UInt8>, _ start: Int, _ needle: [UInt8], from: Int,
+                                 ignoreCase: Bool) -> Bool {
+        var j = from
+        while j < needle.count {
+            let a = hay[start + j], e = needle[j]
+            if a != e && !(ignoreCase && e >= 0x61 && e <= 0x7A && a | 0x20 == e) { return false }
+            j += 1
+        }
+        return true
     }
 }
 
