@@ -43,4 +43,38 @@ import Testing
             #expect(byAliases == byInverse, "\(page)")
         }
     }
+
+    /// The page phase keeps each link value as the one page it names (or as it is, or not at all):
+    /// orphan-page must find the same orphans with the kept values as with every collected one.
+    @Test(arguments: [0, 1, 2, 3])
+    func keptValuesFindTheSameOrphans(_ variant: Int) throws {
+        // Every page, then exports missing some of them (so that values name one, several or no pages).
+        let files = Set(Self.pages.enumerated().filter { $0.offset % 4 != variant || variant == 0 }.map(\.element)
+                        + ["img/logo.png", "doc.pdf", "a.html.html", "a.html/index.html"])
+        let node = try YAMLReader.load("{}", file: "test.yaml")
+        var options = try CheckOptions(node, file: "test.yaml", anchor: node)
+        let check = try OrphanPageCheck(options: &options)
+        let site = SiteInfo(files: files)
+        let values = Self.values + files.sorted() + ["img/logo.png", "https://example.gov/", "missing.html", "a.html"]
+        func orphans(_ values: [String]) -> [String] {
+            check.evaluate(values.map(PageFold.valueFact), in: SiteContext(info: site)).compactMap { $0.data["path"] }
+        }
+        for n in [1, 3, values.count] {
+            // Several windows of the values, so that pages are linked by some and not others.
+            for start in stride(from: 0, to: values.count, by: n) {
+                let window = Array(values[start..<min(values.count, start + n)])
+                let kept = Set(window.compactMap { check.keptValue($0, site: site) }).sorted()
+                #expect(orphans(kept) == orphans(window), "\(window)")
+                #expect(kept.count <= window.count)
+            }
+        }
+        // Values naming no page are dropped; a value naming one page is kept as that page, unless the
+        // page's own aliases name more (`a.html` names `a.html.html` and `a.html/index.html` too).
+        #expect(check.keptValue("img/logo.png", site: site) == nil)
+        #expect(check.keptValue("https://example.gov/", site: site) == nil)
+        #expect(check.keptValue("a.html", site: site) == "a.html")
+        if files.contains("deep/dir/page.html") {
+            #expect(check.keptValue("deep/dir/page", site: site) == "deep/dir/page.html")
+        }
+    }
 }

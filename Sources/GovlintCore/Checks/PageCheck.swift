@@ -52,10 +52,16 @@ public protocol SiteCheck: Sendable {
     /// set of values (plus a count) instead of one fact per target, and hands
     /// the check one fact per value with no file or position.
     static var distinctValuesOnly: Bool { get }
+    /// For ``distinctValuesOnly`` checks, once per distinct value when the page
+    /// phase ends: the value to keep for ``evaluate(_:in:)`` (`evaluate` must
+    /// decide the same with the kept values as with the collected ones), or nil
+    /// when it cannot matter. Default: the value itself.
+    func keptValue(_ value: String, site: SiteInfo) -> String?
 }
 
 extension SiteCheck {
     public static var distinctValuesOnly: Bool { false }
+    public func keptValue(_ value: String, site: SiteInfo) -> String? { value }
 }
 
 /// A value one page contributed to a site check.

@@ -208,7 +208,7 @@ public struct Linter: Sendable {
                        siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
                        pagesChecked: pages, descriptorsChecked: descriptors,
                        cacheHits: outcomes.filter(\.1).count,
-                       outcomes: fold.outcomes, distinctFacts: fold.distinctFactLists, factCounts: fold.factCounts)
+                       outcomes: fold.outcomes, distinctFacts: fold.takeDistinctFactLists(site: site), factCounts: fold.factCounts)
         part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
         part.spool = spool
         return part

@@ -16,7 +16,8 @@ import Foundation
 /// depend on scheduling: counts are sums and value sets are sets.
 final class PageFold: @unchecked Sendable {
     private let lock = NSLock()
-    private let distinctRules: Set<String>
+    /// The checks of the rules whose facts are kept as distinct values, by rule id.
+    private let distinctRules: [String: any SiteCheck]
     private var strings: Set<String> = []
     private(set) var outcomes: [String: OutcomeCounts] = [:]
     private(set) var distinctValues: [String: Set<String>] = [:]
@@ -28,10 +29,10 @@ final class PageFold: @unchecked Sendable {
 
     init(rules: [ActiveRule], spooling: Bool = false) {
         self.spooling = spooling
-        distinctRules = Set(rules.compactMap { active -> String? in
+        distinctRules = Dictionary(rules.compactMap { active -> (String, any SiteCheck)? in
             guard case let .site(invocation) = active.rule.check else { return nil }
-            return type(of: invocation.check).distinctValuesOnly ? active.rule.id : nil
-        })
+            return type(of: invocation.check).distinctValuesOnly ? (active.rule.id, invocation.check) : nil
+        }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The outcome as the part keeps it: findings and per-fact site facts only.
@@ -47,7 +48,7 @@ final class PageFold: @unchecked Sendable {
             return f
         }
         for (id, facts) in outcome.facts {
-            if distinctRules.contains(id) {
+            if distinctRules[id] != nil {
                 factCounts[id, default: 0] += facts.count
                 var values = distinctValues.removeValue(forKey: id) ?? [] // uniquely referenced while it grows
                 for f in facts { values.insert(f.value) }
@@ -66,10 +67,21 @@ final class PageFold: @unchecked Sendable {
         return kept
     }
 
-    /// Distinct-value facts by rule id, in value order: one fact per value, without file or position (the
-    /// checks read values only; which page linked first is not kept).
-    var distinctFactLists: [String: [SiteFact]] {
-        distinctValues.mapValues { $0.sorted().map(Self.valueFact) }
+    /// Distinct-value facts by rule id, in value order: one fact per value the check keeps
+    /// (``SiteCheck/keptValue(_:site:)``), without file or position (the checks read values only; which page
+    /// linked first is not kept). Releases the collected values.
+    func takeDistinctFactLists(site: SiteInfo) -> [String: [SiteFact]] {
+        lock.lock(); defer { lock.unlock() }
+        var lists: [String: [SiteFact]] = [:]
+        for (id, values) in distinctValues {
+            guard let check = distinctRules[id] else { continue }
+            var kept = Set<String>()
+            kept.reserveCapacity(values.count)
+            for v in values { if let k = check.keptValue(v, site: site) { kept.insert(k) } }
+            lists[id] = kept.sorted().map(Self.valueFact)
+        }
+        distinctValues = [:]
+        return lists
     }
 
     static func valueFact(_ value: String) -> SiteFact {

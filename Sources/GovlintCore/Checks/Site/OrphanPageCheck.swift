@@ -33,14 +33,43 @@ struct OrphanPageCheck: SiteFileCheck {
         return r
     }
 
+    /// A link target is kept as the one page of the export it names, or as it is when it names several;
+    /// targets naming no page (assets, missing files, other sites) cannot link a page and are dropped. So
+    /// the site phase holds at most one value per page, each sharing the file list's string.
+    func keptValue(_ value: String, site: SiteInfo) -> String? {
+        guard let page = Self.onlyPageNamed(by: value, in: site.files) else {
+            return Self.pagesNamed(by: value, in: site.files).isEmpty ? nil : value
+        }
+        // The page's own aliases must name no other page (`x.html` also names `x.html.html`).
+        return Self.onlyPageNamed(by: page, in: site.files) == page ? page : value
+    }
+
+    /// Pages of the export that a link value names (``SiteURL/aliases(_:)`` that are pages), as the file list spells them.
+    static func pagesNamed(by value: String, in files: Set<String>) -> [String] {
+        var out: [String] = []
+        for alias in SiteURL.aliases(value) {
+            guard let i = files.firstIndex(of: alias) else { continue }
+            let page = files[i]
+            if isPage(page), !out.contains(page) { out.append(page) }
+        }
+        return out
+    }
+
+    static func onlyPageNamed(by value: String, in files: Set<String>) -> String? {
+        let pages = pagesNamed(by: value, in: files)
+        return pages.count == 1 ? pages[0] : nil
+    }
+
+    static func isPage(_ path: String) -> Bool {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        return Discovery.pageExtensions.contains(ext)
+    }
+
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
         // A page is linked when some link value names it (SiteURL.aliases). Asking, per page, which
         // values could name it keeps one set of the values instead of six alias strings per link target.
         let values = Set(facts.map(\.value))
-        let pages = site.info.files.filter { path in
-            let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            return Discovery.pageExtensions.contains(ext)
-        }
+        let pages = site.info.files.filter(Self.isPage)
         return pages.sorted().filter { page in
             !Self.namingValues(of: page).contains { values.contains($0) } && !["index.html", "index.htm", "index.shtml"].contains(page)
         }.map { SiteVerdict(factIndex: -1, data: ["path": $0]) }
