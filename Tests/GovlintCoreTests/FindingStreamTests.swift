@@ -248,6 +248,13 @@ extension FindingStreamTests {
         #expect(spool.readFacts(rule: "b") == expected["b"])
         #expect(spool.readFacts(rule: "c").isEmpty)
         #expect(spool.readFacts(rule: "a") { $0.hasSuffix("-7.html") } == expected["a"]!.filter { $0.file.hasSuffix("-7.html") })
+        // Snippets left in the spool, each read back where it is.
+        for rule in ["a", "b"] {
+            let (facts, at) = spool.readFactsWithoutSnippets(rule: rule)
+            #expect(facts.map { SiteFact(file: $0.file, value: $0.value, range: $0.range, snippet: "") }
+                    == expected[rule]!.map { SiteFact(file: $0.file, value: $0.value, range: $0.range, snippet: "") })
+            #expect(at.map(spool.snippet(at:)) == expected[rule]!.map(\.snippet))
+        }
         // By file group, as a part file is written.
         let groups = spool.factSlices
         #expect(groups["a"]?.count == 40 && groups["b"]?.count == 14)

@@ -147,25 +147,57 @@ public final class FindingSpool: @unchecked Sendable {
     }
 
     /// One rule's site facts, file group by file group in the order they were appended, skipping the groups
-    /// of files `keep` rejects. Facts of one file share its path string.
-    public func readFacts(rule: String, keep: ((String) -> Bool)? = nil) -> [SiteFact] {
+    /// of files `keep` rejects. Facts of one file share its path string, and that of `paths` (the export's
+    /// file list) when it has the path.
+    public func readFacts(rule: String, keep: ((String) -> Bool)? = nil, paths: Set<String>? = nil) -> [SiteFact] {
+        readFacts(rule: rule, keep: keep, paths: paths, snippets: true).facts
+    }
+
+    /// As ``readFacts(rule:keep:paths:)``, leaving the snippets in the spool (a site rule reports few of its
+    /// facts): each fact's snippet is empty and `snippets[i]` is where fact `i`'s is, for ``snippet(at:)``.
+    public func readFactsWithoutSnippets(rule: String, keep: ((String) -> Bool)? = nil,
+                                         paths: Set<String>? = nil) -> (facts: [SiteFact], snippets: [Int]) {
+        readFacts(rule: rule, keep: keep, paths: paths, snippets: false)
+    }
+
+    private func readFacts(rule: String, keep: ((String) -> Bool)?, paths: Set<String>?,
+                           snippets: Bool) -> (facts: [SiteFact], snippets: [Int]) {
         lock.lock()
         flushFacts()
         let chunks = factChunks[rule] ?? []
         lock.unlock()
         var out: [SiteFact] = []
+        var at: [Int] = []
         for chunk in chunks {
             var reader = RecordReader(bytes: readBytes(chunk))
             while reader.at < reader.bytes.count {
-                let (path, count, length) = reader.factGroupHeader()
+                var (path, count, length) = reader.factGroupHeader()
                 if let keep, !keep(path) {
                     reader.at += length
                     continue
                 }
-                for _ in 0..<count { out.append(reader.factBody(file: path)) }
+                if let paths, let i = paths.firstIndex(of: path) { path = paths[i] }
+                for _ in 0..<count {
+                    if snippets {
+                        out.append(reader.factBody(file: path))
+                    } else {
+                        out.append(reader.factBody(file: path) { at.append(chunk.offset + $0) })
+                    }
+                }
             }
         }
-        return out
+        return (out, at)
+    }
+
+    /// The snippet stored at `offset` (from ``readFactsWithoutSnippets(rule:keep:paths:)``).
+    public func snippet(at offset: Int) -> String {
+        // A LEB128 length of at most 10 bytes, then the text.
+        lock.lock()
+        let limit = end
+        lock.unlock()
+        var head = RecordReader(bytes: readBytes(Slice(offset: offset, length: min(10, limit - offset), count: 0)))
+        let n = head.int()
+        return String(decoding: readBytes(Slice(offset: offset + head.at, length: n, count: 0)), as: UTF8.self)
     }
 
     /// Writes at the end; the caller holds the lock.
@@ -372,6 +404,15 @@ struct RecordReader {
         let value = string()
         let start = position(), end = position()
         return SiteFact(file: file, value: value, range: SourceRange(start: start, end: end), snippet: string())
+    }
+
+    /// A fact without its snippet, which is skipped; `snippetAt` gets the snippet's offset in `bytes`.
+    mutating func factBody(file: String, snippetAt: (Int) -> Void) -> SiteFact {
+        let value = string()
+        let start = position(), end = position()
+        snippetAt(at)
+        skipString()
+        return SiteFact(file: file, value: value, range: SourceRange(start: start, end: end), snippet: "")
     }
 
     mutating func position() -> SourcePosition {

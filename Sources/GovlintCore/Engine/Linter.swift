@@ -331,15 +331,21 @@ public struct Linter: Sendable {
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
         let factSources = facts
+        let sitePaths = site.info.files
         let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
             func read(_ source: FactSource) -> [SiteFact] {
                 switch source {
                 case let .inline(list): list
-                case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep)
+                case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep, paths: sitePaths)
                 }
             }
             let sources = factSources[id] ?? []
-            return sources.count == 1 ? read(sources[0]) : sources.flatMap(read)
+            if sources.count == 1, case let .spooled(spool, keep) = sources[0] {
+                // One spool (an unsharded run): snippets stay there until a finding needs one.
+                let (list, snippets) = spool.readFactsWithoutSnippets(rule: id, keep: keep, paths: sitePaths)
+                return .init(facts: list, snippet: { spool.snippet(at: snippets[$0]) })
+            }
+            return .init(facts: sources.count == 1 ? read(sources[0]) : sources.flatMap(read))
         }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) })
         facts = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }

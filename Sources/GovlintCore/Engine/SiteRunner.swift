@@ -11,12 +11,19 @@ public enum SiteRunner {
     /// `factCounts` gives, for rules whose facts were reduced to one per distinct value, how many were collected.
     public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], factCounts: [String: Int] = [:],
                            site: SiteContext, limits: Limits? = nil) -> FileOutcome {
-        run(rules, facts: { facts[$0] ?? [] }, factCounts: factCounts, site: site, limits: limits)
+        run(rules, facts: { SiteFactBatch(facts: facts[$0] ?? []) }, factCounts: factCounts, site: site, limits: limits)
+    }
+
+    /// One site rule's facts. With `snippet`, the facts' snippets are left where they are stored and fetched
+    /// only for the facts a finding reports (by index in `facts`): a rule reports few of its facts.
+    struct SiteFactBatch {
+        var facts: [SiteFact]
+        var snippet: ((Int) -> String)?
     }
 
     /// As above, with each rule's facts fetched when the rule runs (from a spool: one rule's facts in memory at a time).
     /// With `spill`, findings are handed over after each rule (in order) instead of returned.
-    static func run(_ rules: [ActiveRule], facts: (String) -> [SiteFact], factCounts: [String: Int] = [:],
+    static func run(_ rules: [ActiveRule], facts: (String) -> SiteFactBatch, factCounts: [String: Int] = [:],
                     site: SiteContext, limits: Limits? = nil, spill: (([Finding]) -> Void)? = nil) -> FileOutcome {
         var out = FileOutcome()
         let siteRules = rules.filter { $0.rule.target == .site }
@@ -39,8 +46,20 @@ public enum SiteRunner {
                         "rule \(active.rule.id) stopped after \(PageRunner.seconds(Date().timeIntervalSince(ruleStart))) s (limit site-timeout)"))
                 }
             }
-            var ruleFacts = facts(active.rule.id)
-            ruleFacts.sort { ($0.file, $0.range.start) < ($1.file, $1.range.start) } // in place: no second copy
+            var batch = facts(active.rule.id)
+            var ruleFacts = batch.facts
+            batch.facts = []
+            // Where each sorted fact was in the batch, for its snippet.
+            var unsorted: [Int] = []
+            if batch.snippet != nil {
+                // The order of a stable sort, as the in-place sort below gives.
+                unsorted = ruleFacts.indices.sorted { a, b in
+                    (ruleFacts[a].file, ruleFacts[a].range.start, a) < (ruleFacts[b].file, ruleFacts[b].range.start, b)
+                }
+                ruleFacts = unsorted.map { ruleFacts[$0] }
+            } else {
+                ruleFacts.sort { ($0.file, $0.range.start) < ($1.file, $1.range.start) } // in place: no second copy
+            }
             let verdicts = invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info))
             var counts = OutcomeCounts()
             var failing = Set<Int>()
@@ -57,7 +76,8 @@ public enum SiteRunner {
                     let f = ruleFacts[v.factIndex]
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: f.file, range: f.range,
-                                                message: message, snippet: f.snippet))
+                                                message: message,
+                                                snippet: batch.snippet.map { $0(unsorted[v.factIndex]) } ?? f.snippet))
                 } else {
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: v.data["path"] ?? ".",
