@@ -112,7 +112,9 @@ public struct Linter: Sendable {
         let pageRules = active.filter { $0.rule.target != .descriptor }
         // Site files are read only when an active site check reads them.
         let fileReaders = pageRules.filter { $0.rule.siteFileCheck != nil }
-        let work = files.filter { file in
+        // Indices into `files`, not a second list of the export's files.
+        let work = files.indices.filter { i in
+            let file = files[i]
             guard options.shard?.includes(file.relative) ?? true else { return false }
             switch file.kind {
             case .other: return false
@@ -180,28 +182,31 @@ public struct Linter: Sendable {
         // stay in memory, as before.
         let spool = try? FindingSpool(directory: options.spoolDirectory)
         if spool == nil { options.warn("warning: cannot create the findings spool in the temporary folder; keeping findings in memory") }
-        let fold = PageFold(rules: pageRules, spooling: spool != nil)
+        let fold = PageFold(rules: pageRules, spooling: spool != nil, files: site.files)
         let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
-            let (outcome, hit) = CrashContext.checking(work[i].relative) { checkOne(work[i]) }
+            let file = files[work[i]]
+            let (outcome, hit) = CrashContext.checking(file.relative) { checkOne(file) }
             var kept = fold.fold(outcome)
             if let spool {
-                spool.append(kept.findings, for: work[i].relative)
+                spool.append(kept.findings, for: file.relative)
                 kept.findings = []
                 // Facts of locating site rules (one or more per page and rule) are read back rule by rule in finish.
-                for (id, facts) in kept.facts { spool.appendFacts(facts, rule: id, path: work[i].relative) }
+                for (id, facts) in kept.facts { spool.appendFacts(facts, rule: id, path: file.relative) }
                 kept.facts = [:]
             }
             return (kept, hit)
         }
         var byFile: [String: FileOutcome] = [:]
-        for (i, o) in outcomes.enumerated() { byFile[work[i].relative] = o.0 }
+        for (i, o) in outcomes.enumerated() { byFile[files[work[i]].relative] = o.0 }
         let problemFindings = problems.map {
             $0.limit ? PageRunner.notFullyChecked($0.path, $0.message)
                 : Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: $0.path, range: .fileStart,
                           message: SystemRules.fileUnreadable.message.filled(["reason": $0.message]))
         }
-        let pages = work.filter { $0.kind == .page }.count
-        let descriptors = work.filter { $0.kind == .descriptor }.count
+        var pages = 0, descriptors = 0
+        for i in work {
+            if files[i].kind == .page { pages += 1 } else if files[i].kind == .descriptor { descriptors += 1 }
+        }
         var part = RunPart(toolVersion: GovlintVersion.current, catalogDigest: catalog.digest, shard: options.shard,
                        profile: (options.profiles.isEmpty ? configuration.profiles : options.profiles).first,
                        rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,

@@ -27,8 +27,12 @@ final class PageFold: @unchecked Sendable {
     /// not shared, which would keep every distinct one in memory.
     private let spooling: Bool
 
-    init(rules: [ActiveRule], spooling: Bool = false) {
+    /// The export's files: a distinct value naming one of them keeps its string (one copy, not two).
+    private let files: Set<String>
+
+    init(rules: [ActiveRule], spooling: Bool = false, files: Set<String> = []) {
         self.spooling = spooling
+        self.files = files
         distinctRules = Dictionary(rules.compactMap { active -> (String, any SiteCheck)? in
             guard case let .site(invocation) = active.rule.check else { return nil }
             return type(of: invocation.check).distinctValuesOnly ? (active.rule.id, invocation.check) : nil
@@ -51,7 +55,9 @@ final class PageFold: @unchecked Sendable {
             if distinctRules[id] != nil {
                 factCounts[id, default: 0] += facts.count
                 var values = distinctValues.removeValue(forKey: id) ?? [] // uniquely referenced while it grows
-                for f in facts { values.insert(f.value) }
+                for f in facts where !values.contains(f.value) {
+                    values.insert(files.firstIndex(of: f.value).map { files[$0] } ?? f.value)
+                }
                 distinctValues[id] = values
             } else if spooling {
                 kept.facts[id] = facts
