@@ -94,40 +94,71 @@ struct PartJSONParser {
         return out
     }
 
+    /// The index of the first byte from `i` that is a quote, a backslash or a control character (or `end`),
+    /// eight bytes at a time; `nonASCII` is set if a byte passed is not ASCII.
+    @inline(__always)
+    static func plainRun(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int, nonASCII: inout Bool) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        var seen: UInt64 = 0
+        while i + 8 <= end {
+            let v = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+            let q = v ^ (ones &* 0x22), b = v ^ (ones &* 0x5C)
+            // Each term flags (at least) its first matching byte: a zero byte of q or b, or a byte below 0x20.
+            let flagged = ((q &- ones) & ~q | (b &- ones) & ~b | (v &- ones &* 0x20) & ~v) & high
+            if flagged != 0 { break }
+            seen |= v
+            i += 8
+        }
+        if seen & high != 0 { nonASCII = true }
+        while i < end {
+            let c = p[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+            if c >= 0x80 { nonASCII = true }
+            i += 1
+        }
+        return i
+    }
+
     mutating func string() throws(Failure) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = at
+        var nonASCII = false
         // Without escapes (most strings): the bytes as they are.
-        while at < bytes.count {
-            let b = bytes[at]
-            if b == UInt8(ascii: "\"") {
-                at += 1
-                return try validated(UnsafeBufferPointer(rebasing: bytes[start..<(at - 1)]), start)
-            }
-            if b == UInt8(ascii: "\\") || b < 0x20 { break }
+        at = Self.plainRun(bytes.baseAddress!, from: at, to: bytes.count, nonASCII: &nonASCII)
+        if at < bytes.count, bytes[at] == UInt8(ascii: "\"") {
             at += 1
+            return try validated(UnsafeBufferPointer(rebasing: bytes[start..<(at - 1)]), start, nonASCII: nonASCII)
         }
-        var out = Array(bytes[start..<at])
+        // With escapes: runs between them copied at once.
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * (at - start) + 16)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<at]))
         while at < bytes.count {
             let b = bytes[at]
             at += 1
             switch b {
             case UInt8(ascii: "\""):
-                return try out.withUnsafeBufferPointer { (u) throws(Failure) in try validated(u, start) }
+                return try out.withUnsafeBufferPointer { (u) throws(Failure) in try validated(u, start, nonASCII: nonASCII) }
             case UInt8(ascii: "\\"):
                 try escape(into: &out)
-            case 0..<0x20:
-                throw failure("control character in a string", at: at - 1)
             default:
-                out.append(b)
+                throw failure("control character in a string", at: at - 1)
             }
+            let run = Self.plainRun(bytes.baseAddress!, from: at, to: bytes.count, nonASCII: &nonASCII)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<run]))
+            at = run
         }
         throw failure("unexpected end of a string", at: start - 1)
     }
 
-    private func validated(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int) throws(Failure) -> String {
-        guard let s = String(validating: utf8, as: UTF8.self) else { throw failure("invalid UTF-8 in a string", at: start - 1) }
-        return s
+    /// The string of `utf8`, which must be valid UTF-8 (checked unless it is ASCII; `String(validating:)` is
+    /// not specialized: ~1,000 instructions a call).
+    private func validated(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, nonASCII: Bool) throws(Failure) -> String {
+        if nonASCII, transcode(utf8.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true, into: { _ in }) {
+            throw failure("invalid UTF-8 in a string", at: start - 1)
+        }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     private mutating func escape(into out: inout [UInt8]) throws(Failure) {

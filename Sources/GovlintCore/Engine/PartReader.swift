@@ -115,15 +115,16 @@ public enum PartReader {
                 at -= drop
                 if keep != nil { keep! -= drop }
             }
-            let old = buffer.count
-            let want = max(Self.chunk, old / 2)
-            buffer.append(contentsOf: repeatElement(0, count: want))
-            var n: Int
-            repeat {
-                n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + old, want, off_t(base + old)) }
-            } while n < 0 && errno == EINTR
-            if n < 0 { throw Failure(message: "read error: \(String(cString: strerror(errno)))", offset: base + old) }
-            buffer.removeSubrange((old + n)...)
+            let want = max(Self.chunk, buffer.count / 2)
+            var n = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: want) { bytes, count in
+                repeat {
+                    n = pread(fd, bytes.baseAddress!, want, off_t(base + buffer.count))
+                } while n < 0 && errno == EINTR
+                count = max(n, 0)
+            }
+            if n < 0 { throw Failure(message: "read error: \(String(cString: strerror(errno)))", offset: base + buffer.count) }
+            buffer += chunk
             if n == 0 { atEnd = true }
             return n > 0
         }
@@ -247,7 +248,12 @@ public enum PartReader {
                 var i = at
                 var done = false
                 buffer.withUnsafeBufferPointer { bytes in
+                    var nonASCII = false // checked by the parser
                     while i < bytes.count {
+                        if inString && !escaped {
+                            i = PartJSONParser.plainRun(bytes.baseAddress!, from: i, to: bytes.count, nonASCII: &nonASCII)
+                            if i == bytes.count { return }
+                        }
                         let b = bytes[i]
                         i += 1
                         if inString {
