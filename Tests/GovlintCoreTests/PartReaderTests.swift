@@ -123,6 +123,16 @@ import Testing
         }
     }
 
+    @Test(arguments: [#"{"files":{"a"#, #"{"files":{"a.html":{"facts":{},"findings":[],"outcomes":{"r"#])
+    func invalidUTF8IsRejected(_ prefix: String) throws {
+        let url = try ShardAndCacheTests.tempDir().appendingPathComponent("latin1.json")
+        try Data(Array(prefix.utf8) + [0xE9] + Array(#"":{}}}"#.utf8)).write(to: url)
+        #expect(throws: PartReader.ReadError.self) { try PartReader.read(path: url.path) }
+        do { _ = try PartReader.read(path: url.path) } catch {
+            #expect(error.description.contains("invalid UTF-8 in a string at byte \(prefix.utf8.count - 2)"), "\(error.description)")
+        }
+    }
+
     @Test func aMissingPartIsNamed() {
         #expect(throws: PartReader.ReadError.self) { try PartReader.read(path: "/nonexistent-govlint/part.json") }
     }

@@ -159,6 +159,10 @@ public enum PartReader {
                 at += 1
                 switch b {
                 case UInt8(ascii: "\""):
+                    if out.contains(where: { $0 >= 0x80 }),
+                       transcode(out.makeIterator(), from: UTF8.self, to: UTF32.self, stoppingOnError: true, into: { _ in }) {
+                        throw failure("invalid UTF-8 in a string", at: start)
+                    }
                     return String(decoding: out, as: UTF8.self)
                 case UInt8(ascii: "\\"):
                     out += try escape(stringStart: start)
