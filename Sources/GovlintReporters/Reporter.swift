@@ -118,8 +118,8 @@ public final class FileOutput: TextOutputStream {
         s.withUTF8 { write(bytes: $0) }
     }
 
-    /// UTF-8 bytes written as they are (reporters that build their output as bytes).
-    func write(bytes: UnsafeBufferPointer<UInt8>) {
+    /// UTF-8 bytes written as they are (output built as bytes).
+    public func write(bytes: UnsafeBufferPointer<UInt8>) {
         if buffer.count + bytes.count > Self.capacity { flushBuffer() }
         if bytes.count >= Self.capacity { put(UnsafeRawBufferPointer(bytes)) } else { buffer.append(contentsOf: bytes) }
     }

@@ -252,6 +252,23 @@ import Testing
         #expect(missing.stderr.contains("exactly once"))
     }
 
+    @Test func mergeNamesAPartCutShortAndWhere() throws {
+        let out = try CLITests.tempDir()
+        let base = ["--profile", "starter", "--now", "2026-11-25", "--no-cache"]
+        for i in 1...2 {
+            let r = try CLITests.govlint(["check", CLITests.demo] + base + ["--shard", "\(i)/2", "--output", "\(out.path)/p\(i).json"])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let cut = out.appendingPathComponent("p2.json")
+        let bytes = try Data(contentsOf: cut)
+        try bytes.prefix(bytes.count / 2).write(to: cut)
+        let m = try CLITests.govlint(["report", "merge", "\(out.path)/p1.json", cut.path])
+        #expect(m.status == 2)
+        #expect(m.stderr.hasPrefix("\(cut.path): not a govlint part file ("), "\(m.stderr)")
+        #expect(m.stderr.contains("unexpected end of file"), "\(m.stderr)")
+        #expect(m.stderr.contains(" at byte "), "\(m.stderr)")
+    }
+
     @Test func secondRunUsesTheCache() throws {
         let cache = try CLITests.tempDir()
         let args = ["check", CLITests.demo, "--profile", "starter", "--now", "2026-11-25", "--cache-dir", cache.path, "--fail-on", "never", "--format", "json"]

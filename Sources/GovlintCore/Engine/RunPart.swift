@@ -87,33 +87,6 @@ public struct RunPart: Sendable, Codable {
         return o
     }
 
-    /// The part file's JSON (sorted keys, ISO 8601 dates; what `JSONEncoder` makes of the part, newline-terminated),
-    /// written piece by piece: one file's outcome at a time, its findings read from the spool, so writing a
-    /// part does not hold all its findings.
-    public func writeJSON(_ write: (String) throws -> Void) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        var shell = self
-        shell.files = [:]
-        shell.spool = nil
-        let text = String(decoding: try encoder.encode(shell), as: UTF8.self)
-        // Keys are sorted and strings escaped: the first `"files":{}` is the top-level key.
-        guard let empty = text.range(of: "\"files\":{}") else {
-            throw MergeError(description: "cannot write the part: no files key")
-        }
-        try write(String(text[..<empty.lowerBound]) + "\"files\":{")
-        var first = true
-        let facts = spooledFacts()
-        for path in files.keys.sorted() {
-            let key = String(decoding: try encoder.encode(path), as: UTF8.self)
-            let value = String(decoding: try encoder.encode(outcome(for: path, facts: facts)!), as: UTF8.self)
-            try write((first ? "" : ",") + key + ":" + value)
-            first = false
-        }
-        try write("}" + text[empty.upperBound...] + "\n")
-    }
-
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(schemaVersion, forKey: .schemaVersion)

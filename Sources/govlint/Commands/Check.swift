@@ -234,7 +234,7 @@ extension Govlint {
             let part = linter.collect(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
             progressLine?.finish()
             if shardSpec != nil, let output {
-                try OutputWriter.write(to: output) { out in try part.writeJSON { out.write($0) } }
+                try OutputWriter.write(to: output) { out in try part.writeJSON(bytes: { out.write(bytes: $0) }) }
                 return nil
             }
             var result = try linter.finish([consume part])

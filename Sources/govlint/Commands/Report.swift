@@ -43,15 +43,9 @@ extension Govlint.Report {
                 do { known = try GovlintCore.Baseline.load(baseline) } catch { throw UsageFailure(error.description) }
             }
             let catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
-            var loaded: [RunPart] = []
-            for path in parts {
-                guard let data = FileManager.default.contents(atPath: path) else { throw UsageFailure("\(path): cannot read part file") }
-                do { loaded.append(try decoder.decode(RunPart.self, from: data)) } catch {
-                    throw UsageFailure("\(path): not a govlint part file (\(error.localizedDescription))")
-                }
-            }
+            // One file's outcome at a time: findings and facts go to a spool per part, not to memory.
+            let loaded: [RunPart]
+            do { loaded = try PartReader.readAll(paths: parts) } catch { throw UsageFailure(error.description) }
             var result: RunResult
             do { result = try Linter(catalog: catalog).finish(loaded) } catch {
                 throw UsageFailure("cannot merge: \(error)")
