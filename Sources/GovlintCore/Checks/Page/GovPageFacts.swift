@@ -101,17 +101,6 @@ enum GovPageFacts {
 /// Finds calendar dates in text: `2026-11-20`, `2026/11/20`, `2026.11.20`,
 /// `2026年11月20日`, `November 20, 2026`, `20 November 2026`.
 enum DateExtraction {
-    private static let numeric = try! NSRegularExpression(
-        pattern: #"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)"#)
-    private static let months = ["january", "february", "march", "april", "may", "june", "july",
-                                 "august", "september", "october", "november", "december"]
-    private static let monthFirst = try! NSRegularExpression(
-        pattern: #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b"#,
-        options: [.caseInsensitive])
-    private static let dayFirst = try! NSRegularExpression(
-        pattern: #"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"#,
-        options: [.caseInsensitive])
-
     /// Dates in the element's text nodes, each read on its own (adjacent
     /// elements' text is not run together); script and style text is skipped.
     static func dates(inTextOf element: HTMLElement) -> [Date] {
@@ -126,24 +115,11 @@ enum DateExtraction {
         return dates(in: chunks.joined(separator: "\n"))
     }
 
+    /// Dates in the text, in the order of three patterns (see ``DateScanner``): numeric, month first, day first.
     static func dates(in text: String) -> [Date] {
         // Every pattern needs four decimal digits in a row; most texts have none.
         guard hasFourDigits(text) else { return [] }
-        var out: [Date] = []
-        let ns = text as NSString
-        let range = NSRange(location: 0, length: ns.length)
-        for m in numeric.matches(in: text, range: range) {
-            if let d = make(Int(ns.substring(with: m.range(at: 1))), Int(ns.substring(with: m.range(at: 2))), Int(ns.substring(with: m.range(at: 3)))) { out.append(d) }
-        }
-        for m in monthFirst.matches(in: text, range: range) {
-            let month = months.firstIndex(of: ns.substring(with: m.range(at: 1)).lowercased()).map { $0 + 1 }
-            if let d = make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 2)))) { out.append(d) }
-        }
-        for m in dayFirst.matches(in: text, range: range) {
-            let month = months.firstIndex(of: ns.substring(with: m.range(at: 2)).lowercased()).map { $0 + 1 }
-            if let d = make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 1)))) { out.append(d) }
-        }
-        return out
+        return DateScanner.dates(in: text)
     }
 
     /// Whether four decimal digits (`\d`: any Unicode Nd) follow each other.

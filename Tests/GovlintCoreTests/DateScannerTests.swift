@@ -1,0 +1,99 @@
+import Foundation
+@testable import GovlintCore
+import Testing
+
+/// `DateScanner` must find exactly the dates ICU finds with the three patterns it replaces.
+@Suite struct DateScannerTests {
+    /// The patterns as they were matched with `NSRegularExpression`: the reference.
+    static let numeric = try! NSRegularExpression(
+        pattern: #"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)"#)
+    static let months = ["january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december"]
+    static let monthFirst = try! NSRegularExpression(
+        pattern: #"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2}),?\s+(\d{4})\b"#,
+        options: [.caseInsensitive])
+    static let dayFirst = try! NSRegularExpression(
+        pattern: #"\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})\b"#,
+        options: [.caseInsensitive])
+
+    static func reference(_ text: String) -> [Date] {
+        var out: [Date] = []
+        let ns = text as NSString
+        let range = NSRange(location: 0, length: ns.length)
+        for m in numeric.matches(in: text, range: range) {
+            if let d = DateExtraction.make(Int(ns.substring(with: m.range(at: 1))), Int(ns.substring(with: m.range(at: 2))),
+                                           Int(ns.substring(with: m.range(at: 3)))) { out.append(d) }
+        }
+        for m in monthFirst.matches(in: text, range: range) {
+            let month = months.firstIndex(of: ns.substring(with: m.range(at: 1)).lowercased()).map { $0 + 1 }
+            if let d = DateExtraction.make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 2)))) { out.append(d) }
+        }
+        for m in dayFirst.matches(in: text, range: range) {
+            let month = months.firstIndex(of: ns.substring(with: m.range(at: 2)).lowercased()).map { $0 + 1 }
+            if let d = DateExtraction.make(Int(ns.substring(with: m.range(at: 3))), month, Int(ns.substring(with: m.range(at: 1)))) { out.append(d) }
+        }
+        return out
+    }
+
+    static let samples = [
+        "2026-11-20", "2026/1/2", "2026.11.20", "2026年11月20日", "2026 年 3 月 5 日", "November 20, 2026", "20 November 2026",
+        "published 2024-02-30 and 2024-02-29", "12026-11-20", "2026-11-201", "2026-111-20", "x2026-11-20y", "2026-11-20-21",
+        "2026-11-2023-01-05", "March 5 2024", "march 05, 2024", "MAY 1,2024", "May 1 ,2024", "Mayor 1 2024", "1 Mayor 2024",
+        "15 Marchx 2024", "a15 March 2024", "_15 March 2024", "15 March 20245", "15 March 2024a", "15 March 2024_",
+        "15\u{A0}March\u{3000}2024", "15\u{B}March\u{85}2024", "15\u{1680}March\u{2028}2024", "15\u{1C}March 2024",
+        "June 31, 2024", "July 4, 1989", "Sept 4, 2024", "ſeptember 4, 2024", "Auguﬅ 4, 2024", "Auguﬆ 4, 2024",
+        "\u{301}15 March 2024", "é15 March 2024", "\u{200D}15 March 2024", "x\u{200D}15 March 2024", "x\u{AD}15 March 2024",
+        " \u{AD}15 March 2024", "15 March 2024\u{301}", "15 March 2024\u{AD}", "15 March ٢٠٢٤", "٢٠٢٤-01-01", "2024-٠١-01",
+        "١2024-01-01", "2024-01-01١", "Ｍarch 5, 2024", "２０２４-01-01", "2024－01－01", "2024-1-1\n2025-2-2 May 3, 2024 4 June 2023",
+        "", "2024", "9999-99-99", "1989-12-31 1990-01-01 2100-12-31 2101-01-01", "January\t\t7,\n\n2025", "7\r\nJanuary\r\n2025",
+    ]
+
+    @Test(arguments: samples)
+    func matchesLikeICU(_ text: String) {
+        #expect(DateScanner.dates(in: text) == Self.reference(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+
+    /// Random texts over an alphabet of the characters the patterns care about.
+    @Test func randomTextsMatchLikeICU() {
+        let pieces = ["2024", "1", "12", "3", "0", "٢", "١٢", "-", "/", ".", "年", "月", " ", "  ", "\u{A0}", "\u{3000}", "\u{B}", "\u{85}",
+                      ",", "March", "may", "DECEMBER", "ſeptember", "Auguﬅ", "a", "_", "é", "\u{301}", "\u{200D}", "\u{AD}", "x", "\n", "日"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int { // SplitMix64: the same texts on every run
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(n))
+        }
+        func pick(_ options: [String]) -> String { options[next(options.count)] }
+        let years = ["2024", "2024", "1999", "2026", "2101", "٢٠٢٤", "202", "20245"]
+        let small = ["1", "7", "12", "28", "1", "09", "31", "0", "123", "٣", ""]
+        let spaces = [" ", " ", "", " ", "  ", "\u{A0}", "\u{3000}", "\u{B}", "\u{85}", "\n", "\u{1C}", "\u{200B}"]
+        let names = ["March", "march", "MAY", "June", "JULY", "december", "Mayo", "ſeptember", "Auguﬅ", "Sept", "Ｍarch"]
+        let glue = [" ", "", " ", "x", "_", "é", "\u{301}", "\u{200D}", "\u{AD}", "1", "٢", ",", "-", "日", "\n"]
+        var mismatches: [String] = []
+        var withDates = 0
+        for _ in 0..<6000 {
+            var text = pick(glue)
+            for _ in 0...next(3) {
+                switch next(4) {
+                case 0:
+                    text += pick(years) + pick(spaces) + pick(["-", "/", ".", "年", "－", ""]) + pick(spaces) + pick(small)
+                        + pick(spaces) + pick(["-", "/", ".", "月", ""]) + pick(spaces) + pick(small)
+                case 1:
+                    text += pick(names) + pick(spaces) + pick(small) + pick([",", "", ";"]) + pick(spaces) + pick(years)
+                case 2:
+                    text += pick(small) + pick(spaces) + pick(names) + pick(spaces) + pick(years)
+                default:
+                    text += (0..<(1 + next(6))).map { _ in pieces[next(pieces.count)] }.joined()
+                }
+                text += pick(glue)
+            }
+            let expected = Self.reference(text)
+            if !expected.isEmpty { withDates += 1 }
+            if DateScanner.dates(in: text) != expected { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(withDates >= 150, "too few texts with a date to tell: \(withDates)")
+    }
+}
