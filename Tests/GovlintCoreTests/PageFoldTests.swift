@@ -88,4 +88,18 @@ import Testing
         #expect(batches.flatMap { $0 } == whole.findings)
         #expect(spilled.outcomes == whole.outcomes)
     }
+
+    @Test(arguments: [0, 1, 2, 7, 100])
+    func permutingInPlaceEqualsMapping(_ count: Int) {
+        var state: UInt64 = UInt64(count) &+ 1
+        var order = Array(0..<count)
+        for i in order.indices.reversed() where i > 0 { // a seeded shuffle
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            order.swapAt(i, Int(state >> 33) % (i + 1))
+        }
+        let list = (0..<count).map { "v\($0)" }
+        var permuted = list
+        SiteRunner.permute(&permuted, order)
+        #expect(permuted == order.map { list[$0] })
+    }
 }

@@ -14,6 +14,25 @@ public enum SiteRunner {
         run(rules, facts: { SiteFactBatch(facts: facts[$0] ?? []) }, factCounts: factCounts, site: site, limits: limits)
     }
 
+    /// Puts `list[order[i]]` at `i` for every `i`, in place (cycle by cycle: no second copy of the list).
+    static func permute<T>(_ list: inout [T], _ order: [Int]) {
+        var placed = [Bool](repeating: false, count: list.count)
+        for start in list.indices where !placed[start] {
+            let first = list[start]
+            var i = start
+            while true {
+                placed[i] = true
+                let j = order[i]
+                if j == start {
+                    list[i] = first
+                    break
+                }
+                list[i] = list[j]
+                i = j
+            }
+        }
+    }
+
     /// One site rule's facts. With `snippet`, the facts' snippets are left where they are stored and fetched
     /// only for the facts a finding reports (by index in `facts`): a rule reports few of its facts.
     struct SiteFactBatch {
@@ -56,7 +75,7 @@ public enum SiteRunner {
                 unsorted = ruleFacts.indices.sorted { a, b in
                     (ruleFacts[a].file, ruleFacts[a].range.start, a) < (ruleFacts[b].file, ruleFacts[b].range.start, b)
                 }
-                ruleFacts = unsorted.map { ruleFacts[$0] }
+                permute(&ruleFacts, unsorted)
             } else {
                 ruleFacts.sort { ($0.file, $0.range.start) < ($1.file, $1.range.start) } // in place: no second copy
             }
