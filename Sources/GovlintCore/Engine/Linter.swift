@@ -196,6 +196,9 @@ public struct Linter: Sendable {
             }
             return (kept, hit)
         }
+        // Pages were parsed and freed in the workers' malloc arenas, which the site phase (on this thread)
+        // does not reuse: their free pages go back to the system before it.
+        MallocTrim.run()
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[files[work[i]].relative] = o.0 }
         let problemFindings = problems.map {
