@@ -150,33 +150,57 @@ extension Selector {
     public var subjectTagNames: Set<String>? {
         var names: Set<String> = []
         for complex in list {
-            guard case let .tag(name) = SubjectKey(complex) else { return nil }
-            names.insert(name)
+            guard case let .tags(some) = SubjectKey(complex) else { return nil }
+            names.formUnion(some)
         }
         return names
     }
 }
 
-/// What the subject of a complex selector must have, for bucketing: a tag
-/// name, else an attribute, else nothing usable.
+/// What the subject of a complex selector must have, for bucketing: one of
+/// some tag names, else an attribute, else nothing usable. An `:is()` whose
+/// branches all have tags (or all the same attribute) passes them on.
 enum SubjectKey: Hashable {
-    case tag(String)
+    case tags([String])
     case attribute(String)
     case any
 
     init(_ complex: ComplexSelector) {
         guard let last = complex.compounds.last else { self = .any; return }
         var attribute: String?
+        var branches: SubjectKey?
         for simple in last.simples {
             switch simple {
-            case let .type(name): self = .tag(name); return
+            case let .type(name): self = .tags([name]); return
+            case let .is(list): if branches == nil || branches == .any { branches = Self.union(list) }
             case let .attribute(a): if attribute == nil { attribute = a.name }
             case .id: if attribute == nil { attribute = "id" }
             case .className: if attribute == nil { attribute = "class" }
             default: break
             }
         }
-        self = attribute.map { .attribute($0) } ?? .any
+        if case .tags = branches { self = branches!; return }
+        if let attribute { self = .attribute(attribute); return }
+        self = branches ?? .any
+    }
+
+    /// What an element matching `:is(list)` must have: the branches' tags, or their common attribute.
+    private static func union(_ list: [ComplexSelector]) -> SubjectKey {
+        var names: [String] = []
+        var attribute: String?
+        for complex in list {
+            switch SubjectKey(complex) {
+            case let .tags(some):
+                guard attribute == nil else { return .any }
+                for name in some where !names.contains(name) { names.append(name) }
+            case let .attribute(a):
+                guard names.isEmpty, attribute == nil || attribute == a else { return .any }
+                attribute = a
+            case .any:
+                return .any
+            }
+        }
+        return attribute.map { .attribute($0) } ?? .tags(names)
     }
 }
 
@@ -203,7 +227,8 @@ private func asciiLowercased(_ s: String) -> String {
 }
 
 /// The complex selectors of many selector lists, grouped by what their
-/// subjects must have: a tag, else an attribute, else nothing usable.
+/// subjects must have: a tag (an entry sits in the bucket of each tag it
+/// allows), else an attribute, else nothing usable.
 struct SubjectBuckets {
     /// One complex selector: the list it belongs to and its index in that list's program.
     struct Entry {
@@ -223,9 +248,11 @@ struct SubjectBuckets {
             for (complex, c) in zip(s.list, s.program.topComplexes) {
                 let entry = Entry(selector: Int32(k), complex: Int32(c))
                 switch SubjectKey(complex) {
-                case let .tag(name):
-                    let atom = NameAtom.of(name)
-                    if atom != 0 { byTagAtom[Int(atom)].append(entry) } else { byTagName[name, default: []].append(entry) }
+                case let .tags(names):
+                    for name in names {
+                        let atom = NameAtom.of(name)
+                        if atom != 0 { byTagAtom[Int(atom)].append(entry) } else { byTagName[name, default: []].append(entry) }
+                    }
                 case let .attribute(name):
                     hasAttributeBuckets = true
                     let atom = NameAtom.of(name)
