@@ -26,6 +26,7 @@ public final class PageContext {
     public let site: SiteInfo
     /// Keyed by ``Selector/key`` (interned text): hashing an Int, not the selector's text.
     private var selections: [Int: [HTMLElement]] = [:]
+    private var exposedSelections: [Int: [HTMLElement]] = [:]
     private var _accessibility: AccessibilityContext?
     private var memos: [String: Any] = [:]
     private var normalizedTexts: [Int: String] = [:]
@@ -65,6 +66,15 @@ public final class PageContext {
         var indices = atoms.count == 1 ? byName![Int(atoms[0])] : atoms.flatMap { byName![Int($0)] }
         if atoms.count > 1 { indices.sort() }
         return indices.map { HTMLElement(document: document, index: Int($0)) }
+    }
+
+    /// ``select(_:)`` minus the elements hidden from the accessibility tree, memoised likewise
+    /// (three rules test every exposed element).
+    public func selectExposed(_ selector: Selector) -> [HTMLElement] {
+        if let cached = exposedSelections[selector.key] { return cached }
+        let result = select(selector).filter { !accessibility.isHiddenFromAccessibilityTree($0) }
+        exposedSelections[selector.key] = result
+        return result
     }
 
     /// Matches many selectors in one pass and remembers the results.
