@@ -234,6 +234,8 @@ struct SubjectBuckets {
     struct Entry {
         var selector: Int32
         var complex: Int32
+        /// A lone type or universal selector (`img`, `*`): every element of its bucket matches.
+        var bucketMatches: Bool
     }
 
     var byTagAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
@@ -246,7 +248,14 @@ struct SubjectBuckets {
     init(_ selectors: [Selector]) {
         for (k, s) in selectors.enumerated() {
             for (complex, c) in zip(s.list, s.program.topComplexes) {
-                let entry = Entry(selector: Int32(k), complex: Int32(c))
+                var bucketMatches = false
+                if complex.compounds.count == 1, complex.compounds[0].simples.count == 1 {
+                    switch complex.compounds[0].simples[0] {
+                    case .type, .universal: bucketMatches = true
+                    default: break
+                    }
+                }
+                let entry = Entry(selector: Int32(k), complex: Int32(c), bucketMatches: bucketMatches)
                 switch SubjectKey(complex) {
                 case let .tags(names):
                     for name in names {
@@ -275,7 +284,7 @@ struct SubjectBuckets {
                 @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[HTMLElement]]) {
                     for entry in entries {
                         let k = Int(entry.selector)
-                        guard taken[k] != i, matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
+                        guard taken[k] != i, entry.bucketMatches || matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
                         taken[k] = i
                         results[k].append(HTMLElement(document: document, index: i))
                     }
