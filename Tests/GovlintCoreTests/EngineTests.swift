@@ -61,6 +61,21 @@ import Testing
         #expect(base == "computed")
     }
 
+    @Test func memoKeysShareByNameAndTypeAndCacheNil() throws {
+        let page = PageContext(document: GovlintHTML.HTMLParser.parse("<p>x</p>"), file: "a.html", site: SiteInfo())
+        var calls = 0
+        let first = page.memo(MemoKey<String?>("memo-test")) { calls += 1; return nil }
+        let second = page.memo(MemoKey<String?>("memo-test")) { calls += 1; return "late" }
+        #expect(first == nil && second == nil && calls == 1)
+        // Another type under the same name, and another name, get slots of their own.
+        #expect(page.memo(MemoKey<Int>("memo-test")) { 7 } == 7)
+        #expect(page.memo(MemoKey<String?>("memo-test-2")) { "other" } == "other")
+        #expect(page.memo(MemoKey<Int>("memo-test")) { 8 } == 7)
+        // Per page: a new page computes again.
+        let next = PageContext(document: GovlintHTML.HTMLParser.parse("<p>y</p>"), file: "b.html", site: SiteInfo())
+        #expect(next.memo(MemoKey<String?>("memo-test")) { "fresh" } == "fresh")
+    }
+
     @Test func absoluteBaseHrefResolvesFromTheExportRoot() throws {
         let html = #"<html lang="en"><head><base href="https://agency.example.gov/site/"><title>t</title></head><body><a href="retirement">r</a> ↓<a href="gone">g</a></body></html>"#
         let catalog = try SourcePacks.catalog()

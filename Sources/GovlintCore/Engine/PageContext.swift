@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GovlintAccessibility
 import GovlintHTML
 
@@ -29,6 +30,7 @@ public final class PageContext {
     private var exposedSelections: [Int: [HTMLElement]] = [:]
     private var _accessibility: AccessibilityContext?
     private var memos: [String: Any] = [:]
+    private var slots: [AnyObject?] = []
     private var normalizedTexts: [Int: String] = [:]
     /// Element indices by tag-name atom, built in one pass on first use.
     private var byName: [[Int32]]?
@@ -94,6 +96,15 @@ public final class PageContext {
         return t
     }
 
+    /// ``memo(_:_:)-(String,_)`` through a key made once: an array slot, no string hashing or cast per call.
+    public func memo<T>(_ key: MemoKey<T>, _ make: () -> T) -> T {
+        if key.slot < slots.count, let stored = slots[key.slot] { return unsafeDowncast(stored, to: MemoBox<T>.self).value }
+        let v = make()
+        if key.slot >= slots.count { slots += repeatElement(nil, count: key.slot + 1 - slots.count) }
+        slots[key.slot] = MemoBox(v)
+        return v
+    }
+
     /// A value computed once per page and shared by all rules (an index, say).
     public func memo<T>(_ key: String, _ make: () -> T) -> T {
         // `as Any` keeps a nil result stored (a nil Optional would delete the key,
@@ -113,6 +124,35 @@ public final class PageContext {
         let a = AccessibilityContext(document: document)
         _accessibility = a
         return a
+    }
+}
+
+/// A slot of the per-page memo table, for values of type `Value`. Made once (a static or a check's
+/// property): equal names and types share a slot.
+public struct MemoKey<Value>: Sendable {
+    let slot: Int
+
+    public init(_ name: String) {
+        slot = MemoSlots.slot(for: "\(name)|\(Value.self)")
+    }
+}
+
+private final class MemoBox<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Interns memo key names (with their value type) to slot numbers.
+enum MemoSlots {
+    private static let slots = Mutex<[String: Int]>([:])
+
+    static func slot(for name: String) -> Int {
+        slots.withLock { slots in
+            if let k = slots[name] { return k }
+            let k = slots.count
+            slots[name] = k
+            return k
+        }
     }
 }
 
