@@ -252,7 +252,8 @@ public enum PageRunner {
     /// The start tag (or text) of the element, trimmed to a readable length.
     static func snippet(_ element: HTMLElement) -> String {
         let s = element.sourceSnippet
-        return s.count > 200 ? String(s.prefix(200)) + "…" : s
+        // No more bytes than 200 means no more characters: most snippets skip counting characters.
+        return s.utf8.count > 200 && s.count > 200 ? String(s.prefix(200)) + "…" : s
     }
 
     /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or from the nearest unique `#id`.
