@@ -74,31 +74,9 @@ public enum PageRunner {
                 }
                 continue
             }
-            // A single check (most rules) is called directly; a tree's top-level order is decided once.
-            var single: (any PageCheck)?
-            var singleMessage: LocalizedText?
-            var ordered: Bool?
-            switch check {
-            case let .page(invocation):
-                single = invocation.check
-                singleMessage = invocation.message
-            case let .all(children), let .any(children), let .none(children):
-                ordered = inCostOrder(children)
-            case .site, .descriptor:
-                break
-            }
             let reviewOnFail = rules[ruleIndex].rule.reviewOnFail
-            if RuleDeadline.isPast { stopped = true }
-            for target in stopped ? [] : targets {
-                let result: Evaluation
-                if let single {
-                    let r = single.evaluate(target, in: page, holdData: false)
-                    result = Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: singleMessage)
-                } else {
-                    result = evaluate(check, target, page, ordered: ordered)
-                }
-                // A check cut short by the deadline has no trustworthy verdict; past it, no further target runs.
-                if RuleDeadline.isPast { stopped = true; break }
+            // Counts a target's result and makes its findings.
+            func record(_ result: Evaluation, _ target: HTMLElement) {
                 switch result.verdict {
                 case .holds:
                     counts.passed += 1
@@ -113,6 +91,35 @@ public enum PageRunner {
                             file: page.file, range: location.sourceRange, message: message,
                             snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location, page)))
                     }
+                }
+            }
+            // A check cut short by the deadline has no trustworthy verdict; past it, no further target runs.
+            let deadline = RuleDeadline.coarse
+            if RuleDeadline.isPast(deadline) {
+                stopped = true
+            } else if case let .page(invocation) = check {
+                // A single check (most rules) is called directly.
+                let single = invocation.check
+                for target in targets {
+                    let r = single.evaluate(target, in: page, holdData: false)
+                    if RuleDeadline.isPast(deadline) { stopped = true; break }
+                    if r.verdict == .holds {
+                        counts.passed += 1
+                    } else {
+                        record(Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message), target)
+                    }
+                }
+            } else {
+                // A tree's top-level order is decided once.
+                var ordered: Bool?
+                switch check {
+                case let .all(children), let .any(children), let .none(children): ordered = inCostOrder(children)
+                case .page, .site, .descriptor: break
+                }
+                for target in targets {
+                    let result = evaluate(check, target, page, ordered: ordered)
+                    if RuleDeadline.isPast(deadline) { stopped = true; break }
+                    record(result, target)
                 }
             }
             out.outcomes[ruleID] = counts
