@@ -76,6 +76,17 @@ import Testing
         #expect(next.memo(MemoKey<String?>("memo-test")) { "fresh" } == "fresh")
     }
 
+    /// Selectors read by checks are matched in the page's one bucketed pass: collected from nested trees too.
+    @Test func checkSelectorsAreCollectedForThePreselection() throws {
+        let catalog = try SourcePacks.catalog()
+        let bypass = try #require(catalog.rule("bypass"))
+        #expect(bypass.check.pageSelectors.map(\.text).contains("main, [role=main]"))
+        #expect(bypass.check.pageSelectors.count == 3)
+        let main = try #require(catalog.rule("landmark-one-main"))
+        #expect(main.check.pageSelectors.map(\.text) == ["main:not([role], [hidden]), [role=main i]:not([hidden])"])
+        #expect(try #require(catalog.rule("image-alt")).check.pageSelectors.isEmpty)
+    }
+
     @Test func absoluteBaseHrefResolvesFromTheExportRoot() throws {
         let html = #"<html lang="en"><head><base href="https://agency.example.gov/site/"><title>t</title></head><body><a href="retirement">r</a> ↓<a href="gone">g</a></body></html>"#
         let catalog = try SourcePacks.catalog()

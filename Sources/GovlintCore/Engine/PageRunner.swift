@@ -29,7 +29,7 @@ public struct FileOutcome: Sendable, Codable {
 public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
-        page.preselect(rules.compactMap(\.rule.selector))
+        page.preselect(rules.compactMap(\.rule.selector) + rules.flatMap(\.rule.check.pageSelectors))
         let fileStart = Date()
         defer { RuleDeadline.set(nil) }
         // Rules are read field by field: a copy of a whole rule costs dozens of retains, per rule and page.

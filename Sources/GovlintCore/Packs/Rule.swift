@@ -69,6 +69,15 @@ public indirect enum CheckTree: Sendable {
         }
     }
 
+    /// The page checks' ``PageCheck/pageSelectors``.
+    public var pageSelectors: [Selector] {
+        switch self {
+        case let .page(i): i.check.pageSelectors
+        case .site, .descriptor: []
+        case let .all(c), let .any(c), let .none(c): c.flatMap(\.pageSelectors)
+        }
+    }
+
     /// Every check id used, for docs and catalog tests.
     public var checkIDs: [String] {
         switch self {
