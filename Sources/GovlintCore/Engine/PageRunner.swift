@@ -29,7 +29,13 @@ public struct FileOutcome: Sendable, Codable {
 public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
-        page.preselect(rules.compactMap(\.rule.selector) + rules.flatMap(\.rule.check.pageSelectors))
+        // Indexed, not mapped over the rules: each element passed to a closure is a whole rule copied.
+        var selectors: [Selector] = []
+        for i in rules.indices {
+            if let selector = rules[i].rule.selector { selectors.append(selector) }
+            selectors += rules[i].rule.check.pageSelectors
+        }
+        page.preselect(selectors)
         let fileStart = Date()
         defer { RuleDeadline.set(nil) }
         // Rules are read field by field: a copy of a whole rule costs dozens of retains, per rule and page.
