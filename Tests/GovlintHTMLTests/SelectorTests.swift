@@ -422,6 +422,21 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         #expect(deep.map { $0.map(\.index) } == shared.map { $0.map(\.index) })
     }
 
+    /// The buckets of the last list are reused for the same list only: other lists, the same
+    /// selectors in another order and fewer of them, answer for themselves.
+    @Test func reusedBucketsFollowTheList() throws {
+        let doc = HTMLParser.parse(Self.html)
+        let texts = ["p", ".a", "[role]", "li", "a[href]", "*", "div, p.a"]
+        let lists = [texts, texts.reversed(), Array(texts.dropFirst(2)), texts, ["li", "p"], ["p", "li"]]
+        for list in lists {
+            let selectors = try list.map { try Selector($0) }
+            for _ in 0..<2 {
+                let found = doc.select(all: selectors).map { $0.map(\.index) }
+                #expect(found == selectors.map { doc.select($0).map(\.index) }, "\(list)")
+            }
+        }
+    }
+
     @Test func subjectTagNames() throws {
         #expect(try Selector("section > p, li").subjectTagNames == ["p", "li"])
         #expect(try Selector("p, .a").subjectTagNames == nil)

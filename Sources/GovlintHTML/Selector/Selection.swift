@@ -1,3 +1,5 @@
+import Synchronization
+
 extension HTMLDocument {
     /// Every element matching `selector`, in document order (one pass over the nodes).
     public func select(_ selector: Selector) -> [HTMLElement] {
@@ -214,7 +216,7 @@ extension HTMLDocument {
     /// element at most once, so results are in document order.
     public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
         if deepestElement > maxDepth { return selectors.map { select($0) } }
-        let buckets = SubjectBuckets(selectors)
+        let buckets = SubjectBuckets.cached(selectors)
         var results = Array(repeating: [HTMLElement](), count: selectors.count)
         withView { view in buckets.run(view, selectors, self, &results) }
         return results
@@ -244,6 +246,18 @@ struct SubjectBuckets {
     var byAttributeName: [String: [Entry]] = [:]
     var hasAttributeBuckets = false
     var unconstrained: [Entry] = []
+
+    /// The buckets of the last selector list asked for: every page of a run preselects the same rules' selectors.
+    private static let last = Mutex<(keys: [Int], buckets: SubjectBuckets)?>(nil)
+
+    /// `SubjectBuckets(selectors)`, reused while the same list (by selector keys) is asked for again.
+    static func cached(_ selectors: [Selector]) -> SubjectBuckets {
+        let keys = selectors.map(\.key)
+        if let hit = last.withLock({ $0?.keys == keys ? $0?.buckets : nil }) { return hit }
+        let buckets = SubjectBuckets(selectors)
+        last.withLock { $0 = (keys, buckets) }
+        return buckets
+    }
 
     init(_ selectors: [Selector]) {
         for (k, s) in selectors.enumerated() {
