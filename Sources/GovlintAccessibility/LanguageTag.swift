@@ -6,13 +6,49 @@ import GovlintHTML
 /// All checks are ASCII-case-insensitive and allocation-light (no regex).
 public enum LanguageTag {
     /// Every registered primary language subtag (lower-case), built once.
-    static let languageSubtags: Set<String> = {
-        var set = Set<String>(minimumCapacity: 8300)
-        for s in languageSubtagList.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            set.insert(String(s))
+    static let languageSubtags = SubtagTable(languageSubtagList)
+
+    /// A set of lower-case subtags: a bit for each of two or three letters (every registered
+    /// primary language subtag is), a `Set` for any other. Built without hashing 8,000 strings.
+    struct SubtagTable: Sendable {
+        private var bits = [UInt64](repeating: 0, count: (26 * 26 + 26 * 26 * 26 + 63) / 64)
+        private var others: Set<String> = []
+        private(set) var count = 0
+
+        /// `list`: subtags separated by spaces or line breaks.
+        init(_ list: String) {
+            var list = list
+            list.withUTF8 { b in
+                var start = 0
+                for i in 0...b.count where i == b.count || b[i] == 0x20 || b[i] == 0x0A {
+                    if i > start { insert(UnsafeBufferPointer(rebasing: b[start..<i])) }
+                    start = i + 1
+                }
+            }
         }
-        return set
-    }()
+
+        /// The bit of a two- or three-letter lower-case subtag, nil for any other.
+        private static func bit(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+            guard b.count == 2 || b.count == 3, b.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return nil }
+            let v = b.reduce(0) { $0 * 26 + Int($1 - 0x61) }
+            return b.count == 2 ? v : 26 * 26 + v
+        }
+
+        private mutating func insert(_ b: UnsafeBufferPointer<UInt8>) {
+            if let k = Self.bit(b) {
+                if bits[k >> 6] & (1 << UInt64(k & 63)) == 0 { count += 1 }
+                bits[k >> 6] |= 1 << UInt64(k & 63)
+            } else if others.insert(String(decoding: b, as: UTF8.self)).inserted {
+                count += 1
+            }
+        }
+
+        func contains(_ subtag: String) -> Bool {
+            var subtag = subtag
+            if let k = subtag.withUTF8({ Self.bit($0) }) { return bits[k >> 6] & (1 << UInt64(k & 63)) != 0 }
+            return others.contains(subtag)
+        }
+    }
 
     /// Whether `tag` matches the RFC 5646 `Language-Tag` production: a
     /// `langtag`, a private-use tag (`x-…`) or a grandfathered tag. Leading and

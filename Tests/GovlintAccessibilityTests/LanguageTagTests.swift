@@ -40,4 +40,22 @@ import Testing
         #expect(LanguageTag.registryDate == "2021-08-06")
         #expect(LanguageTag.languageSubtags.count > 8000)
     }
+
+    /// The bit table answers as a set of the registry's subtags does, for every two- and
+    /// three-letter string and for other shapes.
+    @Test func subtagTableEqualsASet() {
+        let list = LanguageTag.languageSubtagList.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let set = Set(list)
+        #expect(LanguageTag.languageSubtags.count == set.count)
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        var probes = letters.flatMap { a in letters.map { a + $0 } }
+        probes += probes.flatMap { ab in letters.map { ab + $0 } }
+        probes += ["", "e", "EN", "En", "eng1", "i-klingon", "abcd", "en-us", "é", "ja\u{301}"]
+        for p in probes where LanguageTag.languageSubtags.contains(p) != set.contains(p) {
+            Issue.record("\(p)")
+        }
+        let extra = LanguageTag.SubtagTable("ab  cde\nlonger x-y AB ab")
+        #expect(extra.count == 5)
+        #expect(["ab", "cde", "longer", "x-y", "AB"].allSatisfy(extra.contains) && !extra.contains("abc") && !extra.contains("Ab"))
+    }
 }

@@ -61,6 +61,32 @@ import Testing
         #expect(base == "computed")
     }
 
+    @Test func memoKeysShareByNameAndTypeAndCacheNil() throws {
+        let page = PageContext(document: GovlintHTML.HTMLParser.parse("<p>x</p>"), file: "a.html", site: SiteInfo())
+        var calls = 0
+        let first = page.memo(MemoKey<String?>("memo-test")) { calls += 1; return nil }
+        let second = page.memo(MemoKey<String?>("memo-test")) { calls += 1; return "late" }
+        #expect(first == nil && second == nil && calls == 1)
+        // Another type under the same name, and another name, get slots of their own.
+        #expect(page.memo(MemoKey<Int>("memo-test")) { 7 } == 7)
+        #expect(page.memo(MemoKey<String?>("memo-test-2")) { "other" } == "other")
+        #expect(page.memo(MemoKey<Int>("memo-test")) { 8 } == 7)
+        // Per page: a new page computes again.
+        let next = PageContext(document: GovlintHTML.HTMLParser.parse("<p>y</p>"), file: "b.html", site: SiteInfo())
+        #expect(next.memo(MemoKey<String?>("memo-test")) { "fresh" } == "fresh")
+    }
+
+    /// Selectors read by checks are matched in the page's one bucketed pass: collected from nested trees too.
+    @Test func checkSelectorsAreCollectedForThePreselection() throws {
+        let catalog = try SourcePacks.catalog()
+        let bypass = try #require(catalog.rule("bypass"))
+        #expect(bypass.check.pageSelectors.map(\.text).contains("main, [role=main]"))
+        #expect(bypass.check.pageSelectors.count == 3)
+        let main = try #require(catalog.rule("landmark-one-main"))
+        #expect(main.check.pageSelectors.map(\.text) == ["main:not([role], [hidden]), [role=main i]:not([hidden])"])
+        #expect(try #require(catalog.rule("image-alt")).check.pageSelectors.isEmpty)
+    }
+
     @Test func absoluteBaseHrefResolvesFromTheExportRoot() throws {
         let html = #"<html lang="en"><head><base href="https://agency.example.gov/site/"><title>t</title></head><body><a href="retirement">r</a> ↓<a href="gone">g</a></body></html>"#
         let catalog = try SourcePacks.catalog()

@@ -27,6 +27,27 @@ import Testing
     }
 }
 
+/// Rules with `hidden: exclude` read `selectExposed`, memoised per selector; it must equal
+/// the selection filtered by the accessibility tree, also after the plain selection was memoised.
+@Suite struct ExposedSelectionTests {
+    static let html = """
+        <body><div hidden><p>a</p></div><p aria-hidden=true>b</p><p style="display:none">c</p><p>d</p>
+        <span style="visibility:hidden"><p>e</p></span><input type=hidden><p>f</p></body>
+        """
+
+    @Test(arguments: ["p", "*", "input, p", "body"])
+    func exposedSelectionIsTheFilteredSelection(_ text: String) throws {
+        let selector = try Selector(text)
+        let page = PageContext(document: HTMLParser.parse(Self.html), file: "a.html", site: SiteInfo())
+        let expected = page.select(selector).filter { !page.accessibility.isHiddenFromAccessibilityTree($0) }.map(\.index)
+        #expect(page.selectExposed(selector).map(\.index) == expected)
+        #expect(page.selectExposed(selector).map(\.index) == expected)
+        let fresh = PageContext(document: HTMLParser.parse(Self.html), file: "a.html", site: SiteInfo())
+        #expect(fresh.selectExposed(selector).map(\.index) == expected)
+        #expect(expected.count < page.select(selector).count || text == "body")
+    }
+}
+
 /// orphan-page asks which link values could name each page; that must be the exact inverse of
 /// the aliases a link value names.
 @Suite struct OrphanPageInverseTests {

@@ -1,5 +1,5 @@
 import Foundation
-import GovlintHTML
+@testable import GovlintHTML
 import Testing
 
 @Suite struct ParserTests {
@@ -95,6 +95,17 @@ import Testing
 }
 
 @Suite struct SourceTextTests {
+    /// The eight-bytes-at-a-time scalar count equals a byte-by-byte count on every range.
+    @Test func scalarCountMatchesAPlainCount() {
+        let bytes = Array("a\u{e9}中😀\r\nxy\u{301}z 😀😀 中文 ok".utf8) + Array(repeating: 0x62, count: 9)
+        for start in 0...bytes.count {
+            for end in start...bytes.count {
+                let plain = bytes[start..<end].filter { $0 & 0xC0 != 0x80 }.count
+                #expect(SourceText.scalarCount(bytes, start, end) == plain, "\(start)..<\(end)")
+            }
+        }
+    }
+
     /// Columns on long lines use block checkpoints; they must equal a plain count.
     @Test(arguments: [0, 1, 4095, 4096, 4097, 9000, 20_000, 39_999])
     func columnsOnLongLinesMatchAPlainCount(_ offset: Int) {

@@ -422,10 +422,27 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         #expect(deep.map { $0.map(\.index) } == shared.map { $0.map(\.index) })
     }
 
+    /// The buckets of the last list are reused for the same list only: other lists, the same
+    /// selectors in another order and fewer of them, answer for themselves.
+    @Test func reusedBucketsFollowTheList() throws {
+        let doc = HTMLParser.parse(Self.html)
+        let texts = ["p", ".a", "[role]", "li", "a[href]", "*", "div, p.a"]
+        let lists = [texts, texts.reversed(), Array(texts.dropFirst(2)), texts, ["li", "p"], ["p", "li"]]
+        for list in lists {
+            let selectors = try list.map { try Selector($0) }
+            for _ in 0..<2 {
+                let found = doc.select(all: selectors).map { $0.map(\.index) }
+                #expect(found == selectors.map { doc.select($0).map(\.index) }, "\(list)")
+            }
+        }
+    }
+
     @Test func subjectTagNames() throws {
         #expect(try Selector("section > p, li").subjectTagNames == ["p", "li"])
         #expect(try Selector("p, .a").subjectTagNames == nil)
         #expect(try Selector("a[href]").subjectTagNames == ["a"])
+        #expect(try Selector(":is(h1, h2 b):not([role]), :where(:is(p, h1))").subjectTagNames == ["h1", "b", "p"])
+        #expect(try Selector(":is(p, .a)").subjectTagNames == nil)
     }
 }
 
@@ -450,6 +467,10 @@ struct BadCase: Sendable, CustomTestStringConvertible {
         "section:has(img[src$='.png' i])", ":disabled", ":enabled", ":checked", "li:nth-child(2n+1 of .a, [aria-current])",
         "[aria-current=page]", "[aria-label|=go i]", "td[headers~=h], th[scope]", "x-item + x-item", "x-item ~ p",
         ":is(x-item, li):not(.a)", ":root", "body > main > *:only-of-type", ":empty", "a:any-link",
+        // Bucketed by the tags of every `:is()` branch, or not at all when a branch allows any tag.
+        ":is(p, x-item):not([role])", ":where(li, [role])", ":is(section p, td)[headers]", ":is(:is(li, th), my-widget)",
+        ":is(p, li).a, [data-k]", "[tabindex]:is(div, span)", ":is([role=button i], [role=img i]):not(div)",
+        ":is([data-k], [data-k=w] *)", ":is([role], p)", ":is([role], [tabindex])",
     ]
 
     static let document = HTMLParser.parse(html)

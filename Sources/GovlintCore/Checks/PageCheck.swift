@@ -17,6 +17,9 @@ public protocol PageCheck: Sendable {
     /// Rough cost of one evaluation, so `any`/`all`/`none` try cheap checks first
     /// (a page-type or title guard before a scan of the whole body).
     var cost: CheckCost { get }
+    /// Selectors the check reads through ``PageContext/select(_:)``: matched together with the
+    /// rules' target selectors, in one pass over the page.
+    var pageSelectors: [Selector] { get }
 }
 
 /// How expensive a check is on one target, relative to other checks.
@@ -32,6 +35,7 @@ public enum CheckCost: Int, Sendable, Comparable {
 
 extension PageCheck {
     public var cost: CheckCost { .normal }
+    public var pageSelectors: [Selector] { [] }
     public func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         evaluate(element, in: page)
     }

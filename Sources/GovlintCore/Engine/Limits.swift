@@ -111,6 +111,12 @@ public enum RuleDeadline {
     public static var current: Date? { box.deadline }
 
     public static var isPast: Bool { box.coarseDeadline.map { coarseNow() >= $0 } ?? false }
+
+    /// This thread's deadline on the coarse clock (nil: none), read once by a loop that tests it often.
+    static var coarse: UInt64? { box.coarseDeadline }
+
+    /// ``isPast`` for a deadline read with ``coarse`` (while it is still the one set).
+    static func isPast(_ coarse: UInt64?) -> Bool { coarse.map { coarseNow() >= $0 } ?? false }
 }
 
 extension NSRegularExpression {

@@ -469,8 +469,9 @@ public struct Linter: Sendable {
                                             file: relative, range: source.range(offset, offset),
                                             message: SystemRules.fileTruncated.message))
         }
-        outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative,
-                                              activeRules: Set(rules.filter { $0.rule.target == .page }.map(\.rule.id)))
+        var pageRuleIDs = Set<String>(minimumCapacity: rules.count)
+        for i in rules.indices where rules[i].rule.target == .page { pageRuleIDs.insert(rules[i].rule.id) }
+        outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative, activeRules: pageRuleIDs)
         return outcome
     }
 

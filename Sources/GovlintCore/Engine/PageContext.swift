@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GovlintAccessibility
 import GovlintHTML
 
@@ -26,8 +27,10 @@ public final class PageContext {
     public let site: SiteInfo
     /// Keyed by ``Selector/key`` (interned text): hashing an Int, not the selector's text.
     private var selections: [Int: [HTMLElement]] = [:]
+    private var exposedSelections: [Int: [HTMLElement]] = [:]
     private var _accessibility: AccessibilityContext?
     private var memos: [String: Any] = [:]
+    private var slots: [AnyObject?] = []
     private var normalizedTexts: [Int: String] = [:]
     /// Element indices by tag-name atom, built in one pass on first use.
     private var byName: [[Int32]]?
@@ -67,6 +70,15 @@ public final class PageContext {
         return indices.map { HTMLElement(document: document, index: Int($0)) }
     }
 
+    /// ``select(_:)`` minus the elements hidden from the accessibility tree, memoised likewise
+    /// (three rules test every exposed element).
+    public func selectExposed(_ selector: Selector) -> [HTMLElement] {
+        if let cached = exposedSelections[selector.key] { return cached }
+        let result = select(selector).filter { !accessibility.isHiddenFromAccessibilityTree($0) }
+        exposedSelections[selector.key] = result
+        return result
+    }
+
     /// Matches many selectors in one pass and remembers the results.
     public func preselect(_ selectors: [Selector]) {
         var seen = Set<Int>()
@@ -82,6 +94,15 @@ public final class PageContext {
         let t = TextMatching.normalizedText(of: element)
         normalizedTexts[element.index] = t
         return t
+    }
+
+    /// ``memo(_:_:)-(String,_)`` through a key made once: an array slot, no string hashing or cast per call.
+    public func memo<T>(_ key: MemoKey<T>, _ make: () -> T) -> T {
+        if key.slot < slots.count, let stored = slots[key.slot] { return unsafeDowncast(stored, to: MemoBox<T>.self).value }
+        let v = make()
+        if key.slot >= slots.count { slots += repeatElement(nil, count: key.slot + 1 - slots.count) }
+        slots[key.slot] = MemoBox(v)
+        return v
     }
 
     /// A value computed once per page and shared by all rules (an index, say).
@@ -103,6 +124,35 @@ public final class PageContext {
         let a = AccessibilityContext(document: document)
         _accessibility = a
         return a
+    }
+}
+
+/// A slot of the per-page memo table, for values of type `Value`. Made once (a static or a check's
+/// property): equal names and types share a slot.
+public struct MemoKey<Value>: Sendable {
+    let slot: Int
+
+    public init(_ name: String) {
+        slot = MemoSlots.slot(for: "\(name)|\(Value.self)")
+    }
+}
+
+private final class MemoBox<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// Interns memo key names (with their value type) to slot numbers.
+enum MemoSlots {
+    private static let slots = Mutex<[String: Int]>([:])
+
+    static func slot(for name: String) -> Int {
+        slots.withLock { slots in
+            if let k = slots[name] { return k }
+            let k = slots.count
+            slots[name] = k
+            return k
+        }
     }
 }
 

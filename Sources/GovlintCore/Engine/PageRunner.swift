@@ -29,11 +29,18 @@ public struct FileOutcome: Sendable, Codable {
 public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil) -> FileOutcome {
         var out = FileOutcome()
-        page.preselect(rules.compactMap(\.rule.selector))
+        // Indexed, not mapped over the rules: each element passed to a closure is a whole rule copied.
+        var selectors: [Selector] = []
+        for i in rules.indices {
+            if let selector = rules[i].rule.selector { selectors.append(selector) }
+            selectors += rules[i].rule.check.pageSelectors
+        }
+        page.preselect(selectors)
         let fileStart = Date()
         defer { RuleDeadline.set(nil) }
-        for (ruleIndex, active) in rules.enumerated() {
-            let rule = active.rule
+        // Rules are read field by field: a copy of a whole rule costs dozens of retains, per rule and page.
+        for ruleIndex in rules.indices {
+            let ruleID = rules[ruleIndex].rule.id
             // Cooperative time limits: checked between rules and between targets.
             let ruleStart = Date()
             var budget = limits?.ruleTimeout
@@ -52,48 +59,76 @@ public enum PageRunner {
             defer {
                 if stopped {
                     out.findings.append(notFullyChecked(page.file,
-                        "rule \(rule.id) stopped after \(seconds(Date().timeIntervalSince(ruleStart))) s"))
+                        "rule \(ruleID) stopped after \(seconds(Date().timeIntervalSince(ruleStart))) s"))
                 }
             }
-            let targets = self.targets(of: rule, in: page)
+            let targets = self.targets(rules[ruleIndex].rule.selector, excludeHidden: rules[ruleIndex].rule.excludeHidden, in: page)
             var counts = OutcomeCounts()
             if targets.isEmpty {
                 counts.inapplicable = 1
-                out.outcomes[rule.id] = counts
+                out.outcomes[ruleID] = counts
                 continue
             }
-            if rule.target == .site {
-                guard case let .site(invocation) = rule.check else { continue }
+            let check = rules[ruleIndex].rule.check
+            if rules[ruleIndex].rule.target == .site {
+                guard case let .site(invocation) = check else { continue }
                 for target in targets {
                     guard let value = invocation.check.collect(target, in: page) else { continue }
                     let anchor = target.positionedAnchor ?? target
-                    out.facts[rule.id, default: []].append(SiteFact(
+                    out.facts[ruleID, default: []].append(SiteFact(
                         file: page.file, value: value, range: target.sourceRange, snippet: snippet(anchor)))
                 }
                 continue
             }
-            for target in targets {
-                if RuleDeadline.isPast { stopped = true; break }
-                let result = evaluate(rule.check, target, page)
-                // A check cut short by the deadline has no trustworthy verdict.
-                if RuleDeadline.isPast { stopped = true; break }
+            let reviewOnFail = rules[ruleIndex].rule.reviewOnFail
+            // Counts a target's result and makes its findings.
+            func record(_ result: Evaluation, _ target: HTMLElement) {
                 switch result.verdict {
                 case .holds:
                     counts.passed += 1
                 case .doesNotHold, .cantTell:
-                    let failed = result.verdict == .doesNotHold && !rule.reviewOnFail
+                    let failed = result.verdict == .doesNotHold && !reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
-                    let message = (result.message ?? rule.message).filled(result.data)
+                    let message = (result.message ?? rules[ruleIndex].rule.message).filled(result.data)
                     let locations = result.locations.isEmpty ? [target] : result.locations
                     for location in locations {
                         out.findings.append(Finding(
-                            ruleID: rule.id, severity: active.severity, outcome: failed ? .failed : .cantTell,
+                            ruleID: ruleID, severity: rules[ruleIndex].severity, outcome: failed ? .failed : .cantTell,
                             file: page.file, range: location.sourceRange, message: message,
                             snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location, page)))
                     }
                 }
             }
-            out.outcomes[rule.id] = counts
+            // A check cut short by the deadline has no trustworthy verdict; past it, no further target runs.
+            let deadline = RuleDeadline.coarse
+            if RuleDeadline.isPast(deadline) {
+                stopped = true
+            } else if case let .page(invocation) = check {
+                // A single check (most rules) is called directly.
+                let single = invocation.check
+                for target in targets {
+                    let r = single.evaluate(target, in: page, holdData: false)
+                    if RuleDeadline.isPast(deadline) { stopped = true; break }
+                    if r.verdict == .holds {
+                        counts.passed += 1
+                    } else {
+                        record(Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message), target)
+                    }
+                }
+            } else {
+                // A tree's top-level order is decided once.
+                var ordered: Bool?
+                switch check {
+                case let .all(children), let .any(children), let .none(children): ordered = inCostOrder(children)
+                case .page, .site, .descriptor: break
+                }
+                for target in targets {
+                    let result = evaluate(check, target, page, ordered: ordered)
+                    if RuleDeadline.isPast(deadline) { stopped = true; break }
+                    record(result, target)
+                }
+            }
+            out.outcomes[ruleID] = counts
         }
         return out
     }
@@ -109,17 +144,12 @@ public enum PageRunner {
     }
 
     /// Test targets: the selector's matches (default: the root element), minus hidden ones when the rule says so.
-    static func targets(of rule: Rule, in page: PageContext) -> [HTMLElement] {
-        var targets: [HTMLElement]
-        if let selector = rule.selector {
-            targets = page.select(selector)
-        } else {
-            targets = page.document.root.map { [$0] } ?? []
+    static func targets(_ selector: Selector?, excludeHidden: Bool, in page: PageContext) -> [HTMLElement] {
+        if let selector {
+            return excludeHidden ? page.selectExposed(selector) : page.select(selector)
         }
-        if rule.excludeHidden {
-            targets = targets.filter { !page.accessibility.isHiddenFromAccessibilityTree($0) }
-        }
-        return targets
+        let root = page.document.root.map { [$0] } ?? []
+        return excludeHidden ? root.filter { !page.accessibility.isHiddenFromAccessibilityTree($0) } : root
     }
 
     struct Evaluation {
@@ -136,12 +166,14 @@ public enum PageRunner {
     /// at the guard on most pages. The reported evaluation is still that of the first deciding child in
     /// the order the rule lists them; `holdDetail` says whether a holding result's details are used
     /// (under `none`, whose failure reports the child that held).
-    static func evaluate(_ tree: CheckTree, _ element: HTMLElement, _ page: PageContext, holdDetail: Bool = false) -> Evaluation {
+    /// `ordered`, when known, is whether the top-level children are already cheapest first.
+    static func evaluate(_ tree: CheckTree, _ element: HTMLElement, _ page: PageContext, holdDetail: Bool = false,
+                         ordered: Bool? = nil) -> Evaluation {
         switch tree {
         case let .page(invocation):
             let r = invocation.check.evaluate(element, in: page, holdData: holdDetail)
             return Evaluation(verdict: r.verdict, locations: r.locations, data: r.data, message: invocation.message)
-        case let .all(children) where inCostOrder(children):
+        case let .all(children) where ordered ?? inCostOrder(children):
             // Written order is already cheapest first: the plain loop, no bookkeeping.
             var undecided: Evaluation?
             for child in children {
@@ -150,7 +182,7 @@ public enum PageRunner {
                 if e.verdict == .cantTell, undecided == nil { undecided = e }
             }
             return undecided ?? Evaluation(verdict: .holds, locations: [], data: [:], message: nil)
-        case let .any(children) where inCostOrder(children):
+        case let .any(children) where ordered ?? inCostOrder(children):
             var firstFailure: Evaluation?
             var undecided: Evaluation?
             for child in children {
@@ -160,7 +192,7 @@ public enum PageRunner {
                 if e.verdict == .doesNotHold, firstFailure == nil { firstFailure = e }
             }
             return undecided ?? firstFailure ?? Evaluation(verdict: .doesNotHold, locations: [], data: [:], message: nil)
-        case let .none(children) where inCostOrder(children):
+        case let .none(children) where ordered ?? inCostOrder(children):
             var undecided: Evaluation?
             for child in children {
                 let e = evaluate(child, element, page, holdDetail: true)
@@ -233,7 +265,8 @@ public enum PageRunner {
     /// The start tag (or text) of the element, trimmed to a readable length.
     static func snippet(_ element: HTMLElement) -> String {
         let s = element.sourceSnippet
-        return s.count > 200 ? String(s.prefix(200)) + "…" : s
+        // No more bytes than 200 means no more characters: most snippets skip counting characters.
+        return s.utf8.count > 200 && s.count > 200 ? String(s.prefix(200)) + "…" : s
     }
 
     /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or from the nearest unique `#id`.

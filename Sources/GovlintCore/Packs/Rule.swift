@@ -60,9 +60,21 @@ public indirect enum CheckTree: Sendable {
     /// The cost of evaluating the tree once: its most expensive check.
     public var cost: CheckCost {
         switch self {
-        case let .page(i): i.check.cost
-        case .site, .descriptor: .normal
-        case let .all(c), let .any(c), let .none(c): c.map(\.cost).max() ?? .cheap
+        case let .page(i): return i.check.cost
+        case .site, .descriptor: return .normal
+        case let .all(c), let .any(c), let .none(c):
+            var most = CheckCost.cheap
+            for child in c { most = max(most, child.cost) }
+            return most
+        }
+    }
+
+    /// The page checks' ``PageCheck/pageSelectors``.
+    public var pageSelectors: [Selector] {
+        switch self {
+        case let .page(i): i.check.pageSelectors
+        case .site, .descriptor: []
+        case let .all(c), let .any(c), let .none(c): c.flatMap(\.pageSelectors)
         }
     }
 

@@ -192,8 +192,8 @@ public struct HTMLElement: Sendable, Hashable {
     /// The start tag's range, or the nearest positioned ancestor's, else the file start.
     public var sourceRange: SourceRange {
         guard let anchor = positionedAnchor else { return .fileStart }
-        let n = anchor.node
-        return document.source.range(Int(n.startOffset), Int(n.endOffset))
+        let nodes = document.nodes
+        return document.source.range(Int(nodes[anchor.index].startOffset), Int(nodes[anchor.index].endOffset))
     }
 
     public var startPosition: SourcePosition { sourceRange.start }
@@ -201,8 +201,8 @@ public struct HTMLElement: Sendable, Hashable {
     /// The raw source of the start tag (or the text), for snippets.
     public var sourceSnippet: String {
         guard let anchor = positionedAnchor else { return "" }
-        let n = anchor.node
-        return document.source.slice(Int(n.startOffset), Int(n.endOffset))
+        let nodes = document.nodes
+        return document.source.slice(Int(nodes[anchor.index].startOffset), Int(nodes[anchor.index].endOffset))
     }
 }
 

@@ -94,10 +94,7 @@ public final class SourceText: Sendable {
             i = block * SourceText.blockSize
             column = 1 + Int(blockColumns[block])
         }
-        while i < offset {
-            if utf8[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+        column += Self.scalarCount(utf8, i, offset)
         // Offsets inside a multi-byte scalar count as that scalar.
         if offset < utf8.count, offset > lineStart, utf8[offset] & 0xC0 == 0x80 { column -= 1 }
         let original: Int
@@ -108,6 +105,26 @@ public final class SourceText: Sendable {
             original = offset
         }
         return SourcePosition(line: lo + 1, column: column, offset: original)
+    }
+
+    /// Scalars in `bytes[start..<end]` (bytes that are not UTF-8 continuation bytes), eight bytes at a time.
+    static func scalarCount(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+        guard start < end else { return 0 }
+        return bytes.withUnsafeBytes { raw in
+            var continuations = 0
+            var i = start
+            while i + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // High bit set and the next bit clear: 10xxxxxx.
+                continuations += (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < end {
+                if raw[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            return end - start - continuations
+        }
     }
 
     /// The decoded byte offset of a 1-based line and column (clamped).

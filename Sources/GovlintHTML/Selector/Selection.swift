@@ -1,3 +1,5 @@
+import Synchronization
+
 extension HTMLDocument {
     /// Every element matching `selector`, in document order (one pass over the nodes).
     public func select(_ selector: Selector) -> [HTMLElement] {
@@ -150,33 +152,57 @@ extension Selector {
     public var subjectTagNames: Set<String>? {
         var names: Set<String> = []
         for complex in list {
-            guard case let .tag(name) = SubjectKey(complex) else { return nil }
-            names.insert(name)
+            guard case let .tags(some) = SubjectKey(complex) else { return nil }
+            names.formUnion(some)
         }
         return names
     }
 }
 
-/// What the subject of a complex selector must have, for bucketing: a tag
-/// name, else an attribute, else nothing usable.
+/// What the subject of a complex selector must have, for bucketing: one of
+/// some tag names, else an attribute, else nothing usable. An `:is()` whose
+/// branches all have tags (or all the same attribute) passes them on.
 enum SubjectKey: Hashable {
-    case tag(String)
+    case tags([String])
     case attribute(String)
     case any
 
     init(_ complex: ComplexSelector) {
         guard let last = complex.compounds.last else { self = .any; return }
         var attribute: String?
+        var branches: SubjectKey?
         for simple in last.simples {
             switch simple {
-            case let .type(name): self = .tag(name); return
+            case let .type(name): self = .tags([name]); return
+            case let .is(list): if branches == nil || branches == .any { branches = Self.union(list) }
             case let .attribute(a): if attribute == nil { attribute = a.name }
             case .id: if attribute == nil { attribute = "id" }
             case .className: if attribute == nil { attribute = "class" }
             default: break
             }
         }
-        self = attribute.map { .attribute($0) } ?? .any
+        if case .tags = branches { self = branches!; return }
+        if let attribute { self = .attribute(attribute); return }
+        self = branches ?? .any
+    }
+
+    /// What an element matching `:is(list)` must have: the branches' tags, or their common attribute.
+    private static func union(_ list: [ComplexSelector]) -> SubjectKey {
+        var names: [String] = []
+        var attribute: String?
+        for complex in list {
+            switch SubjectKey(complex) {
+            case let .tags(some):
+                guard attribute == nil else { return .any }
+                for name in some where !names.contains(name) { names.append(name) }
+            case let .attribute(a):
+                guard names.isEmpty, attribute == nil || attribute == a else { return .any }
+                attribute = a
+            case .any:
+                return .any
+            }
+        }
+        return attribute.map { .attribute($0) } ?? .tags(names)
     }
 }
 
@@ -190,7 +216,7 @@ extension HTMLDocument {
     /// element at most once, so results are in document order.
     public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
         if deepestElement > maxDepth { return selectors.map { select($0) } }
-        let buckets = SubjectBuckets(selectors)
+        let buckets = SubjectBuckets.cached(selectors)
         var results = Array(repeating: [HTMLElement](), count: selectors.count)
         withView { view in buckets.run(view, selectors, self, &results) }
         return results
@@ -203,12 +229,15 @@ private func asciiLowercased(_ s: String) -> String {
 }
 
 /// The complex selectors of many selector lists, grouped by what their
-/// subjects must have: a tag, else an attribute, else nothing usable.
+/// subjects must have: a tag (an entry sits in the bucket of each tag it
+/// allows), else an attribute, else nothing usable.
 struct SubjectBuckets {
     /// One complex selector: the list it belongs to and its index in that list's program.
     struct Entry {
         var selector: Int32
         var complex: Int32
+        /// A lone type or universal selector (`img`, `*`): every element of its bucket matches.
+        var bucketMatches: Bool
     }
 
     var byTagAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
@@ -218,14 +247,35 @@ struct SubjectBuckets {
     var hasAttributeBuckets = false
     var unconstrained: [Entry] = []
 
+    /// The buckets of the last selector list asked for: every page of a run preselects the same rules' selectors.
+    private static let last = Mutex<(keys: [Int], buckets: SubjectBuckets)?>(nil)
+
+    /// `SubjectBuckets(selectors)`, reused while the same list (by selector keys) is asked for again.
+    static func cached(_ selectors: [Selector]) -> SubjectBuckets {
+        let keys = selectors.map(\.key)
+        if let hit = last.withLock({ $0?.keys == keys ? $0?.buckets : nil }) { return hit }
+        let buckets = SubjectBuckets(selectors)
+        last.withLock { $0 = (keys, buckets) }
+        return buckets
+    }
+
     init(_ selectors: [Selector]) {
         for (k, s) in selectors.enumerated() {
             for (complex, c) in zip(s.list, s.program.topComplexes) {
-                let entry = Entry(selector: Int32(k), complex: Int32(c))
+                var bucketMatches = false
+                if complex.compounds.count == 1, complex.compounds[0].simples.count == 1 {
+                    switch complex.compounds[0].simples[0] {
+                    case .type, .universal: bucketMatches = true
+                    default: break
+                    }
+                }
+                let entry = Entry(selector: Int32(k), complex: Int32(c), bucketMatches: bucketMatches)
                 switch SubjectKey(complex) {
-                case let .tag(name):
-                    let atom = NameAtom.of(name)
-                    if atom != 0 { byTagAtom[Int(atom)].append(entry) } else { byTagName[name, default: []].append(entry) }
+                case let .tags(names):
+                    for name in names {
+                        let atom = NameAtom.of(name)
+                        if atom != 0 { byTagAtom[Int(atom)].append(entry) } else { byTagName[name, default: []].append(entry) }
+                    }
                 case let .attribute(name):
                     hasAttributeBuckets = true
                     let atom = NameAtom.of(name)
@@ -248,7 +298,7 @@ struct SubjectBuckets {
                 @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[HTMLElement]]) {
                     for entry in entries {
                         let k = Int(entry.selector)
-                        guard taken[k] != i, matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
+                        guard taken[k] != i, entry.bucketMatches || matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
                         taken[k] = i
                         results[k].append(HTMLElement(document: document, index: i))
                     }

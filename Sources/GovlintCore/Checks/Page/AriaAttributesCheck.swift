@@ -66,8 +66,19 @@ struct AriaAttributesCheck: PageCheck {
         return false
     }
 
+    /// The element's attributes whose names start with `aria-`, known names read by atom.
     private func ariaAttributes(_ element: HTMLElement) -> [HTMLAttribute] {
-        element.attributes.filter { $0.name.hasPrefix("aria-") }
+        let core = element.core
+        let document = element.document
+        var result: [HTMLAttribute] = []
+        let start = Int(core.attributeStart)
+        for j in start..<(start + Int(core.attributeCount)) {
+            let atom = document.attributeCores[j].nameAtom
+            if atom != NameAtom.unknown ? Self.ariaAtoms[Int(atom)] : document.attributes[j].name.hasPrefix("aria-") {
+                result.append(document.attributes[j])
+            }
+        }
+        return result
     }
 
     private func names(_ element: HTMLElement) -> CheckResult {

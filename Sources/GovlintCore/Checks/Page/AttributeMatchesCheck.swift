@@ -47,17 +47,7 @@ enum TextMatching {
         return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
     }
 
-    private static let keyLock = NSLock()
-    nonisolated(unsafe) private static var keyIDs: [String: Int] = [:]
-
-    /// A short memo key standing for `long` (equal texts get equal keys): per-element memo
-    /// lookups hash a few bytes instead of a whole pattern.
-    static func shortKey(_ long: String) -> String {
-        keyLock.lock(); defer { keyLock.unlock() }
-        let id = keyIDs[long] ?? keyIDs.count
-        keyIDs[long] = id
-        return "§key\(id)"
-    }
+    static let documentTextKey = MemoKey<String>("document-text")
 
     /// Collapses runs of whitespace (Unicode White_Space) and trims, as accessible text is compared.
     /// Works on UTF-8 bytes: only the lead bytes of the few non-ASCII spaces are decoded.
@@ -76,7 +66,7 @@ enum TextMatching {
     /// Every text node of the page joined, once per page (scripts and styles included, as in
     /// `textContent`): any element's text is a run of it, so a literal absent here is absent there.
     static func documentText(_ page: PageContext) -> String {
-        page.memo("document-text") { () -> String in
+        page.memo(documentTextKey) { () -> String in
             let doc = page.document
             let nodes = doc.nodes, cores = doc.cores
             var count = 0
@@ -99,7 +89,7 @@ enum TextMatching {
     /// False only when no element's normalised text on the page can match (memoised under `key`): the
     /// prefilter's literals hold no whitespace (normalising only changes whitespace), and an element's
     /// text is a run of the document's text, so a literal it contains is in ``documentText(_:)`` too.
-    static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: String) -> Bool {
+    static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: MemoKey<Bool>) -> Bool {
         page.memo(key) { () -> Bool in
             guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
             return filter.mayMatch(documentText(page))

@@ -5,6 +5,7 @@ struct ElementAbsentCheck: PageCheck {
     static let id = "element-absent"
     static let summary = "No element inside the target matches `selector`; each match is reported."
     let selector: Selector
+    var pageSelectors: [Selector] { [selector] }
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.requireSelector("selector")

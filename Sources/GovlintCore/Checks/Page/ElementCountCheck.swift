@@ -5,6 +5,7 @@ struct ElementCountCheck: PageCheck {
     static let id = "element-count"
     static let summary = "The number of elements matching `selector` inside the target lies within `min`…`max`."
     let selector: Selector
+    var pageSelectors: [Selector] { [selector] }
     let min: Int
     let max: Int
 

@@ -7,6 +7,7 @@ struct ElementExistsCheck: PageCheck {
     static let id = "element-exists"
     static let summary = "At least one element inside the target matches `selector` (with `hidden: exclude`, one in the accessibility tree)."
     let selector: Selector
+    var pageSelectors: [Selector] { [selector] }
     let excludeHidden: Bool
 
     init(options: inout CheckOptions) throws(LocatedError) {

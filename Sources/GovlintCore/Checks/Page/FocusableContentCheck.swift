@@ -18,6 +18,7 @@ import GovlintHTML
 struct FocusableContentCheck: PageCheck {
     static let id = "no-focusable-content"
     static let summary = "No descendant (`self: true`: nor the target) is focusable; options narrow it to tabbable elements or widgets."
+    static let memoKey = MemoKey<Bool>("no-focusable-content|modal-open")
     let includeSelf: Bool
     let tabbableOnly: Bool
     let widgetsOnly: Bool
@@ -76,7 +77,7 @@ struct FocusableContentCheck: PageCheck {
     static let modalSelector = try! Selector("dialog[open], [aria-modal=true i]")
 
     static func modalIsOpen(_ page: PageContext) -> Bool {
-        page.memo("no-focusable-content|modal-open") {
+        page.memo(Self.memoKey) {
             page.select(modalSelector).contains { !page.accessibility.isHiddenFromAccessibilityTree($0) }
         }
     }

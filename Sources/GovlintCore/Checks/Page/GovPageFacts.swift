@@ -10,9 +10,13 @@ enum GovPageFacts {
     /// sending the reader to another URL: not a page of content).
     enum PageType: String, CaseIterable, Sendable { case home, column, article, other, redirect }
 
+    static let labelsKey = MemoKey<[String: String]>("gov.labels")
+    static let serviceGuideKey = MemoKey<Bool>("gov.serviceGuide")
+    static let pageTypeKey = MemoKey<PageType>("gov.pageType")
+
     /// First `content` of each `<meta name=…>` (name case kept).
     static func labels(_ page: PageContext) -> [String: String] {
-        page.memo("gov.labels") { () -> [String: String] in
+        page.memo(labelsKey) { () -> [String: String] in
             var out: [String: String] = [:]
             for e in page.elements(named: "meta") {
                 guard let name = e.attribute("name"), out[name] == nil else { continue }
@@ -30,7 +34,7 @@ enum GovPageFacts {
     /// A 办事指南 page: stated as `service-guide` in `page-types:`; or, with no type stated,
     /// a `<title>` or `<h1>` containing 办事指南.
     static func isServiceGuide(_ page: PageContext) -> Bool {
-        page.memo("gov.serviceGuide") { () -> Bool in
+        page.memo(serviceGuideKey) { () -> Bool in
             if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
                 return stated == PageTypeAssignment.serviceGuide
             }
@@ -57,7 +61,7 @@ enum GovPageFacts {
     /// then the export root's index file ⇒ home, then structure: a heading with a
     /// 发布时间 / published date ⇒ article, five or more dated list items ⇒ column.
     static func pageType(_ page: PageContext) -> PageType {
-        page.memo("gov.pageType") { () -> PageType in
+        page.memo(pageTypeKey) { () -> PageType in
             if let stated = PageTypeAssignment.type(for: page.file, in: page.site.pageTypes) {
                 // A service guide (办事指南) is a content page for every type-based rule.
                 if stated == PageTypeAssignment.serviceGuide { return .article }

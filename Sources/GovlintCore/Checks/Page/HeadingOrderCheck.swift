@@ -9,6 +9,7 @@ import GovlintHTML
 struct HeadingOrderCheck: PageCheck {
     static let id = "heading-order"
     static let summary = "The heading's level is at most one deeper than the previous heading's."
+    static let memoKey = MemoKey<[Int: Int]>("heading-order|previous")
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()
@@ -30,7 +31,7 @@ struct HeadingOrderCheck: PageCheck {
         let ax = page.accessibility
         guard let mine = Self.level(element, ax) else { return .holds }
         // The level of the previous heading in the accessibility tree, by node index.
-        let previousLevel: [Int: Int] = page.memo("heading-order|previous") {
+        let previousLevel: [Int: Int] = page.memo(Self.memoKey) {
             var map: [Int: Int] = [:]
             var last: Int?
             for h in page.select(Self.selector) {

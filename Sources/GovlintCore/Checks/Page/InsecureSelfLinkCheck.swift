@@ -8,6 +8,7 @@ import GovlintHTML
 struct InsecureSelfLinkCheck: PageCheck {
     static let id = "insecure-self-link"
     static let summary = "The target's href/src is not an http: URL to the site's own host (from `hosts`, canonical, og:url or base)."
+    static let memoKey = MemoKey<[String]>("gov.ownHosts")
     let hosts: [String]
 
     init(options: inout CheckOptions) throws(LocatedError) {
@@ -22,7 +23,7 @@ struct InsecureSelfLinkCheck: PageCheck {
     }
 
     static func ownHosts(_ page: PageContext) -> [String] {
-        page.memo("gov.ownHosts") { () -> [String] in
+        page.memo(Self.memoKey) { () -> [String] in
             var out: [String] = []
             for e in page.document.elements {
                 var url: String?

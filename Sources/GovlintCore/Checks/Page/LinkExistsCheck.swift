@@ -9,6 +9,7 @@ import GovlintHTML
 struct LinkExistsCheck: PageCheck {
     static let id = "link-exists"
     static let summary = "A link inside the target has text matching `text` and/or an href matching `href` (`sameNumber`: text's capture in the href)."
+    static let memoKey = MemoKey<[Link]>("link-exists-links")
     /// Link texts are built on first use; a check on hrefs alone never needs them.
     var cost: CheckCost { text == nil ? .normal : .expensive }
     let text: NSRegularExpression?
@@ -75,7 +76,7 @@ struct LinkExistsCheck: PageCheck {
     }
 
     static func links(_ page: PageContext) -> [Link] {
-        page.memo("link-exists-links") {
+        page.memo(Self.memoKey) {
             page.elements(named: "a", "area").compactMap { e in
                 e.attribute("href").map { Link(element: e, href: TextMatching.trimmed($0)) }
             }

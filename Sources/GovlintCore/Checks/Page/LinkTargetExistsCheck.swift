@@ -7,6 +7,7 @@ import GovlintHTML
 struct LinkTargetExistsCheck: PageCheck {
     static let id = "link-target-exists"
     static let summary = "A local link or resource URL in `attribute` names a file that exists in the export."
+    static let memoKey = MemoKey<Targets>("lte.targets")
     let attribute: String
 
     init(options: inout CheckOptions) throws(LocatedError) {
@@ -33,7 +34,7 @@ struct LinkTargetExistsCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let raw = element.attribute(attribute) else { return .holds }
-        let targets = page.memo("lte.targets") { Targets(base: Self.base(page)) }
+        let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page)) }
         let target: Target
         if let known = targets.byValue[raw] {
             target = known

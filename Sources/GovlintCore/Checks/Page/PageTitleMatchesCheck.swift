@@ -7,6 +7,7 @@ import GovlintHTML
 struct PageTitleMatchesCheck: PageCheck {
     static let id = "page-title-matches"
     static let summary = "The page's <title> or an <h1> matches `pattern` (case-insensitive)."
+    static let memoKey = MemoKey<[String]>("page-title-matches.texts")
     var cost: CheckCost { .cheap }
     let regex: NSRegularExpression
 
@@ -17,7 +18,7 @@ struct PageTitleMatchesCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let texts = page.memo("page-title-matches.texts") { () -> [String] in
+        let texts = page.memo(Self.memoKey) { () -> [String] in
             page.elements(named: "title", "h1").filter {
                 $0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")
             }.map { TextMatching.normalizedText(of: $0) }

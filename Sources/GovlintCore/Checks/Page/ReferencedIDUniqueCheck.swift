@@ -9,6 +9,7 @@ import GovlintHTML
 struct ReferencedIDUniqueCheck: PageCheck {
     static let id = "referenced-id-unique"
     static let summary = "An id referenced by ARIA or label[for] is used by one element only (the first duplicate is reported)."
+    static let memoKey = MemoKey<Index>("referenced-id-unique")
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()
@@ -34,7 +35,7 @@ struct ReferencedIDUniqueCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let id = element.id else { return .holds }
-        let index: Index = page.memo("referenced-id-unique") { Self.index(page.document) }
+        let index: Index = page.memo(Self.memoKey) { Self.index(page.document) }
         guard index.referenced.contains(id), let all = index.elementsByID[id], all.count > 1, all.first == element.index,
               !id.trimmingCharacters(in: .whitespaces).isEmpty else {
             return .holds

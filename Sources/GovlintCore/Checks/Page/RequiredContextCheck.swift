@@ -11,6 +11,7 @@ import GovlintHTML
 struct RequiredContextCheck: PageCheck {
     static let id = "required-context"
     static let summary = "An explicit role that needs a parent role (listitem, tab, option, row, …) is inside an element with one."
+    static let memoKey = MemoKey<Set<String>>("aria-owns-ids")
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()
@@ -25,7 +26,7 @@ struct RequiredContextCheck: PageCheck {
         let context = Set(role.requiredContext)
         let data = ["role": roleName, "context": role.requiredContext.sorted().joined(separator: ", ")]
         if let id = element.id, !id.isEmpty {
-            let owned: Bool = page.memo("aria-owns-ids") {
+            let owned: Bool = page.memo(Self.memoKey) {
                 Set(page.document.elements.compactMap { $0.attribute("aria-owns") }
                     .flatMap { $0.split(whereSeparator: \.isHTMLWhitespace).map(String.init) })
             }.contains(id)

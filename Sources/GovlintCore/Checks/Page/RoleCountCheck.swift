@@ -6,6 +6,7 @@ import GovlintHTML
 struct RoleCountCheck: PageCheck {
     static let id = "role-count"
     static let summary = "At most `max` elements inside the target, in the accessibility tree, have one of `roles`."
+    static let memoKey = MemoKey<Exposed>("role-count.exposed")
     let roles: Set<String>
     let max: Int
 
@@ -27,7 +28,7 @@ struct RoleCountCheck: PageCheck {
         // Every element in the accessibility tree that has a role, in document order, once per page:
         // the landmark rules count three roles over the same page.
         // Roles are numbered per page, so a rule tests each distinct role once, not every element's.
-        let exposed = page.memo("role-count.exposed") { () -> Exposed in
+        let exposed = page.memo(Self.memoKey) { () -> Exposed in
             // Hidden elements first: their roles need not be computed (roles are memoised, not order-dependent).
             let ax = page.accessibility
             let document = page.document

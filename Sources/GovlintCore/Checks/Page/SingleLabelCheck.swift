@@ -8,6 +8,7 @@ import GovlintHTML
 struct SingleLabelCheck: PageCheck {
     static let id = "single-label"
     static let summary = "The form field has at most one <label> (label[for=id] and ancestor labels), or only one in the accessibility tree that aria-labelledby names."
+    static let memoKey = MemoKey<[String: [Int]]>("single-label|for")
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()
@@ -17,7 +18,7 @@ struct SingleLabelCheck: PageCheck {
         let ax = page.accessibility
         var labels: [HTMLElement] = []
         if let id = element.id {
-            let byFor: [String: [Int]] = page.memo("single-label|for") {
+            let byFor: [String: [Int]] = page.memo(Self.memoKey) {
                 var map: [String: [Int]] = [:]
                 for e in page.elements(named: "label") where e.namespace == .html {
                     if let f = e.attribute("for") { map[f, default: []].append(e.index) }

@@ -10,14 +10,14 @@ struct TextEqualsMetaCheck: PageCheck {
     static let summary = "The target's text has `pattern` and its first capture group equals `<meta name=meta>` content."
     let regex: NSRegularExpression
     let meta: String
-    let pageKey: String
+    let pageKey: MemoKey<Bool>
 
     init(options: inout CheckOptions) throws(LocatedError) {
         guard let r = try options.regex("pattern") else { throw options.error("missing required option 'pattern'") }
         guard r.numberOfCaptureGroups >= 1 else { throw options.error(at: "pattern", "'pattern' needs a capture group") }
         regex = r
         meta = try options.requireString("meta")
-        pageKey = "text-equals-meta.page:" + r.pattern
+        pageKey = MemoKey("text-equals-meta.page:" + r.pattern)
         try options.finish()
     }
 

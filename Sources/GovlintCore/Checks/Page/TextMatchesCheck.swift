@@ -12,7 +12,7 @@ struct TextMatchesCheck: PageCheck {
     let regex: NSRegularExpression
     let negate: Bool
     /// Memo key of the page-level prefilter verdict for this pattern.
-    let pageKey: String
+    let pageKey: MemoKey<Bool>
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.selector("selector")
@@ -22,7 +22,7 @@ struct TextMatchesCheck: PageCheck {
         }
         regex = r
         negate = try options.bool("negate") ?? false
-        pageKey = TextMatching.shortKey("text-matches.page:\(ignoreCase ? "i" : "-")" + r.pattern)
+        pageKey = MemoKey("text-matches.page:\(ignoreCase ? "i" : "-")" + r.pattern)
         try options.finish()
     }
 

@@ -14,6 +14,7 @@ struct UniqueInPageCheck: PageCheck {
     let normalize: Bool
     let excludeHidden: Bool
     let every: Bool
+    let groupsKey: MemoKey<[String: [Int]]>
 
     init(options: inout CheckOptions) throws(LocatedError) {
         attribute = try options.string("attribute")?.lowercased()
@@ -28,6 +29,7 @@ struct UniqueInPageCheck: PageCheck {
         }
         if (attribute == nil) == !text { throw options.error("give exactly one of 'attribute' or 'text: true'") }
         if attribute == nil && among == nil { throw options.error("'text: true' needs 'among'") }
+        groupsKey = MemoKey("unique-in-page|\(attribute ?? "#text")|\(among?.text ?? "")|\(normalize)|\(excludeHidden)")
         try options.finish()
     }
 
@@ -41,8 +43,7 @@ struct UniqueInPageCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let mine = value(element), !mine.isEmpty else { return .holds }
         // The elements of each value in document order, built once per page and option set.
-        let key = "unique-in-page|\(attribute ?? "#text")|\(among?.text ?? "")|\(normalize)|\(excludeHidden)"
-        let groups: [String: [Int]] = page.memo(key) {
+        let groups = page.memo(groupsKey) {
             var map: [String: [Int]] = [:]
             let candidates = among.map { page.select($0) } ?? page.document.elements.filter { $0.hasAttribute(attribute!) }
             for e in candidates where !(excludeHidden && page.accessibility.isHiddenFromAccessibilityTree(e)) {

@@ -7,6 +7,7 @@ import GovlintHTML
 struct UniqueLandmarkCheck: PageCheck {
     static let id = "unique-landmark"
     static let summary = "No earlier landmark has the same role and accessible name."
+    static let memoKey = MemoKey<[String: Int]>("unique-landmark|first")
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()
@@ -25,7 +26,7 @@ struct UniqueLandmarkCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
         guard let mine = Self.key(element, ax) else { return .holds }
-        let first: [String: Int] = page.memo("unique-landmark|first") {
+        let first: [String: Int] = page.memo(Self.memoKey) {
             var map: [String: Int] = [:]
             let document = page.document
             for i in document.cores.indices where document.cores[i].kind == .element {
