@@ -52,7 +52,7 @@ public struct InspectionModel: Sendable, Decodable {
         if let (line, column) = YAMLReader.firstAlias(in: yaml) {
             throw ModelError("YAML aliases (*name) are not allowed in a scoring model (line \(line), column \(column))")
         }
-        let model = try YAMLDecoder().decode(InspectionModel.self, from: yaml)
+        let model = try YAMLDecoder(encoding: .utf8).decode(InspectionModel.self, from: yaml)
         var seen: Set<String> = []
         for i in model.veto + model.deductions {
             guard seen.insert(i.id).inserted else { throw ModelError("duplicate indicator '\(i.id)'") }

@@ -22,7 +22,7 @@ struct OASDocumentSchema: DescriptorCheck {
         for (name, text) in [("oas2_0", OpenAPISchemas.v2_0), ("oas3_0", OpenAPISchemas.v3_0),
                              ("oas3_1", OpenAPISchemas.v3_1), ("oas3_2", OpenAPISchemas.v3_2)] {
             // The texts are fixed data; a failure here is a programming error caught by the tests.
-            guard let node = try? Yams.compose(yaml: text), let schema = try? JSONSchema(prepare(JSONValue(node))) else { continue }
+            guard let node = try? Yams.compose(yaml: text, .default, .default, .utf8), let schema = try? JSONSchema(prepare(JSONValue(node))) else { continue }
             out[name] = schema
         }
         return out

@@ -10,7 +10,8 @@ public enum YAMLReader {
                                message: "YAML aliases (*name) are not allowed here")
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // An explicit encoding: Yams' default reads the whole process environment on every parse (~0.4 M instructions).
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else {
                 return .mapping(Node.Mapping([]))
             }
             return node

@@ -51,8 +51,11 @@ struct LinkTargetExistsCheck: PageCheck {
         }
     }
 
+    static let baseKey = MemoKey<String?>("base-href")
+
+    /// The page's base URL, once per page for every link rule and site collector.
     static func base(_ page: PageContext) -> String? {
-        page.memo("base-href") {
+        page.memo(baseKey) {
             // The document's base URL comes from the first <base href>, wherever the parser put it.
             page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
         }

@@ -34,9 +34,7 @@ struct FragmentTargetCheck: SiteCheck {
         let fragment = String(raw[raw.index(after: hashIndex)...])
         if fragment.isEmpty || Self.isTop(fragment) || fragment.hasPrefix(":~:") || fragment.hasPrefix("!") { return nil }
         let before = raw[..<hashIndex].trimmingCharacters(in: .whitespacesAndNewlines)
-        let base: String? = page.memo("base-href") {
-            page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
-        }
+        let base = LinkTargetExistsCheck.base(page)
         let target: String
         if before.isEmpty || before.hasPrefix("?") {
             guard base == nil else { return nil }

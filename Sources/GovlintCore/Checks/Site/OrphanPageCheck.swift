@@ -17,9 +17,7 @@ struct OrphanPageCheck: SiteFileCheck {
 
     func collect(_ element: HTMLElement, in page: PageContext) -> String? {
         guard let raw = element.attribute(attribute) else { return nil }
-        let base: String? = page.memo("base-href") {
-            page.elements(named: "base").first { $0.hasAttribute("href") }?.attribute("href")
-        }
+        let base = LinkTargetExistsCheck.base(page)
         guard let path = ExportPath.resolve(raw, from: page.file, base: base), path != page.file else { return nil }
         return path
     }
