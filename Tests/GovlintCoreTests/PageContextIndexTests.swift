@@ -98,4 +98,11 @@ import Testing
             #expect(check.keptValue("deep/dir/page", site: site) == "deep/dir/page.html")
         }
     }
+
+    @Test(arguments: ["a.html", "a.HTML", "x/y.Htm", "p.shtml", "q.xhtml", "html", "a.html.", "a.html..", ".html", "a.htm/",
+                      "dir.html/file", "a.html5", "a.php", "", ".", "..", "a.ht", "a.\u{130}tml", "ä.html", "a.htmlx", "a.xhtml.bak"])
+    func pageExtensionOnBytesAsSplit(_ path: String) {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        #expect(OrphanPageCheck.isPage(path) == Discovery.pageExtensions.contains(ext))
+    }
 }

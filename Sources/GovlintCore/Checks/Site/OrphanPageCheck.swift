@@ -58,10 +58,27 @@ struct OrphanPageCheck: SiteFileCheck {
         return pages.count == 1 ? pages[0] : nil
     }
 
+    /// Whether the path's last non-empty `.`-separated part, lowercased, is a page extension (as
+    /// `split(separator: ".").last` gives it), on bytes: this runs for every distinct link target.
     static func isPage(_ path: String) -> Bool {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        return Discovery.pageExtensions.contains(ext)
+        var path = path
+        return path.withUTF8 { b -> Bool in
+            var end = b.count
+            while end > 0, b[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            var start = end
+            while start > 0, b[start - 1] != UInt8(ascii: ".") { start -= 1 }
+            let n = end - start
+            guard n >= 3, n <= 5 else { return false }
+            for ext in pageExtensionBytes where ext.count == n {
+                var same = true
+                for k in 0..<n where b[start + k] | 0x20 != ext[k] || b[start + k] & 0x80 != 0 { same = false; break }
+                if same { return true }
+            }
+            return false
+        }
     }
+
+    private static let pageExtensionBytes = Discovery.pageExtensions.map { Array($0.utf8) }
 
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
         // A page is linked when some link value names it (SiteURL.aliases). Asking, per page, which
