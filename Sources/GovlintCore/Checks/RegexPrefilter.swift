@@ -22,6 +22,10 @@ struct RegexPrefilter: Sendable {
     /// Whether each alternative is its literal (no character ICU treats specially): finding a literal
     /// then is a match, and the regular expression need not run.
     let isPureLiteral: Bool
+    /// The literal (UTF-8) every match starts with, when the pattern is one alternative that begins with
+    /// one, matched exactly (no case to fold) and never looks behind its start (no lookbehind, `\G`, `\Q`):
+    /// a match can start only where it occurs, so a search may begin at its first occurrence.
+    let leading: [UInt8]?
 
     /// nil when no useful filter can be derived.
     init?(pattern: String, ignoreCase: Bool) {
@@ -47,6 +51,41 @@ struct RegexPrefilter: Sendable {
             let bytes = Array(alt.utf8)
             return ignoreCase ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : bytes
         } == literals && !pattern.unicodeScalars.contains { $0 != "|" && special.contains($0) }
+        leading = alternatives.count == 1 ? Self.leadingLiteral(pattern, ignoreCase: ignoreCase) : nil
+    }
+
+    /// The literal run a one-alternative pattern starts with (without a last character a quantifier
+    /// follows), or nil (see ``leading``).
+    static func leadingLiteral(_ pattern: String, ignoreCase: Bool) -> [UInt8]? {
+        guard !pattern.contains("(?<"), !pattern.contains("\\G"), !pattern.contains("\\Q") else { return nil }
+        let special = Set("\\^$.|?*+()[]{}".unicodeScalars)
+        let scalars = Array(pattern.unicodeScalars)
+        var run: [Unicode.Scalar] = []
+        var i = 0
+        while i < scalars.count, !special.contains(scalars[i]) {
+            run.append(scalars[i])
+            i += 1
+        }
+        if i < scalars.count, "?*+{".unicodeScalars.contains(scalars[i]), !run.isEmpty { run.removeLast() }
+        if ignoreCase, run.contains(where: { $0.properties.changesWhenCaseMapped || $0.properties.changesWhenCaseFolded }) {
+            return nil
+        }
+        return run.isEmpty ? nil : Array(String(String.UnicodeScalarView(run)).utf8)
+    }
+
+    /// The byte offset of the first occurrence of `needle` (matched exactly), or nil.
+    static func firstOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Int? {
+        let n = needle.count
+        guard n > 0, hay.count >= n, let base = hay.baseAddress else { return nil }
+        var i = 0
+        let last = hay.count - n
+        while i <= last {
+            guard let found = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if needleAt(hay, at, needle, from: 1, ignoreCase: false) { return at }
+            i = at + 1
+        }
+        return nil
     }
 
     /// The answer of the regular expression when a byte search can give it: false when no literal

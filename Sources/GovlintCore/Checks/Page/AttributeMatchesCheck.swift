@@ -44,7 +44,27 @@ enum TextMatching {
     static func matches(_ regex: NSRegularExpression, _ value: String, filter: RegexPrefilter?) -> Bool {
         if RuleDeadline.isPast { return false }
         if let filter, let answer = filter.decide(value) { return answer }
+        if filter?.leading != nil { return firstMatch(regex, in: value, filter: filter) != nil }
         return regex.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+    }
+
+    /// `regex.firstMatch` over the text, begun where the pattern's leading literal first occurs (no match
+    /// starts before it; ICU then copies only the rest of the text to UTF-16): the match and the text its
+    /// ranges refer to (the text itself, or the part from that occurrence on).
+    static func firstMatch(_ regex: NSRegularExpression, in text: String,
+                           filter: RegexPrefilter?) -> (match: NSTextCheckingResult, in: String)? {
+        var searched = text
+        if let leading = filter?.leading {
+            var copy = text
+            guard let offset = copy.withUTF8({ RegexPrefilter.firstOffset($0, leading) }) else { return nil }
+            // Copying the rest pays when it skips much (a footer's code at the end of a page's text); ICU
+            // reads the text in chunks from the start, so a literal early on costs it little.
+            if offset > 0, offset >= copy.utf8.count / 2 {
+                searched = String(text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...])
+            }
+        }
+        guard let m = regex.firstMatch(in: searched, range: NSRange(searched.startIndex..., in: searched)) else { return nil }
+        return (m, searched)
     }
 
     static let documentTextKey = MemoKey<String>("document-text")

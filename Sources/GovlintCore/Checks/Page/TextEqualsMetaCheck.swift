@@ -11,6 +11,7 @@ struct TextEqualsMetaCheck: PageCheck {
     let regex: NSRegularExpression
     let meta: String
     let pageKey: MemoKey<Bool>
+    let filter: RegexPrefilter?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         guard let r = try options.regex("pattern") else { throw options.error("missing required option 'pattern'") }
@@ -18,6 +19,7 @@ struct TextEqualsMetaCheck: PageCheck {
         regex = r
         meta = try options.requireString("meta")
         pageKey = MemoKey("text-equals-meta.page:" + r.pattern)
+        filter = RegexPrefilters.filter(for: r)
         try options.finish()
     }
 
@@ -28,12 +30,11 @@ struct TextEqualsMetaCheck: PageCheck {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
         }
         let text = page.normalizedText(of: element)
-        let ns = text as NSString
-        guard regex.mayMatch(text), let m = regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)),
+        guard regex.mayMatch(text), let (m, searched) = TextMatching.firstMatch(regex, in: text, filter: filter),
               m.range(at: 1).location != NSNotFound else {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
         }
-        let found = ns.substring(with: m.range(at: 1))
+        let found = (searched as NSString).substring(with: m.range(at: 1))
         guard let expected = GovPageFacts.labels(page)[meta], !expected.isEmpty else {
             return CheckResult(.cantTell, data: ["found": found, "expected": "", "reason": "the page has no \(meta) label"])
         }
