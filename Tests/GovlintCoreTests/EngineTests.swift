@@ -53,11 +53,11 @@ import Testing
     @Test func memoCachesNilResults() throws {
         let page = PageContext(document: GovlintHTML.HTMLParser.parse("<p>x</p>"), file: "a.html", site: SiteInfo())
         var calls = 0
-        let first: String? = page.memo("k") { calls += 1; return nil }
-        let second: String? = page.memo("k") { calls += 1; return "late" }
+        let first = page.memo(MemoKey<String?>("k")) { calls += 1; return nil }
+        let second = page.memo(MemoKey<String?>("k")) { calls += 1; return "late" }
         #expect(first == nil && second == nil)
         #expect(calls == 1)
-        let base: String? = page.memo("other") { "computed" }
+        let base = page.memo(MemoKey<String?>("other")) { "computed" }
         #expect(base == "computed")
     }
 

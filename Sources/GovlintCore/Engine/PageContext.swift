@@ -29,7 +29,6 @@ public final class PageContext {
     private var selections: [Int: [HTMLElement]] = [:]
     private var exposedSelections: [Int: [HTMLElement]] = [:]
     private var _accessibility: AccessibilityContext?
-    private var memos: [String: Any] = [:]
     private var slots: [AnyObject?] = []
     private var normalizedTexts: [Int: String] = [:]
     /// Element indices by tag-name atom, built in one pass on first use.
@@ -96,7 +95,7 @@ public final class PageContext {
         return t
     }
 
-    /// ``memo(_:_:)-(String,_)`` through a key made once: an array slot, no string hashing or cast per call.
+    /// A value computed once per page and shared by all rules (an index, say), kept in the slot of a key made once.
     public func memo<T>(_ key: MemoKey<T>, _ make: () -> T) -> T {
         if key.slot < slots.count, let stored = slots[key.slot] { return unsafeDowncast(stored, to: MemoBox<T>.self).value }
         let v = make()
@@ -105,15 +104,6 @@ public final class PageContext {
         return v
     }
 
-    /// A value computed once per page and shared by all rules (an index, say).
-    public func memo<T>(_ key: String, _ make: () -> T) -> T {
-        // `as Any` keeps a nil result stored (a nil Optional would delete the key,
-        // and casting a missing entry to an Optional type would "succeed").
-        if let stored = memos[key] { return stored as! T }
-        let v = make()
-        memos[key] = v as Any
-        return v
-    }
 
     /// Sibling positions for the CSS paths of findings, filled as findings need them.
     lazy var siblingIndex = PageRunner.SiblingIndex()
