@@ -35,11 +35,10 @@ struct OrphanPageCheck: SiteFileCheck {
     /// targets naming no page (assets, missing files, other sites) cannot link a page and are dropped. So
     /// the site phase holds at most one value per page, each sharing the file list's string.
     func keptValue(_ value: String, site: SiteInfo) -> String? {
-        guard let page = Self.onlyPageNamed(by: value, in: site.files) else {
-            return Self.pagesNamed(by: value, in: site.files).isEmpty ? nil : value
-        }
+        let pages = Self.pagesNamed(by: value, in: site.files)
+        guard pages.count == 1 else { return pages.isEmpty ? nil : value }
         // The page's own aliases must name no other page (`x.html` also names `x.html.html`).
-        return Self.onlyPageNamed(by: page, in: site.files) == page ? page : value
+        return Self.pagesNamed(by: pages[0], in: site.files) == pages ? pages[0] : value
     }
 
     /// Pages of the export that a link value names (``SiteURL/aliases(_:)`` that are pages), as the file list spells them.
@@ -51,11 +50,6 @@ struct OrphanPageCheck: SiteFileCheck {
             if isPage(page), !out.contains(page) { out.append(page) }
         }
         return out
-    }
-
-    static func onlyPageNamed(by value: String, in files: Set<String>) -> String? {
-        let pages = pagesNamed(by: value, in: files)
-        return pages.count == 1 ? pages[0] : nil
     }
 
     /// Whether the path's last non-empty `.`-separated part, lowercased, is a page extension (as
