@@ -30,7 +30,7 @@ struct TextEqualsMetaCheck: PageCheck {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
         }
         let text = page.normalizedText(of: element)
-        guard regex.mayMatch(text), let (m, searched) = TextMatching.firstMatch(regex, in: text, filter: filter),
+        guard filter?.mayMatch(text) ?? true, let (m, searched) = TextMatching.firstMatch(regex, in: text, filter: filter),
               m.range(at: 1).location != NSNotFound else {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
         }
