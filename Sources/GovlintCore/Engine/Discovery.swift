@@ -102,7 +102,8 @@ public enum Discovery {
                             continue
                         }
                         if type == .directory {
-                            if !Configuration.defaultExcludes.contains(where: { $0.matches(relative + "/x") }) { stack.append(entryPath) }
+                            let inside = Glob.Path(relative + "/x") // split once for every glob
+                            if !Configuration.defaultExcludes.contains(where: { $0.matches(inside) }) { stack.append(entryPath) }
                             continue
                         }
                         guard type == .regular, configuration.isIncluded(relative) else { continue }

@@ -87,7 +87,11 @@ public struct Linter: Sendable {
         var seen: Set<String> = []
         let patterns = rules.filter { $0.rule.target == .descriptor }.flatMap(\.rule.files).filter { seen.insert($0).inserted }
         let globs = configuration.descriptors.map(\.glob) + patterns.map { Glob($0) }
-        return { relative in globs.contains { $0.matches(relative) } }
+        guard !globs.isEmpty else { return { _ in false } }
+        return { relative in
+            let path = Glob.Path(relative) // split once for every glob
+            return globs.contains { $0.matches(path) }
+        }
     }
 
     // MARK: Whole runs
