@@ -72,12 +72,20 @@ public enum PageRunner {
             let check = rules[ruleIndex].rule.check
             if rules[ruleIndex].rule.target == .site {
                 guard case let .site(invocation) = check else { continue }
+                // Of a check that reads only distinct values, the engine keeps the values (see PageFold):
+                // a position and snippet per link would be made to be dropped.
+                let valuesOnly = type(of: invocation.check).distinctValuesOnly
+                var facts: [SiteFact] = []
                 for target in targets {
                     guard let value = invocation.check.collect(target, in: page) else { continue }
+                    if valuesOnly {
+                        facts.append(SiteFact(file: page.file, value: value, range: .fileStart, snippet: ""))
+                        continue
+                    }
                     let anchor = target.positionedAnchor ?? target
-                    out.facts[ruleID, default: []].append(SiteFact(
-                        file: page.file, value: value, range: target.sourceRange, snippet: snippet(anchor)))
+                    facts.append(SiteFact(file: page.file, value: value, range: target.sourceRange, snippet: snippet(anchor)))
                 }
+                if !facts.isEmpty { out.facts[ruleID, default: []] += facts }
                 continue
             }
             let reviewOnFail = rules[ruleIndex].rule.reviewOnFail
