@@ -131,7 +131,10 @@ struct LinkFastPathTests {
         return false
     }
 
-    @Test(arguments: ["", "2023", "x 12 345", "２０２３年", "١٢٣٤", "二〇二三年", "12-34", "1é234", "١٢3٤", "𝟘𝟙𝟚𝟛", "a𝟘𝟙𝟚b3", "999", "123\u{301}4"])
+    @Test(arguments: ["", "2023", "x 12 345", "２０２３年", "١٢٣٤", "二〇二三年", "12-34", "1é234", "١٢3٤", "𝟘𝟙𝟚𝟛", "a𝟘𝟙𝟚b3", "999", "123\u{301}4",
+                      // longer than a word: the eight-byte skip, runs across word boundaries, a run carried in
+                      "abcdefgh2023", "abcdefg20 23abcdefgh", "abcdef12" + "34abcdef", "1abcdefghijklmnop", "abcdefghijklmno/:9",
+                      "abcdefghéijklmn12 3", "abcdefgh١٢٣٤ijklmnop", "123abcdefghijklmnop", "abcdefghijklmnop1234"])
     func fourDigitsMatchesTheScalarLoop(_ text: String) {
         for carried in 0...3 {
             var a = carried, b = carried
@@ -141,19 +144,34 @@ struct LinkFastPathTests {
         }
     }
 
+    @Test func wordDigitTestMatchesTheByteTest() {
+        for position in 0..<8 {
+            for byte in UInt8(0)..<0x80 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = byte
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(DateExtraction.hasASCIIDigit(word) == (byte >= 0x30 && byte <= 0x39), "byte \(byte) at \(position)")
+            }
+        }
+    }
+
     @Test(arguments: [
         "<ul><li>2023</li><li>20<b>23</b></li><li>2<i>0</i>2<i>3</i></li><li>1 2 3 4</li></ul>",
         "<ul><li>12<ul><li>34</li></ul></li><li>x12<span></span>34y</li><li>123<b>a</b>4</li></ul>",
         "<ol><li><ol><li>１２</li><li>３４</li></ol></li><li>٢٠٢٣</li><li>999<b>9</b></li><li><b>9</b>999</li></ol>",
         "<ul><li>a1</li><li>1a<b>234</b></li><li>12<b></b><b>3</b>4</li><li>no digits</li></ul>",
     ])
-    func sharedSummariesGiveTheSameAnswer(_ html: String) {
+    func mayHaveDateReadsTheJoinedText(_ html: String) {
         let doc = HTMLParser.parse(html)
-        var summaries = [UInt8](repeating: 0, count: doc.cores.count)
         for element in doc.elements {
-            #expect(DateExtraction.mayHaveDate(inTextOf: element, summaries: &summaries) == DateExtraction.mayHaveDate(inTextOf: element),
+            #expect(DateExtraction.mayHaveDate(inTextOf: element) == DateExtraction.hasFourDigits(Self.joinedText(element)),
                     "\(element.name) \(element.textContent)")
         }
+    }
+
+    /// `textContent` as the DOM defines it: the descendant text nodes' texts, joined.
+    static func joinedText(_ element: HTMLElement) -> String {
+        element.descendantIndices.filter { element.document.cores[$0].kind == .text }.map { element.document.nodes[$0].text }.joined()
     }
 
     // MARK: Link texts

@@ -46,6 +46,23 @@ import Testing
         #expect(doc.elements.first { $0.name == "p" }!.textContent == "Hello world")
     }
 
+    /// Every node's `textContent` (a run of the document's text bytes) is its descendant text nodes joined,
+    /// through comments, scripts, nested and foreign content, and the flattened tree of an over-deep page.
+    @Test(arguments: [
+        "<!DOCTYPE html><p>Hello <b>wor<!-- x -->ld</b></p><script>a<b</script><ul><li>1<ul><li>2</li></ul>3</li></ul>",
+        "<svg><title>t</title><text>é中</text></svg><math><mi>x</mi></math><template><p>in</p></template>",
+        "plain", "", "<table><tr><td>a</td>b</tr></table>c", String(repeating: "<div>x", count: 40),
+    ])
+    func textContentIsTheJoinedTextNodes(_ html: String) {
+        let doc = HTMLParser.parse(SourceText(html), maxDepth: 12).document
+        for i in doc.nodes.indices where doc.cores[i].kind != .comment {
+            let joined = (i..<Int(doc.cores[i].subtreeEnd)).filter { doc.cores[$0].kind == .text }.map { doc.nodes[$0].text }.joined()
+            #expect(doc[i].textContent == joined, "node \(i) of \(html)")
+            #expect(doc[i].withTextContentUTF8 { Array($0) } == Array(joined.utf8))
+        }
+        for c in doc.commentIndices { #expect(doc[Int(c)].textContent == doc.nodes[Int(c)].text) }
+    }
+
     @Test func treeLinksAreConsistent() {
         let doc = HTMLParser.parse("<ul><li>a</li><li>b</li><li>c</li></ul>")
         let ul = doc.elements.first { $0.name == "ul" }!

@@ -16,6 +16,11 @@ public final class HTMLDocument: Sendable {
     public let attributeValueBytes: [UInt8]
     /// The greatest `depth` of any node.
     public let deepestElement: Int32
+    /// The UTF-8 bytes of all text nodes in document order, back to back: the `textContent` of any node
+    /// other than a comment is one run of it (see ``textRange(of:)``).
+    public let textBytes: [UInt8]
+    /// For each node, where the text of the text nodes from it on starts in `textBytes`; one more entry for the end.
+    let textStarts: [Int32]
 
     public convenience init(nodes: [HTMLNode], attributes: [HTMLAttribute], doctype: HTMLDoctype?, source: SourceText) {
         self.init(nodes: nodes, attributes: attributes, doctype: doctype, source: source,
@@ -31,13 +36,12 @@ public final class HTMLDocument: Sendable {
         self.source = source
         var attributeCores: [AttributeCore] = []
         attributeCores.reserveCapacity(attributes.count)
-        var valueBytes: [UInt8] = []
+        let (valueBytes, valueStarts) = Self.pack(attributes.count) { attributes[$0].value }
         for j in attributes.indices {
-            let start = Int32(valueBytes.count)
-            valueBytes.append(contentsOf: attributes[j].value.utf8)
             attributeCores.append(AttributeCore(nameAtom: attributeAtoms?[j] ?? NameAtom.of(attributes[j].name),
-                                                valueStart: start, valueCount: Int32(valueBytes.count) - start))
+                                                valueStart: valueStarts[j], valueCount: valueStarts[j + 1] - valueStarts[j]))
         }
+        let (textBytes, textStarts) = Self.pack(nodes.count) { nodes[$0].kind == .text ? nodes[$0].text : nil }
         var cores: [NodeCore] = []
         cores.reserveCapacity(nodes.count)
         var ids: [String: Int32] = [:]
@@ -59,12 +63,36 @@ public final class HTMLDocument: Sendable {
                 if ids[attributes[j].value] == nil { ids[attributes[j].value] = Int32(i) }
             }
         }
+        self.textBytes = textBytes
+        self.textStarts = textStarts
         self.cores = cores
         self.deepestElement = deepest
         self.attributeCores = attributeCores
         self.attributeValueBytes = valueBytes
         self.idIndex = ids
         self.commentIndices = comments
+    }
+
+    /// The UTF-8 bytes of `count` strings (nil: none) back to back, and where each starts (one more entry
+    /// for the end). Sized first and copied whole: appending string by string went through generic code.
+    static func pack(_ count: Int, _ string: (Int) -> String?) -> (bytes: [UInt8], starts: [Int32]) {
+        var total = 0
+        for i in 0..<count { total += string(i)?.utf8.count ?? 0 }
+        var starts = [Int32](repeating: 0, count: count + 1)
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { out, initialized in
+            var at = 0
+            for i in 0..<count {
+                starts[i] = Int32(at)
+                guard var s = string(i) else { continue }
+                s.withUTF8 { b in
+                    if let base = b.baseAddress { (out.baseAddress! + at).update(from: base, count: b.count) }
+                    at += b.count
+                }
+            }
+            starts[count] = Int32(at)
+            initialized = at
+        }
+        return (bytes, starts)
     }
 
     public var document: HTMLElement { HTMLElement(document: self, index: 0) }
@@ -82,6 +110,12 @@ public final class HTMLDocument: Sendable {
     }
 
     public subscript(index: Int) -> HTMLElement { HTMLElement(document: self, index: index) }
+
+    /// Where the node's `textContent` lies in ``textBytes`` (its own text for a text node, its descendants'
+    /// text for an element or the document). Not meaningful for comments, whose text is not in `textBytes`.
+    @inline(__always) public func textRange(of index: Int) -> Range<Int> {
+        Int(textStarts[index])..<Int(textStarts[Int(cores[index].subtreeEnd)])
+    }
 
     public var head: HTMLElement? { root?.firstChild(named: "head") }
     public var body: HTMLElement? { root?.firstChild(named: "body") }

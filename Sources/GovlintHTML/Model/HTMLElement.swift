@@ -155,26 +155,21 @@ public struct HTMLElement: Sendable, Hashable {
     /// Text of this node: the node's own text for text and comments, else the
     /// concatenated descendant text (like DOM `textContent`).
     public var textContent: String {
-        let nodes = document.nodes
         let kind = document.cores[index].kind
-        if kind == .text || kind == .comment { return nodes[index].text }
-        let cores = document.cores
-        // Sized once: appending text node by text node otherwise regrows the string.
-        var count = 0
-        var only = -1
-        var texts = 0
-        for i in descendantIndices where cores[i].kind == .text {
-            count += nodes[i].text.utf8.count
-            only = i
-            texts += 1
+        if kind == .comment { return document.nodes[index].text }
+        return withTextContentUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of ``textContent`` (a run of the document's ``HTMLDocument/textBytes``;
+    /// a comment's own text), without making a string.
+    public func withTextContentUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let doc = document
+        if doc.cores[index].kind == .comment {
+            var text = doc.nodes[index].text
+            return try text.withUTF8(body)
         }
-        if texts == 1 { return nodes[only].text }
-        var result = ""
-        result.reserveCapacity(count)
-        for i in descendantIndices where cores[i].kind == .text {
-            result += nodes[i].text
-        }
-        return result
+        let range = doc.textRange(of: index)
+        return try doc.textBytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     // MARK: Positions

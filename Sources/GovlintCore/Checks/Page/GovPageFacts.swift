@@ -77,9 +77,7 @@ enum GovPageFacts {
             // Five dated list items make a column page; most items have no four-digit run, and are
             // skipped without building their text.
             var dated = 0
-            // Items nest (menus): each text node's digit runs are read once and shared by every item holding it.
-            var summaries = [UInt8](repeating: 0, count: page.document.cores.count)
-            for item in page.elements(named: "li") where DateExtraction.mayHaveDate(inTextOf: item, summaries: &summaries) {
+            for item in page.elements(named: "li") where DateExtraction.mayHaveDate(inTextOf: item) {
                 if !DateExtraction.dates(in: item.textContent).isEmpty {
                     dated += 1
                     if dated >= 5 { return .column }
@@ -135,104 +133,71 @@ enum DateExtraction {
     /// Whether the element's text (as `textContent` joins it) has four decimal digits in a row,
     /// without building the text: false means ``dates(in:)`` of its `textContent` finds nothing.
     static func mayHaveDate(inTextOf element: HTMLElement) -> Bool {
-        let doc = element.document
-        if element.kind == .text || element.kind == .comment { return hasFourDigits(element.textContent) }
-        var run = 0 // a run may continue into the next text node
-        for i in element.descendantIndices where doc.nodes[i].kind == .text {
-            if fourDigits(doc.nodes[i].text, run: &run) { return true }
-        }
-        return false
-    }
-
-    /// ``mayHaveDate(inTextOf:)`` with each text node's digit runs summarised once in `summaries`
-    /// (one byte per node of the document, 0 until read): nested items do not rescan their texts.
-    static func mayHaveDate(inTextOf element: HTMLElement, summaries: inout [UInt8]) -> Bool {
-        let doc = element.document
-        if element.kind == .text || element.kind == .comment { return hasFourDigits(element.textContent) }
-        let cores = doc.cores
-        var run = 0
-        for i in element.descendantIndices where cores[i].kind == .text {
-            var s = summaries[i]
-            if s == 0 {
-                s = digitSummary(doc.nodes[i].text)
-                summaries[i] = s
-            }
-            if s & 0x40 != 0 { return true }
-            let lead = Int(s & 3)
-            if s & 0x20 != 0 {
-                run += lead // all digits: `lead` is the length
-                if run >= 4 { return true }
-            } else {
-                if run + lead >= 4 { return true }
-                run = Int((s >> 2) & 3)
-            }
-        }
-        return false
-    }
-
-    /// A text's digit runs in one byte: 0x80 (read), 0x40 four digits in a row, 0x20 only digits;
-    /// bits 0–1 the leading run (the length when only digits), bits 2–3 the trailing run
-    /// (both below four when there is no run of four).
-    static func digitSummary(_ text: String) -> UInt8 {
-        var text = text
-        return text.withUTF8 { b -> UInt8 in
-            var lead = 0, run = 0
-            var all = true
-            var ok = true
-            forEachDigitFlag(b) { digit in
-                run = digit ? run + 1 : 0
-                if run == 4 { ok = false; return false }
-                if !digit { all = false } else if all { lead += 1 }
-                return true
-            }
-            if !ok { return 0xC0 }
-            return 0x80 | (all ? 0x20 : 0) | UInt8(run << 2) | UInt8(lead)
+        element.withTextContentUTF8 { b in
+            var run = 0
+            return fourDigits(b, run: &run)
         }
     }
 
     /// Scans for four digits in a row, continuing a run carried over from the text before.
     static func fourDigits(_ text: String, run: inout Int) -> Bool {
         var text = text
-        var found = false
-        var r = run
-        text.withUTF8 { b in
-            forEachDigitFlag(b) { digit in
-                r = digit ? r + 1 : 0
-                if r == 4 { found = true; return false }
-                return true
-            }
-        }
-        run = r
-        return found
+        return text.withUTF8 { fourDigits($0, run: &run) }
     }
 
-    /// Calls `body` with whether each scalar is a decimal digit (Nd) until it returns false.
-    @inline(__always) static func forEachDigitFlag(_ b: UnsafeBufferPointer<UInt8>, _ body: (Bool) -> Bool) {
-        var i = 0
+    static func fourDigits(_ b: UnsafeBufferPointer<UInt8>, run: inout Int) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
         let n = b.count
+        var r = run
+        defer { run = r }
+        var i = 0
         while i < n {
-            let x = b[i]
-            let digit: Bool
-            if x < 0x80 {
-                digit = x &- 0x30 < 10
-                i += 1
-            } else if x < 0xE0 {
-                // U+0080–U+07FF; none below U+0660 is a digit
-                let v = (UInt32(x & 0x1F) << 6) | UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0)
-                digit = v >= 0x660 && isDecimalDigit(v)
-                i += 2
-            } else if x < 0xF0 {
-                let v = (UInt32(x & 0x0F) << 12) | (UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0) << 6) | UInt32(i + 2 < n ? b[i + 2] & 0x3F : 0)
-                digit = isDecimalDigit(v)
-                i += 3
-            } else {
-                let v = (UInt32(x & 0x07) << 18) | (UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0) << 12)
-                    | (UInt32(i + 2 < n ? b[i + 2] & 0x3F : 0) << 6) | UInt32(i + 3 < n ? b[i + 3] & 0x3F : 0)
-                digit = isDecimalDigit(v)
-                i += 4
+            // Eight ASCII bytes none of which is a digit end any run: skipped a word at a time (most text).
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 && !hasASCIIDigit(w) {
+                    r = 0
+                    i += 8
+                    continue
+                }
             }
-            if !body(digit) { return }
+            let (digit, length) = digitFlag(b, at: i)
+            r = digit ? r + 1 : 0
+            if r == 4 { return true }
+            i += length
         }
+        return false
+    }
+
+    /// Whether a word of eight ASCII bytes holds a digit (0x30–0x39): a byte-wise range test without carries
+    /// between bytes, as every byte is below 0x80.
+    @inline(__always) static func hasASCIIDigit(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        // (x + (0x80 - 0x30)) has its high bit set when x >= 0x30; (x + (0x80 - 0x3A)) when x >= 0x3A.
+        let atLeast30 = (w &+ ones &* (0x80 - 0x30)) & high
+        let atLeast3A = (w &+ ones &* (0x80 - 0x3A)) & high
+        return atLeast30 & ~atLeast3A != 0
+    }
+
+    /// Whether the scalar at byte `i` is a decimal digit (Nd), and its length in bytes.
+    @inline(__always) static func digitFlag(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Bool, Int) {
+        let n = b.count
+        let x = b[i]
+        if x < 0x80 { return (x &- 0x30 < 10, 1) }
+        if x < 0xE0 {
+            // U+0080–U+07FF; none below U+0660 is a digit
+            let v = (UInt32(x & 0x1F) << 6) | UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0)
+            return (v >= 0x660 && isDecimalDigit(v), 2)
+        }
+        if x < 0xF0 {
+            let v = (UInt32(x & 0x0F) << 12) | (UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0) << 6) | UInt32(i + 2 < n ? b[i + 2] & 0x3F : 0)
+            return (isDecimalDigit(v), 3)
+        }
+        let v = (UInt32(x & 0x07) << 18) | (UInt32(i + 1 < n ? b[i + 1] & 0x3F : 0) << 12)
+            | (UInt32(i + 2 < n ? b[i + 2] & 0x3F : 0) << 6) | UInt32(i + 3 < n ? b[i + 3] & 0x3F : 0)
+        return (isDecimalDigit(v), 4)
     }
 
     /// Whether the scalar is a decimal digit (general category Nd), with the common ranges answered directly.
