@@ -26,8 +26,9 @@ public final class PageContext {
     public let file: String
     public let site: SiteInfo
     /// Keyed by ``Selector/key`` (interned text): hashing an Int, not the selector's text.
-    private var selections: [Int: [HTMLElement]] = [:]
-    private var exposedSelections: [Int: [HTMLElement]] = [:]
+    /// Node indices, not elements: an element holds a counted reference to the document, made and freed per match.
+    private var selections: [Int: [Int32]] = [:]
+    private var exposedSelections: [Int: [Int32]] = [:]
     private var _accessibility: AccessibilityContext?
     private var slots: [AnyObject?] = []
     private var normalizedTexts: [Int: String] = [:]
@@ -42,8 +43,13 @@ public final class PageContext {
 
     /// Elements matching a selector, memoised per page (rules share selectors).
     public func select(_ selector: Selector) -> [HTMLElement] {
+        document.elements(at: selectIndices(selector))
+    }
+
+    /// ``select(_:)`` as node indices.
+    public func selectIndices(_ selector: Selector) -> [Int32] {
         if let cached = selections[selector.key] { return cached }
-        let result = document.select(selector)
+        let result = document.selectIndices(selector)
         selections[selector.key] = result
         return result
     }
@@ -72,8 +78,15 @@ public final class PageContext {
     /// ``select(_:)`` minus the elements hidden from the accessibility tree, memoised likewise
     /// (three rules test every exposed element).
     public func selectExposed(_ selector: Selector) -> [HTMLElement] {
+        document.elements(at: selectExposedIndices(selector))
+    }
+
+    /// ``selectExposed(_:)`` as node indices.
+    public func selectExposedIndices(_ selector: Selector) -> [Int32] {
         if let cached = exposedSelections[selector.key] { return cached }
-        let result = select(selector).filter { !accessibility.isHiddenFromAccessibilityTree($0) }
+        let ax = accessibility
+        let document = document
+        let result = selectIndices(selector).filter { !ax.isHiddenFromAccessibilityTree(HTMLElement(document: document, index: Int($0))) }
         exposedSelections[selector.key] = result
         return result
     }
@@ -83,7 +96,7 @@ public final class PageContext {
         var seen = Set<Int>()
         let missing = selectors.filter { selections[$0.key] == nil && seen.insert($0.key).inserted }
         guard missing.count > 1 else { return }
-        for (s, found) in zip(missing, document.select(all: missing)) { selections[s.key] = found }
+        for (s, found) in zip(missing, document.selectIndices(all: missing)) { selections[s.key] = found }
     }
 
     /// An element's whitespace-normalised text content, computed once per page

@@ -70,13 +70,15 @@ public enum PageRunner {
                 continue
             }
             let check = rules[ruleIndex].rule.check
+            let document = page.document
             if rules[ruleIndex].rule.target == .site {
                 guard case let .site(invocation) = check else { continue }
                 // Of a check that reads only distinct values, the engine keeps the values (see PageFold):
                 // a position and snippet per link would be made to be dropped.
                 let valuesOnly = type(of: invocation.check).distinctValuesOnly
                 var facts: [SiteFact] = []
-                for target in targets {
+                for i in targets {
+                    let target = HTMLElement(document: document, index: Int(i))
                     guard let value = invocation.check.collect(target, in: page) else { continue }
                     if valuesOnly {
                         facts.append(SiteFact(file: page.file, value: value, range: .fileStart, snippet: ""))
@@ -114,7 +116,8 @@ public enum PageRunner {
             } else if case let .page(invocation) = check {
                 // A single check (most rules) is called directly.
                 let single = invocation.check
-                for target in targets {
+                for i in targets {
+                    let target = HTMLElement(document: document, index: Int(i))
                     let r = single.evaluate(target, in: page, holdData: false)
                     if RuleDeadline.isPast(deadline) { stopped = true; break }
                     if r.verdict == .holds {
@@ -130,7 +133,8 @@ public enum PageRunner {
                 case let .all(children), let .any(children), let .none(children): ordered = inCostOrder(children)
                 case .page, .site, .descriptor: break
                 }
-                for target in targets {
+                for i in targets {
+                    let target = HTMLElement(document: document, index: Int(i))
                     let result = evaluate(check, target, page, ordered: ordered)
                     if RuleDeadline.isPast(deadline) { stopped = true; break }
                     record(result, target)
@@ -151,13 +155,14 @@ public enum PageRunner {
         s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s)
     }
 
-    /// Test targets: the selector's matches (default: the root element), minus hidden ones when the rule says so.
-    static func targets(_ selector: Selector?, excludeHidden: Bool, in page: PageContext) -> [HTMLElement] {
+    /// Test targets as node indices: the selector's matches (default: the root element), minus hidden ones
+    /// when the rule says so.
+    static func targets(_ selector: Selector?, excludeHidden: Bool, in page: PageContext) -> [Int32] {
         if let selector {
-            return excludeHidden ? page.selectExposed(selector) : page.select(selector)
+            return excludeHidden ? page.selectExposedIndices(selector) : page.selectIndices(selector)
         }
-        let root = page.document.root.map { [$0] } ?? []
-        return excludeHidden ? root.filter { !page.accessibility.isHiddenFromAccessibilityTree($0) } : root
+        guard let root = page.document.root, !excludeHidden || !page.accessibility.isHiddenFromAccessibilityTree(root) else { return [] }
+        return [Int32(root.index)]
     }
 
     struct Evaluation {

@@ -3,15 +3,25 @@ import Synchronization
 extension HTMLDocument {
     /// Every element matching `selector`, in document order (one pass over the nodes).
     public func select(_ selector: Selector) -> [HTMLElement] {
-        select(selector, in: 1..<nodes.count)
+        elements(at: selectIndices(selector, in: 1..<nodes.count))
+    }
+
+    /// ``select(_:)`` as node indices: no element (and reference to the document) per match to make and free.
+    public func selectIndices(_ selector: Selector) -> [Int32] {
+        selectIndices(selector, in: 1..<nodes.count)
+    }
+
+    /// The elements at these node indices.
+    public func elements(at indices: [Int32]) -> [HTMLElement] {
+        indices.map { HTMLElement(document: self, index: Int($0)) }
     }
 
     /// One pre-order pass over `range`. Ancestor requirements of the selectors
     /// (`section` in `section div`) are tracked on a stack of open elements, so
     /// an element whose ancestors cannot match is rejected without walking up
     /// the tree — on a 100,000-deep page that walk would make the pass quadratic.
-    func select(_ selector: Selector, in range: Range<Int>) -> [HTMLElement] {
-        var result: [HTMLElement] = []
+    func selectIndices(_ selector: Selector, in range: Range<Int>) -> [Int32] {
+        var result: [Int32] = []
         guard !range.isEmpty else { return result }
         let program = selector.program
         let filter = AncestorFilter(program)
@@ -40,7 +50,7 @@ extension HTMLDocument {
                 guard nodes[i].kind == .element else { continue }
                 for (k, complex) in top.enumerated()
                 where state.satisfies(filter.requirements[k]) && matcher.matchesComplex(complex, i) {
-                    result.append(HTMLElement(document: self, index: i))
+                    result.append(Int32(i))
                     break
                 }
                 state.push(i, filter, matcher)
@@ -54,7 +64,7 @@ extension HTMLElement {
     /// Descendant elements matching `selector`, in document order. Combinators
     /// may reach outside this element (as with DOM `querySelectorAll`).
     public func select(_ selector: Selector) -> [HTMLElement] {
-        document.select(selector, in: descendantIndices)
+        document.elements(at: document.selectIndices(selector, in: descendantIndices))
     }
 
     /// Whether this element matches `selector`.
@@ -215,9 +225,14 @@ extension HTMLDocument {
     /// ancestor walks. Elements are visited in order and each selector takes an
     /// element at most once, so results are in document order.
     public func select(all selectors: [Selector], maxDepth: Int32 = 256) -> [[HTMLElement]] {
-        if deepestElement > maxDepth { return selectors.map { select($0) } }
+        selectIndices(all: selectors, maxDepth: maxDepth).map(elements(at:))
+    }
+
+    /// ``select(all:maxDepth:)`` as node indices.
+    public func selectIndices(all selectors: [Selector], maxDepth: Int32 = 256) -> [[Int32]] {
+        if deepestElement > maxDepth { return selectors.map { selectIndices($0) } }
         let buckets = SubjectBuckets.cached(selectors)
-        var results = Array(repeating: [HTMLElement](), count: selectors.count)
+        var results = Array(repeating: [Int32](), count: selectors.count)
         withView { view in buckets.run(view, selectors, self, &results) }
         return results
     }
@@ -287,7 +302,7 @@ struct SubjectBuckets {
         }
     }
 
-    func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[HTMLElement]],
+    func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[Int32]],
              range: Range<Int>? = nil) {
         let nodes = view.nodes
         let matchers = selectors.map { SelectorMatcher(view, $0.program) }
@@ -295,12 +310,12 @@ struct SubjectBuckets {
         var taken = Array(repeating: -1, count: selectors.count)
         matchers.withUnsafeBufferPointer { matchers in
             taken.withUnsafeMutableBufferPointer { taken in
-                @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[HTMLElement]]) {
+                @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[Int32]]) {
                     for entry in entries {
                         let k = Int(entry.selector)
                         guard taken[k] != i, entry.bucketMatches || matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
                         taken[k] = i
-                        results[k].append(HTMLElement(document: document, index: i))
+                        results[k].append(Int32(i))
                     }
                 }
                 for i in range ?? 1..<nodes.count where nodes[i].kind == .element {
