@@ -27,9 +27,8 @@ struct OrientationNotLockedCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let doc = page.document
         var review: (String, HTMLElement)?
-        for e in doc.elements where e.namespace == .html || e.namespace == .svg {
+        for e in page.elements(named: "link", "style") where e.namespace == .html || e.namespace == .svg {
             if e.name == "link", e.namespace == .html,
                (e.attribute("rel") ?? "").lowercased().split(whereSeparator: \.isHTMLWhitespace).contains("stylesheet"),
                let media = e.attribute("media"), Self.mentionsOrientation(media) {
