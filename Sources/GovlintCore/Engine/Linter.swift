@@ -159,7 +159,8 @@ public struct Linter: Sendable {
             let outcome: FileOutcome
             switch file.kind {
             case .page:
-                outcome = checkPage(bytes: bytes, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site)
+                outcome = checkPage(bytes: bytes, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site,
+                                    suppressions: !options.parseOnly)
             case .siteFile:
                 outcome = checkSiteFile(bytes: bytes, relative: file.relative, rules: rules(fileReaders, for: file.relative), site: site)
             default:
@@ -448,7 +449,9 @@ public struct Linter: Sendable {
         return checkPage(bytes: [UInt8](data), relative: relative, rules: rules, site: site)
     }
 
-    public func checkPage(bytes: [UInt8], relative: String, rules: [ActiveRule], site: SiteInfo) -> FileOutcome {
+    /// `suppressions: false` (the parse-only benchmark pass) leaves the page's comments unread.
+    public func checkPage(bytes: [UInt8], relative: String, rules: [ActiveRule], site: SiteInfo,
+                          suppressions: Bool = true) -> FileOutcome {
         let source: SourceText
         switch HTMLDecoder.decode(bytes) {
         case let .success(s): source = s
@@ -473,6 +476,7 @@ public struct Linter: Sendable {
                                             file: relative, range: source.range(offset, offset),
                                             message: SystemRules.fileTruncated.message))
         }
+        guard suppressions else { return outcome }
         var pageRuleIDs = Set<String>(minimumCapacity: rules.count)
         for i in rules.indices where rules[i].rule.target == .page { pageRuleIDs.insert(rules[i].rule.id) }
         outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative, activeRules: pageRuleIDs)

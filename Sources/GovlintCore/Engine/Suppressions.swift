@@ -19,6 +19,10 @@ public enum Suppressions {
 
     /// Parses the words of one comment (without `<!--`/`-->` or `#`).
     static func parse(_ comment: String) -> (Directive.Kind, Set<String>)? {
+        // Every directive starts with "govlint-": most comments (conditional comments, CMS markers) are
+        // ruled out by a byte search instead of Foundation's trimming and a split into characters.
+        var bytes = comment
+        guard bytes.withUTF8({ RegexPrefilter.firstOffset($0, Self.marker) }) != nil else { return nil }
         var text = Substring(comment.trimmingCharacters(in: .whitespacesAndNewlines))
         if let reason = text.range(of: " -- ") { text = text[..<reason.lowerBound] }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline })
@@ -34,6 +38,8 @@ public enum Suppressions {
         if rules.isEmpty { rules = ["all"] }
         return (kind, rules)
     }
+
+    private static let marker = Array("govlint-".utf8)
 
     static func directives(in document: HTMLDocument) -> [Directive] {
         var result: [Directive] = []
