@@ -339,14 +339,18 @@ public enum PageRunner {
     final class SiblingIndex {
         /// Per node: 1-based position among same-named siblings and their count (0: not filled yet).
         private var positions: [(Int32, Int32)] = []
+        /// Counts by name atom while one parent's children are numbered; zero again afterwards.
+        private var countsByAtom: [Int32] = []
 
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
-            if positions.isEmpty { positions = Array(repeating: (0, 0), count: document.nodes.count) }
+            if positions.isEmpty {
+                positions = Array(repeating: (0, 0), count: document.nodes.count)
+                countsByAtom = Array(repeating: 0, count: NameAtom.count)
+            }
             if positions[e].1 == 0 {
                 let cores = document.cores
                 let parent = Int(cores[e].parent)
                 // Same names: by atom, or by the string for names outside the atom table.
-                var countsByAtom: [Int32: Int32] = [:]
                 var countsByName: [String: Int32] = [:]
                 var members: [Int] = []
                 var c = cores[parent].firstChild
@@ -355,8 +359,8 @@ public enum PageRunner {
                     if n.kind == .element {
                         let count: Int32
                         if n.nameAtom != 0 {
-                            count = countsByAtom[n.nameAtom, default: 0] + 1
-                            countsByAtom[n.nameAtom] = count
+                            countsByAtom[Int(n.nameAtom)] += 1
+                            count = countsByAtom[Int(n.nameAtom)]
                         } else {
                             let name = document.nodes[Int(c)].name
                             count = countsByName[name, default: 0] + 1
@@ -369,8 +373,9 @@ public enum PageRunner {
                 }
                 for m in members {
                     let atom = cores[m].nameAtom
-                    positions[m].1 = atom != 0 ? countsByAtom[atom]! : countsByName[document.nodes[m].name]!
+                    positions[m].1 = atom != 0 ? countsByAtom[Int(atom)] : countsByName[document.nodes[m].name]!
                 }
+                for m in members { countsByAtom[Int(cores[m].nameAtom)] = 0 }
             }
             return (Int(positions[e].0), Int(positions[e].1))
         }
