@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// Where the findings spool is made (default: the temporary directory); see ``FindingSpool``.
     public var spoolDirectory: URL?
+    /// Measures each rule's time here (`--timings`); nil: not measured.
+    public var times: RuleTimes?
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, profiles: [String] = [], now: Date? = nil,
                 parseOnly: Bool = false) {
@@ -99,7 +101,7 @@ public struct Linter: Sendable {
     public func run(paths: [URL], options: RunOptions = RunOptions()) -> RunResult {
         let started = Date()
         // A single part from `collect` always merges (shards, packs and files agree).
-        var result = (try? finish([collect(paths: paths, options: options)])) ?? RunResult()
+        var result = (try? finish([collect(paths: paths, options: options)], times: options.times)) ?? RunResult()
         result.durationSeconds = Date().timeIntervalSince(started)
         return result
     }
@@ -160,7 +162,7 @@ public struct Linter: Sendable {
             switch file.kind {
             case .page:
                 outcome = checkPage(bytes: bytes, relative: file.relative, rules: rules(pageRules, for: file.relative), site: site,
-                                    suppressions: !options.parseOnly)
+                                    suppressions: !options.parseOnly, times: options.times)
             case .siteFile:
                 outcome = checkSiteFile(bytes: bytes, relative: file.relative, rules: rules(fileReaders, for: file.relative), site: site)
             default:
@@ -228,7 +230,8 @@ public struct Linter: Sendable {
     }
 
     /// The site phase over one or more parts (a whole run, or the shards of one).
-    public func finish(_ input: consuming [RunPart]) throws -> RunResult {
+    /// `times` receives each site rule's time.
+    public func finish(_ input: consuming [RunPart], times: RuleTimes? = nil) throws -> RunResult {
         var parts = input // moved: the files are taken out of the parts as they are merged
         guard var first = parts.first else { throw MergeError(description: "nothing to merge") }
         first.files = [:] // only its settings are read; the files and facts are moved out of `parts` below
@@ -359,7 +362,7 @@ public struct Linter: Sendable {
                 return .init(facts: list, snippet: { spool.snippet(at: snippets[$0]) })
             }
             return .init(facts: sources.count == 1 ? read(sources[0]) : sources.flatMap(read))
-        }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) })
+        }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) }, times: times)
         facts = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
         addExtra(siteOutcome.findings)
@@ -449,9 +452,11 @@ public struct Linter: Sendable {
         return checkPage(bytes: [UInt8](data), relative: relative, rules: rules, site: site)
     }
 
-    /// `suppressions: false` (the parse-only benchmark pass) leaves the page's comments unread.
+    /// `suppressions: false` (the parse-only benchmark pass) leaves the page's comments unread; `times` receives
+    /// the decoding and parsing time and each rule's.
     public func checkPage(bytes: [UInt8], relative: String, rules: [ActiveRule], site: SiteInfo,
-                          suppressions: Bool = true) -> FileOutcome {
+                          suppressions: Bool = true, times: RuleTimes? = nil) -> FileOutcome {
+        let clock = times == nil ? 0 : RuleTimes.now()
         let source: SourceText
         switch HTMLDecoder.decode(bytes) {
         case let .success(s): source = s
@@ -461,8 +466,9 @@ public struct Linter: Sendable {
         }
         let limits = configuration.limits
         let (document, depthLimited, attributesLimited) = HTMLParser.parse(source, maxDepth: limits.maxDepth, maxAttributes: limits.maxAttributes)
+        times?.add([(RuleTimes.parsing, RuleTimes.now() - clock)])
         let page = PageContext(document: document, file: relative, site: site)
-        var outcome = PageRunner.run(rules, on: page, limits: limits)
+        var outcome = PageRunner.run(rules, on: page, limits: limits, times: times)
         if attributesLimited {
             outcome.findings.append(PageRunner.notFullyChecked(relative,
                 "attributes past the \(limits.maxAttributes)th on one element were left out (limit max-attributes)"))

@@ -27,20 +27,36 @@ public struct FileOutcome: Sendable, Codable {
 
 /// Runs page and site-collection rules on one parsed page.
 public enum PageRunner {
-    public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil) -> FileOutcome {
+    public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil,
+                           times: RuleTimes? = nil) -> FileOutcome {
         var out = FileOutcome()
+        var measured: [(name: String, nanoseconds: UInt64)] = []
+        defer { if let times { times.add(measured) } }
         // Indexed, not mapped over the rules: each element passed to a closure is a whole rule copied.
         var selectors: [Selector] = []
         for i in rules.indices {
             if let selector = rules[i].rule.selector { selectors.append(selector) }
             selectors += rules[i].rule.check.pageSelectors
         }
+        var clock = times == nil ? 0 : RuleTimes.now()
         page.preselect(selectors)
+        if times != nil {
+            let t = RuleTimes.now()
+            measured.append((RuleTimes.selectorMatching, t - clock))
+            clock = t
+        }
         let fileStart = Date()
         defer { RuleDeadline.set(nil) }
         // Rules are read field by field: a copy of a whole rule costs dozens of retains, per rule and page.
         for ruleIndex in rules.indices {
             let ruleID = rules[ruleIndex].rule.id
+            defer {
+                if times != nil {
+                    let t = RuleTimes.now()
+                    measured.append((ruleID, t - clock))
+                    clock = t
+                }
+            }
             // Cooperative time limits: checked between rules and between targets.
             let ruleStart = Date()
             var budget = limits?.ruleTimeout

@@ -43,7 +43,8 @@ public enum SiteRunner {
     /// As above, with each rule's facts fetched when the rule runs (from a spool: one rule's facts in memory at a time).
     /// With `spill`, findings are handed over after each rule (in order) instead of returned.
     static func run(_ rules: [ActiveRule], facts: (String) -> SiteFactBatch, factCounts: [String: Int] = [:],
-                    site: SiteContext, limits: Limits? = nil, spill: (([Finding]) -> Void)? = nil) -> FileOutcome {
+                    site: SiteContext, limits: Limits? = nil, spill: (([Finding]) -> Void)? = nil,
+                    times: RuleTimes? = nil) -> FileOutcome {
         var out = FileOutcome()
         let siteRules = rules.filter { $0.rule.target == .site }
         let started = Date()
@@ -58,6 +59,8 @@ public enum SiteRunner {
                 break
             }
             let ruleStart = Date()
+            let clock = times == nil ? 0 : RuleTimes.now()
+            defer { times?.add([(active.rule.id, RuleTimes.now() - clock)]) }
             RuleDeadline.set(deadline)
             defer {
                 if let deadline, Date() >= deadline {

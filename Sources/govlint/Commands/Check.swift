@@ -45,6 +45,9 @@ extension Govlint {
         @Flag(name: .customLong("no-color"), help: "Never colour the text output.")
         var noColor = false
 
+        @Flag(name: .long, help: "After the run, print the time each rule took (summed over files and jobs) to standard error.")
+        var timings = false
+
         @Flag(name: .customLong("parse-only"), help: .hidden)
         var parseOnly = false
 
@@ -231,13 +234,21 @@ extension Govlint {
             }
             let progressLine = ProgressLine.enabled(progressMode) ? ProgressLine() : nil
             if let progressLine { options.progress = { progressLine.update(done: $0, total: $1) } }
+            let times = timings ? RuleTimes() : nil
+            options.times = times
+            defer {
+                if let times {
+                    FileHandle.standardError.write(Data(("Time per rule (CPU time summed over files and jobs; cached files not counted):\n"
+                                                         + times.table()).utf8))
+                }
+            }
             let part = linter.collect(paths: inputs.map { URL(fileURLWithPath: $0) }, options: options)
             progressLine?.finish()
             if shardSpec != nil, let output {
                 try OutputWriter.write(to: output) { out in try part.writeJSON(bytes: { out.write(bytes: $0) }) }
                 return nil
             }
-            var result = try linter.finish([consume part])
+            var result = try linter.finish([consume part], times: times)
             if let known { result = known.apply(to: result) }
             return (result, configuration, catalog, outputs)
         }
