@@ -83,12 +83,15 @@ enum GovPageFacts {
                     if dated >= 5 { return .column }
                 }
             }
+            func hasMarker(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+                publishedMarkers.contains { RegexPrefilter.contains(t, $0, ignoreCase: false) }
+            }
             func hasMarker(_ text: String) -> Bool {
                 var text = text
-                return text.withUTF8 { t in publishedMarkers.contains { RegexPrefilter.contains(t, $0, ignoreCase: false) } }
+                return text.withUTF8 { hasMarker($0) }
             }
-            // The body's text is a run of the document's (memoised): without a marker word there, none in the body.
-            if !page.elements(named: "h1").isEmpty, hasMarker(TextMatching.documentText(page)),
+            // The body's text is a run of the document's: without a marker word there, none in the body.
+            if !page.elements(named: "h1").isEmpty, page.document.textBytes.withUnsafeBufferPointer(hasMarker),
                let body = page.document.body {
                 let text = body.textContent
                 if hasMarker(text), publishedDate.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
