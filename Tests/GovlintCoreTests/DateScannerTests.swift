@@ -4,6 +4,22 @@ import Testing
 
 /// `DateScanner` must find exactly the dates ICU finds with the three patterns it replaces.
 @Suite struct DateScannerTests {
+    /// Every day of every month of the years dates are read in (and days no month has), against Foundation's calendar.
+    @Test func datesAreCountedAsTheGregorianCalendarCounts() {
+        for y in [1989, 1990, 1999, 2000, 2023, 2024, 2099, 2100, 2101] {
+            for m in 0...13 {
+                for d in 0...32 {
+                    #expect(DateExtraction.make(y, m, d) == DateExtraction.makeWithCalendar(y, m, d), "\(y)-\(m)-\(d)")
+                }
+            }
+        }
+        for y in 1990...2100 {
+            #expect(DateExtraction.make(y, 2, 29) == DateExtraction.makeWithCalendar(y, 2, 29), "\(y)-02-29")
+            #expect(DateExtraction.make(y, 12, 31) == DateExtraction.makeWithCalendar(y, 12, 31), "\(y)-12-31")
+        }
+        #expect(DateExtraction.make(nil, 1, 1) == nil)
+    }
+
     /// The patterns as they were matched with `NSRegularExpression`: the reference.
     static let numeric = try! NSRegularExpression(
         pattern: #"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)"#)
