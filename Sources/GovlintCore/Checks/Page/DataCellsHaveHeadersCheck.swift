@@ -18,19 +18,26 @@ struct DataCellsHaveHeadersCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
-        let grid = TableGrid(table: element)
+        let table = TableContent.table(element, page)
+        let grid = table.grid
         guard grid.slots.count >= 3, grid.slots[0..<3].allSatisfy({ $0.count >= 3 }) else { return .holds }
-        let kind = ax.dataTableVerdict(element, grid: grid)
+        let kind = table.kind(element, ax)
         if kind.isLayout { return .holds }
         let index = HeaderIndex(grid: grid, scopes: grid.scopes(in: ax))
         var bad: [TableCell] = []
+        // A header heads a whole row or column: whether it counts is decided once, not once per cell.
+        var countingHeader: [Int: Bool] = [:]
+        func counts(_ header: HTMLElement) -> Bool {
+            if let known = countingHeader[header.index] { return known }
+            let c = TableContent.hasContent(header) && !ax.isHiddenFromAccessibilityTree(header)
+            countingHeader[header.index] = c
+            return c
+        }
         for cell in grid.cells {
             guard TableContent.hasContent(cell.element), TableContent.isDataCell(cell, ax),
                   !TableContent.hasAriaLabel(cell.element, ax),
                   !ax.isHiddenFromAccessibilityTree(cell.element) else { continue }
-            let headed = grid.headers(of: cell, in: ax, index: index).contains {
-                TableContent.hasContent($0) && !ax.isHiddenFromAccessibilityTree($0)
-            }
+            let headed = grid.headers(of: cell, in: ax, index: index).contains(where: counts)
             if !headed { bad.append(cell) }
         }
         guard let first = bad.first else { return .holds }

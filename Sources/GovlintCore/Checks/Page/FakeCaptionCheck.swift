@@ -16,12 +16,13 @@ struct FakeCaptionCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
-        let grid = TableGrid(table: element)
+        let table = TableContent.table(element, page)
+        let grid = table.grid
         guard grid.slots.count > 1, grid.rows.count > 1 else { return .holds }
         let first = grid.slots[0].compactMap { $0 }
         guard grid.slots[0].count > 1, let spanning = first.first,
               first.allSatisfy({ $0 == spanning }) else { return .holds }
-        let kind = ax.dataTableVerdict(element, grid: grid)
+        let kind = table.kind(element, ax)
         if kind.isLayout { return .holds }
         let data = ["text": TableContent.quote(grid.cells[spanning].element)]
         if case .uncertain(let why) = kind {

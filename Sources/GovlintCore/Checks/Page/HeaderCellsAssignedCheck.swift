@@ -18,8 +18,9 @@ struct HeaderCellsAssignedCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
-        let grid = TableGrid(table: element)
-        let kind = ax.dataTableVerdict(element, grid: grid)
+        let table = TableContent.table(element, page)
+        let grid = table.grid
+        let kind = table.kind(element, ax)
         if kind.isLayout { return .holds }
         var referenced = Set<String>()
         for cell in grid.cells {
