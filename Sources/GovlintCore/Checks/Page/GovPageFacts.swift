@@ -109,16 +109,18 @@ enum DateExtraction {
     /// Dates in the element's text nodes, each read on its own (adjacent
     /// elements' text is not run together); script and style text is skipped.
     static func dates(inTextOf element: HTMLElement) -> [Date] {
-        let doc = element.document
+        let doc = element.document, cores = doc.cores
         var chunks: [String] = []
-        for i in element.descendantIndices where doc.nodes[i].kind == .text {
-            let t = HTMLElement(document: doc, index: i)
-            if let p = t.parent?.name, p == "script" || p == "style" { continue }
+        for i in element.descendantIndices where cores[i].kind == .text {
+            let p = Int(cores[i].parent)
+            if p >= 0, cores[p].kind == .element, cores[p].nameAtom == scriptAtom || cores[p].nameAtom == styleAtom { continue }
             chunks.append(doc.nodes[i].text)
         }
         if element.kind == .text { chunks.append(element.textContent) }
         return dates(in: chunks.joined(separator: "\n"))
     }
+
+    private static let scriptAtom = NameAtom.of("script"), styleAtom = NameAtom.of("style")
 
     /// Dates in the text, in the order of three patterns (see ``DateScanner``): numeric, month first, day first.
     static func dates(in text: String) -> [Date] {

@@ -25,12 +25,11 @@ struct RedundantAltCheck: PageCheck {
         guard let parent = p, parent.isElement else { return .holds }
         // The container's rendered text, without alternative text of images.
         var text = ""
-        for i in parent.descendantIndices {
-            let n = page.document.nodes[i]
-            guard n.kind == .text else { continue }
-            let node = page.document[i]
-            if ax.isHiddenFromAccessibilityTree(node) { continue }
-            text += n.text + " "
+        let document = page.document, cores = document.cores
+        for i in parent.descendantIndices where cores[i].kind == .text {
+            if ax.isHiddenFromAccessibilityTree(document[i]) { continue }
+            text += document.nodes[i].text
+            text += " "
         }
         let visible = AccessibilityContext.normalise(text).lowercased()
         if visible.isEmpty { return .holds }
