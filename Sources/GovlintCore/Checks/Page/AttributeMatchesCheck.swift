@@ -149,6 +149,27 @@ enum TextMatching {
         return result
     }
 
+    /// Writes strings one after the other as ``normalized(_:)`` would write them joined (at most the
+    /// bytes given, plus one per `appendJoined`, must fit at `out`).
+    struct NormalizingWriter {
+        let out: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var pendingSpace = false, has99 = false
+
+        init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
+
+        mutating func append(_ s: String) {
+            var s = s
+            s.withUTF8 { appendNormalized($0, to: out, count: &count, pendingSpace: &pendingSpace, has99: &has99) }
+        }
+
+        /// Appends a space, then `s`.
+        mutating func appendJoined(_ s: String) {
+            pendingSpace = count > 0 // what appending " " does
+            append(s)
+        }
+    }
+
     /// Writes `b` at `out + count` with whitespace runs collapsed to one space and no leading space; a
     /// trailing run is left pending (and dropped if nothing follows). Runs without whitespace are copied
     /// whole. Sets `has99` when a copied character has a 0x99 byte (no whitespace character has one).
