@@ -118,3 +118,70 @@ struct LinkColumnTests {
         }
     }
 }
+
+/// `link-target-exists` and `orphan-page` read hrefs from the page's ``PageLinks`` (each distinct value resolved
+/// once): they must answer, element by element, as the per-element computation they replaced.
+struct PageLinksTests {
+    static let hrefs = [
+        "about/", "/about/", "about", " about ", "x.html", "x.html#a", "missing.html", "../up.html", "../../x", "#top", "",
+        "https://www.usa.gov/", "mailto:a@b.gov", "//cdn/x.js", "a%20b.html", "?q=1", "dir/./x.html", "dir/../x.html",
+        "caf\u{E9}.html", "cafe\u{301}.html", "/index.html", "sub/", "sub", "K.html", "\u{212A}.html",
+    ]
+    static let files: Set<String> = ["index.html", "about/index.html", "x.html", "a b.html", "caf\u{E9}.html", "sub/index.htm",
+                                     "dir/x.html", "docs/page.html", "K.html"]
+
+    func options(_ yaml: String) throws -> CheckOptions {
+        let node = try YAMLReader.load(yaml, file: "test.yaml")
+        return try CheckOptions(node, file: "test.yaml", anchor: node)
+    }
+
+    @Test(arguments: ["index.html", "docs/page.html", "dir/x.html"], [nil, "/", "/docs/", "https://agency.gov/site/"])
+    func linkRulesAgreeWithThePerElementComputation(_ file: String, _ base: String?) throws {
+        var rng = SystemRandomNumberGenerator()
+        var lte = try options("attribute: href")
+        let linkTarget = try LinkTargetExistsCheck(options: &lte)
+        var orphanOptions = try options("{}")
+        let orphan = try OrphanPageCheck(options: &orphanOptions)
+        for _ in 0..<20 {
+            let links = (0..<Int.random(in: 1...30, using: &rng)).map { _ -> String in
+                let h = Self.hrefs.randomElement(using: &rng)!.replacingOccurrences(of: "\"", with: "&quot;")
+                switch Int.random(in: 0..<8, using: &rng) {
+                case 0: return "<area href=\"\(h)\">"
+                case 1: return "<a>no href</a>"
+                case 2: return "<link rel=x href=\"\(h)\">"
+                default: return "<a href=\"\(h)\">x</a>"
+                }
+            }
+            let head = base.map { "<base href=\"\($0)\">" } ?? ""
+            let html = "<html><head>\(head)</head><body>\(links.joined())</body></html>"
+            let page = PageContext(document: HTMLParser.parse(html), file: file, site: SiteInfo(files: Self.files))
+            for element in page.document.elements where ["a", "area", "link"].contains(element.name) {
+                let raw = element.attribute("href")
+                // link-target-exists as it was: resolve, then look up (or see whether it climbs out).
+                let expected: CheckResult
+                if let raw {
+                    let path = ExportPath.resolve(raw, from: file, base: base)
+                    let target = LinkTargetExistsCheck.target(raw, path: path, file: file, files: Self.files, base: base)
+                    expected = LinkTargetExistsCheck.result(raw, target)
+                } else {
+                    expected = .holds
+                }
+                let result = linkTarget.evaluate(element, in: page)
+                #expect(result.verdict == expected.verdict && result.data == expected.data, "\(element.sourceSnippet) on \(file)")
+                let path = raw.flatMap { ExportPath.resolve($0, from: file, base: base) }
+                #expect(orphan.collect(element, in: page) == (path == file ? nil : path), "\(element.sourceSnippet) on \(file)")
+            }
+        }
+    }
+
+    @Test func valuesAreNumberedOncePerDistinctHref() {
+        let html = #"<a href="x.html">1</a><a href="y.html">2</a><area href="x.html"><a href="x.html ">3</a><a>4</a>"#
+        let page = PageContext(document: HTMLParser.parse(html), file: "index.html", site: SiteInfo(files: ["x.html"]))
+        let links = PageLinks.of(page)
+        let anchors = page.elements(named: "a", "area")
+        #expect(links.hrefs == ["x.html", "y.html", "x.html", "x.html "])
+        #expect(anchors.map { links.value(of: $0) } == [0, 1, 0, 2, nil])
+        #expect(links.path(1) == "y.html")
+        #expect(links.raw(2) == "x.html ")
+    }
+}

@@ -85,13 +85,8 @@ struct LinkExistsCheck: PageCheck {
 
     static func links(_ page: PageContext) -> Links {
         page.memo(Self.memoKey) {
-            var indices: [Int] = [], hrefs: [String] = []
-            for e in page.elements(named: "a", "area") {
-                guard let h = e.attribute("href") else { continue }
-                indices.append(e.index)
-                hrefs.append(TextMatching.trimmed(h))
-            }
-            return Links(document: page.document, indices: indices, hrefs: hrefs)
+            let links = PageLinks.of(page)
+            return Links(document: page.document, indices: links.indices, hrefs: links.hrefs.map(TextMatching.trimmed))
         }
     }
 
