@@ -31,6 +31,26 @@ struct TextFastPathTests {
         #expect(TextMatching.normalized(s) == Self.reference(s))
     }
 
+    /// Random texts long enough for the eight-byte skip, with every kind of byte next to plain ones: the
+    /// edges of the plain range (0x20, 0x21, 0x7F, 0x80), controls, non-ASCII spaces and letters, ’.
+    @Test func normalizedMatchesTheScalarDefinitionOnRandomTexts() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "!", "~", "\u{7F}", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{01}", "\u{1F}", "\u{80}",
+                      "\u{A0}", "\u{85}", "é", "\u{2009}", "\u{3000}", "’", "办", "👍", "\u{1680}", "\u{205F}", "abcdefgh", "0123456789"]
+        for _ in 0..<3000 {
+            let s = (0..<Int.random(in: 0...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let normalized = TextMatching.normalized(s)
+            #expect(normalized == Self.reference(s), "\(Array(s.utf8))")
+            let doc = HTMLParser.parse("<p>\(s.replacingOccurrences(of: "<", with: "&lt;"))</p>")
+            if let p = doc.elements.first(where: { $0.name == "p" }) {
+                var has99 = false
+                let text = TextMatching.normalizedText(of: p, has99: &has99)
+                #expect(text == TextMatching.normalized(p.textContent))
+                #expect(has99 == text.utf8.contains(0x99))
+            }
+        }
+    }
+
     @Test func containsAgreesWithFoundation() {
         let terms = ["办理条件", "办理流程", "空格", "e", "é", "text", "ext", "👍", "accessibilit", "２０２３", "", "x",
                      "caf", "cafe", "K", "豈", "q;", "Kelvin K"]

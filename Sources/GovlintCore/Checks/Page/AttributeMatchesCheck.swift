@@ -187,6 +187,15 @@ enum TextMatching {
             count += end - runStart
         }
         while i < n {
+            if i &+ 8 <= n {
+                // Bytes 0x21–0x7F (neither whitespace nor part of a multi-byte character) only extend the
+                // run: skip them eight at a time, up to the first other byte (subtracting 0x21 borrows, or
+                // the byte has its high bit, only there or after it).
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let special = ((w &- 0x2121_2121_2121_2121) | w) & 0x8080_8080_8080_8080
+                if special == 0 { i += 8; continue }
+                i += special.trailingZeroBitCount >> 3
+            }
             let x = b[i]
             if x < 0x80 {
                 if x == 0x20 || (x >= 0x09 && x <= 0x0D) {

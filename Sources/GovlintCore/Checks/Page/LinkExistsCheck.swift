@@ -120,7 +120,7 @@ struct LinkExistsCheck: PageCheck {
             }
             scratch.withUnsafeBufferPointer { b in
                 let text = UnsafeBufferPointer(rebasing: b[..<count])
-                if text.contains(0x99) {
+                if let start = text.baseAddress, memchr(start, 0x99, text.count) != nil {
                     // Foundation's replacing, as linkText does it, for the few texts that may hold ’.
                     var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
                     replaced.withUTF8 { column.append($0) }
