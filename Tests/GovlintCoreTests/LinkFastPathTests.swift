@@ -90,9 +90,11 @@ struct LinkFastPathTests {
     }
 
     @Test func existsMatchesTheFormerImplementation() {
-        let files: Set<String> = ["index.html", "about/index.htm", "x.html", "a/b/index.shtml", "é/index.html", "d\u{600}/index.html"]
+        let files: Set<String> = ["index.html", "about/index.htm", "x.html", "a/b/index.shtml", "é/index.html", "d\u{600}/index.html",
+                                  "v1.2/index.html", "v1.2", "dir.d/page/index.html", "plain", "plain/index.html", "file.pdf"]
         let paths = ["", "/", "index.html", "about", "about/", "about//", "x.html", "x", "a/b", "a/b/", "a", "é", "é/", "e\u{301}",
-                     "d\u{600}", "d\u{600}/", "missing", "missing/"]
+                     "d\u{600}", "d\u{600}/", "missing", "missing/", "v1.2", "v1.2/", "v1.3", "dir.d/page", "dir.d/page/", "dir.d",
+                     "plain", "file.pdf", "file.pdf/", "file", ".", "./", "a./b", "a/.b"]
         for path in paths {
             #expect(ExportPath.exists(path, in: files) == Reference.exists(path, in: files), "\(path)")
         }
@@ -232,6 +234,29 @@ struct LinkFastPathTests {
                     || filter.literals.contains { Self.referenceContains(Array(b), $0, ignoreCase: ignoreCase) }
             }
             #expect(filter.mayMatch(text) == expected, "\(pattern) on \(text)")
+        }
+    }
+
+    /// `foldsSafely` as its doc comment defines it, scalar by scalar.
+    static func referenceFoldsSafely(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { u in
+            let v = u.value
+            return v < 0x80 || ((0x80...0xFF).contains(v) && v != 0xDF) || (0x3000...0x9FFF).contains(v)
+                || (0x2000...0x207F).contains(v) || (0xFF00...0xFFFF).contains(v)
+        }
+    }
+
+    @Test func foldsSafelyMatchesItsDefinition() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "abcdefghij", "Z", " ", "\u{7F}", "é", "ß", "\u{FF}", "ſ", "\u{212A}", "’", "\u{2070}", "\u{2080}", "办",
+                      "\u{2FFF}", "\u{A000}", "ｔ", "\u{FEFF}", "👍", "İ", "\u{100}"]
+        // Each piece at every offset of an eight-byte window, then random mixes.
+        let placed = pieces.flatMap { piece in (0...17).map { String(repeating: "x", count: $0) + piece + "yyyyyyyyy" } }
+        let mixed = (0..<3000).map { _ in (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() }
+        for text in placed + mixed {
+            var s = text
+            let expected = Self.referenceFoldsSafely(s)
+            #expect(s.withUTF8 { RegexPrefilter.foldsSafely($0) } == expected, "\(s.unicodeScalars.map(\.value))")
         }
     }
 

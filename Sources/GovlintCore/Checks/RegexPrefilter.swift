@@ -300,6 +300,11 @@ struct RegexPrefilter: Sendable {
     static func foldsSafely(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
+            if i &+ 8 <= b.count, let base = b.baseAddress,
+               UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8 // eight ASCII bytes
+                continue
+            }
             let x = b[i]
             if x < 0x80 { i += 1; continue }
             if x == 0xC2 || x == 0xC3 {
