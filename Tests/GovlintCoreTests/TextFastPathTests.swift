@@ -82,3 +82,36 @@ struct TextFastPathTests {
     }
 
 }
+
+/// `text-matches` with plain literals decides from the start of the text when a literal is found there: it must
+/// give the verdict and data the whole normalised text gives.
+struct TextMatchesEarlyTests {
+    static let patterns = ["An official website of the United States government|Un sitio oficial", "banner", "x y", "e\u{301}"]
+    static let pieces = [
+        "An official website of the", " United States government ", "AN OFFICIAL WEBSITE OF THE UNITED STATES GOVERNMENT",
+        "un sitio oficial", "Banner", "x\u{A0}y", "x  y", "e\u{301}", "é", "👍🏽", "e", "\u{301}\u{301}", "   ", "\n", "plain words here",
+        String(repeating: "long text ", count: 120), "’", "ß", "\u{1680}", String(repeating: "z", count: 79),
+    ]
+
+    @Test func earlyMatchGivesTheWholeTextsResult() throws {
+        var rng = SystemRandomNumberGenerator()
+        let checks = try Self.patterns.flatMap { pattern in
+            try [true, false].map { try makeCheck(TextMatchesCheck.self, "selector: body\npattern: '\(pattern)'\nignoreCase: \($0)") }
+        }
+        var early = 0
+        for _ in 0..<400 {
+            let nodes = (0..<Int.random(in: 0...12, using: &rng)).map { _ in "<span>\(Self.pieces.randomElement(using: &rng)!)</span>" }
+            let html = "<html><body>\(nodes.joined())</body></html>"
+            for check in checks {
+                let page = PageContext(document: HTMLParser.parse(html), file: "index.html", site: SiteInfo())
+                let body = try #require(page.document.body)
+                let text = TextMatching.normalizedText(of: body)
+                let expected = CheckResult.verdict(TextMatching.matches(check.regex, text), data: ["text": String(text.prefix(80))])
+                let result = check.evaluate(page.document.root!, in: page)
+                #expect(result.verdict == expected.verdict && result.data == expected.data, "\(check.regex.pattern) on \(html)")
+                if check.earlyMatch(body) != nil { early += 1 }
+            }
+        }
+        #expect(early > 300)
+    }
+}
