@@ -115,3 +115,40 @@ struct TextMatchesEarlyTests {
         #expect(early > 300)
     }
 }
+
+/// `attribute-matches` answers a pattern asking for the absence of something (`^(?!.*(INNER)).*$`) without ICU
+/// when INNER's literals are absent and the value is one line: always as ICU answers.
+struct AbsencePatternTests {
+    static let patterns: [(String, Bool)] = [
+        (#"^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$"#, false),
+        (#"^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$"#, true),
+        ("^(?!.*(lorem|ipsum)).*$", true), ("^(?!.*(TODO)).*$", false), ("^(?!.*(a)|(b)).*$", false), (#"^(?!.*(x\\)).*$"#, false),
+        ("^(?!.*([)]|q)).*$", false), ("^(?!.*(é|ß)).*$", true),
+    ]
+    static let values = [
+        "", "plain", "{$title}", "${x}", "<% code %>", "[!--x--]", "<CMSPRO_A", "text {$ x", "a\nb", "a\r\nb", "a\rb", "line\u{2028}sep",
+        "para\u{2029}x", "next\u{85}line", "tab\there", "vt\u{0B}x", "ff\u{0C}x", "trailing\n", "\nleading", "Lorem ipsum", "LOREM",
+        "todo TODO", "a", "b", "x)", "q", ")", "É", "STRASSE", "ß", "办事指南 {$", "emoji 👍🏽", "\u{1}control",
+        String(repeating: "long value ", count: 60),
+    ]
+
+    @Test(arguments: patterns)
+    func absenceShortcutAgreesWithICU(_ pattern: String, _ ignoreCase: Bool) throws {
+        let re = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        let filter = AttributeMatchesCheck.absenceFilter(re)
+        for value in Self.values {
+            let icu = re.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+            #expect(AttributeMatchesCheck.matches(re, value, absenceFilter: filter) == icu, "\(pattern) on \(value.debugDescription)")
+        }
+    }
+
+    @Test func recognisesOnlyBalancedAbsencePatterns() throws {
+        func filter(_ p: String) throws -> RegexPrefilter? { AttributeMatchesCheck.absenceFilter(try NSRegularExpression(pattern: p)) }
+        #expect(try filter(Self.patterns[0].0)?.literals.count == 5)
+        #expect(try filter("^(?!.*(lorem|ipsum)).*$") != nil)
+        #expect(try filter("^(?!.*(a)|(b)).*$") == nil)
+        #expect(try filter(#"^(?!.*(x\\)).*$"#)?.literals == [Array("x\\".utf8)])
+        #expect(try filter("^(?!.*(a)).*") == nil)
+        #expect(AttributeMatchesCheck.absenceFilter(try NSRegularExpression(pattern: "^(?!.*(a)).*$", options: [.dotMatchesLineSeparators])) == nil)
+    }
+}

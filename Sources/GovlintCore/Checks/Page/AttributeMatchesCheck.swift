@@ -12,6 +12,8 @@ struct AttributeMatchesCheck: PageCheck {
     let missingHolds: Bool
     let regex: NSRegularExpression
     let trim: Bool
+    /// For a pattern `^(?!.*(INNER)).*$` (the value has no INNER), INNER's prefilter (see ``absenceFilter(_:)``).
+    let absenceFilter: RegexPrefilter?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         name = try options.requireString("name").lowercased()
@@ -22,13 +24,63 @@ struct AttributeMatchesCheck: PageCheck {
         regex = r
         trim = try options.bool("trim") ?? true
         missingHolds = try options.missingAttributeHolds()
+        absenceFilter = Self.absenceFilter(r)
         try options.finish()
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
         if trim { value = TextMatching.trimmed(value) }
-        return .verdict(TextMatching.matches(regex, value), data: ["attribute": name, "value": value])
+        return .verdict(Self.matches(regex, value, absenceFilter: absenceFilter), data: ["attribute": name, "value": value])
+    }
+
+    /// `TextMatching.matches`, answered without ICU when the pattern asks for the absence of INNER
+    /// (``absenceFilter(_:)``), INNER's literals are absent and the value is one line: `.*$` then
+    /// matches the whole value and the lookahead cannot fail.
+    static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?) -> Bool {
+        if let absenceFilter, !RuleDeadline.isPast, isOneLine(value), !absenceFilter.mayMatch(value) { return true }
+        return TextMatching.matches(regex, value)
+    }
+
+    /// The prefilter of INNER in a pattern `^(?!.*(INNER)).*$` with no option but case insensitivity, INNER
+    /// balanced (its group is the one closed before `).*$`); nil for other patterns.
+    static func absenceFilter(_ regex: NSRegularExpression) -> RegexPrefilter? {
+        let p = regex.pattern
+        guard regex.options.isSubset(of: [.caseInsensitive]), p.hasPrefix("^(?!.*("), p.hasSuffix(")).*$"),
+              p.unicodeScalars.count >= 12 else { return nil }
+        let inner = Array(p.unicodeScalars.dropFirst(7).dropLast(5))
+        var depth = 0, i = 0, inClass = false
+        while i < inner.count {
+            let c = inner[i]
+            if c == "\\" {
+                guard i + 1 < inner.count else { return nil } // it would escape the group's `)`
+                i += 2
+                continue
+            }
+            if inClass { if c == "]" { inClass = false } }
+            else if c == "[" { inClass = true }
+            else if c == "(" { depth += 1 }
+            else if c == ")" { depth -= 1; if depth < 0 { return nil } }
+            i += 1
+        }
+        guard depth == 0, !inClass else { return nil }
+        return RegexPrefilter(pattern: String(String.UnicodeScalarView(inner)), ignoreCase: regex.options.contains(.caseInsensitive))
+    }
+
+    /// Whether the value has no line terminator (U+000A–U+000D, U+0085, U+2028, U+2029), where ICU's `.` stops.
+    static func isOneLine(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x >= 0x0A && x <= 0x0D { return false }
+                if x == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { return false }
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        }
     }
 }
 
