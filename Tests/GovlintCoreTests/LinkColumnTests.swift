@@ -19,6 +19,7 @@ struct LinkColumnTests {
         #"<a href="/déclaration">Déclaration d’accessibilité</a>"#, #"<a href="/acc">accessibilité</a>"#,
         #"<a href="/é">ÉÀ privacy</a>"#, #"<a href="/x"><b>Vulnerability</b> <i>disclosure</i></a>"#, #"<a>no href</a>"#,
         #"<a href="/y" aria-label="">  Privacy </a>"#, #"<a href="/z">ſtrasse</a>"#,
+        #"<a href="/t" class="c" style="s" aria-level="2" title="Privacy" aria-label="Policy page">x</a>"#,
     ]
 
     static let options = [

@@ -51,6 +51,13 @@ struct TextFastPathTests {
         }
     }
 
+    @Test(arguments: ["", " ", "x", " x", "x ", "\tx\n", "a b", "é", " é ", "\u{A0}x", "x\u{3000}", "\u{85}", "\r\n", "e\u{301}", "👍"])
+    func trimmedIsFoundationsTrim(_ s: String) {
+        #expect(TextMatching.trimmed(s) == s.trimmingCharacters(in: .whitespacesAndNewlines))
+        let bridged = NSString(string: s) as String
+        #expect(TextMatching.trimmed(bridged) == s.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test func containsAgreesWithFoundation() {
         let terms = ["办理条件", "办理流程", "空格", "e", "é", "text", "ext", "👍", "accessibilit", "２０２３", "", "x",
                      "caf", "cafe", "K", "豈", "q;", "Kelvin K"]

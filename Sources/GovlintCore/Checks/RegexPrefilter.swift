@@ -381,9 +381,15 @@ struct TextColumn {
     /// (`!RegexPrefilter.foldsSafely`).
     private(set) var foldsUnsafely: [Bool] = []
 
-    init() {}
+    /// An empty column with room for `count` texts.
+    init(reserving count: Int) {
+        starts.reserveCapacity(count + 1)
+        foldsUnsafely.reserveCapacity(count)
+        bytes.reserveCapacity(count * 24)
+    }
 
     init(_ texts: [String]) {
+        self.init(reserving: texts.count)
         for var t in texts { t.withUTF8 { append($0) } }
         finish()
     }

@@ -288,8 +288,11 @@ enum TextMatching {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, skipping Foundation when no end is ASCII whitespace
     /// or non-ASCII (the common case for attribute values).
     static func trimmed(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
         func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
+        // Both ends read from the string's storage at once (`utf8.first` and `last` cost more).
+        let ends = s.utf8.withContiguousStorageIfAvailable { b in b.isEmpty ? nil : (b[0], b[b.count - 1]) }
+            ?? s.utf8.first.map { ($0, s.utf8.last!) }
+        guard let (first, last) = ends else { return s }
         return plain(first) && plain(last) ? s : s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

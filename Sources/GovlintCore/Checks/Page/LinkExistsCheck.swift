@@ -94,12 +94,24 @@ struct LinkExistsCheck: PageCheck {
     /// `title` and image `alt`s, normalised as if joined by spaces.
     static func linkTexts(_ indices: [Int], _ doc: HTMLDocument) -> TextColumn {
         let cores = doc.cores, nodes = doc.nodes
-        var column = TextColumn()
+        var column = TextColumn(reserving: indices.count)
         var scratch = [UInt8](repeating: 0, count: 256)
+        let attributes = doc.attributes
         for index in indices {
             let a = HTMLElement(document: doc, index: index)
             let range = a.descendantIndices
-            let ariaLabel = a.attribute("aria-label"), title = a.attribute("title")
+            // `a.attribute("aria-label")` and `a.attribute("title")` in one pass; names of another length
+            // are not compared (comparing different strings is a call into the runtime).
+            var ariaLabel: String?, title: String?
+            let core = cores[index]
+            for k in Int(core.attributeStart)..<(Int(core.attributeStart) + Int(core.attributeCount)) {
+                let name = attributes[k].name
+                switch name.utf8.count {
+                case 10 where ariaLabel == nil && name == "aria-label": ariaLabel = attributes[k].value
+                case 5 where title == nil && name == "title": title = attributes[k].value
+                default: break
+                }
+            }
             // Normalising never lengthens: the pieces and the spaces joining them bound the text.
             var bound = 0
             for i in range {
