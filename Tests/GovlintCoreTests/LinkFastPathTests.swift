@@ -112,6 +112,30 @@ struct LinkFastPathTests {
         #expect(FragmentTargetCheck.isTop(fragment) == (fragment.lowercased() == "top"))
     }
 
+    /// The hash and the page's id fact as they were built from `String(_:radix:)` and sorted strings.
+    static func referenceHash(_ id: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let s = String(h & 0xFF_FFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 10 - s.count) + s
+    }
+
+    @Test func fragmentHashesAndIdFactsAreTheFormerStrings() throws {
+        let ids = ["", "a", "top", "Staff", "staff", "é", "main-content", "x\u{301}", "办事", "0", "section-1", "section-2", "👍"]
+            + (0..<300).map { "id\($0)" }
+        for id in ids { #expect(FragmentTargetCheck.hash(id) == Self.referenceHash(id), "\(id)") }
+        let html = "<html><body>" + ids.filter { !$0.isEmpty }.map { "<p id=\"\($0)\">x</p>" }.joined()
+            + #"<a name="n1"></a><a name="n1"></a><a name="top"></a><a name=""></a></body></html>"#
+        let page = PageContext(document: HTMLParser.parse(html), file: "index.html", site: SiteInfo(files: ["index.html"]))
+        var options = try CheckOptions(try YAMLReader.load("{}", file: "t.yaml"), file: "t.yaml", anchor: try YAMLReader.load("{}", file: "t.yaml"))
+        let check = try FragmentTargetCheck(options: &options)
+        var expected = Array(page.document.idIndex.keys).map(Self.referenceHash)
+        expected += ["n1", "n1"].map(Self.referenceHash)
+        #expect(check.collect(page.document.root!, in: page) == "I" + expected.sorted().joined(separator: " "))
+        let empty = PageContext(document: HTMLParser.parse("<p>x</p>"), file: "index.html", site: SiteInfo())
+        #expect(check.collect(empty.document.root!, in: empty) == "I")
+    }
+
     // MARK: Dates
 
     @Test func decimalDigitShortcutAgreesWithUnicode() {
