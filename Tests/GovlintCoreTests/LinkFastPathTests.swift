@@ -90,9 +90,11 @@ struct LinkFastPathTests {
     }
 
     @Test func existsMatchesTheFormerImplementation() {
-        let files: Set<String> = ["index.html", "about/index.htm", "x.html", "a/b/index.shtml", "é/index.html", "d\u{600}/index.html"]
+        let files: Set<String> = ["index.html", "about/index.htm", "x.html", "a/b/index.shtml", "é/index.html", "d\u{600}/index.html",
+                                  "v1.2/index.html", "v1.2", "dir.d/page/index.html", "plain", "plain/index.html", "file.pdf"]
         let paths = ["", "/", "index.html", "about", "about/", "about//", "x.html", "x", "a/b", "a/b/", "a", "é", "é/", "e\u{301}",
-                     "d\u{600}", "d\u{600}/", "missing", "missing/"]
+                     "d\u{600}", "d\u{600}/", "missing", "missing/", "v1.2", "v1.2/", "v1.3", "dir.d/page", "dir.d/page/", "dir.d",
+                     "plain", "file.pdf", "file.pdf/", "file", ".", "./", "a./b", "a/.b"]
         for path in paths {
             #expect(ExportPath.exists(path, in: files) == Reference.exists(path, in: files), "\(path)")
         }
@@ -108,6 +110,30 @@ struct LinkFastPathTests {
     @Test(arguments: ["top", "TOP", "Top", "tOp", "top ", "to", "tops", "", "t\u{301}op", "\u{212A}", "ｔｏｐ", "4op", "TOP\u{0}"])
     func topIsCaseInsensitive(_ fragment: String) {
         #expect(FragmentTargetCheck.isTop(fragment) == (fragment.lowercased() == "top"))
+    }
+
+    /// The hash and the page's id fact as they were built from `String(_:radix:)` and sorted strings.
+    static func referenceHash(_ id: String) -> String {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        let s = String(h & 0xFF_FFFF_FFFF, radix: 16)
+        return String(repeating: "0", count: 10 - s.count) + s
+    }
+
+    @Test func fragmentHashesAndIdFactsAreTheFormerStrings() throws {
+        let ids = ["", "a", "top", "Staff", "staff", "é", "main-content", "x\u{301}", "办事", "0", "section-1", "section-2", "👍"]
+            + (0..<300).map { "id\($0)" }
+        for id in ids { #expect(FragmentTargetCheck.hash(id) == Self.referenceHash(id), "\(id)") }
+        let html = "<html><body>" + ids.filter { !$0.isEmpty }.map { "<p id=\"\($0)\">x</p>" }.joined()
+            + #"<a name="n1"></a><a name="n1"></a><a name="top"></a><a name=""></a></body></html>"#
+        let page = PageContext(document: HTMLParser.parse(html), file: "index.html", site: SiteInfo(files: ["index.html"]))
+        var options = try CheckOptions(try YAMLReader.load("{}", file: "t.yaml"), file: "t.yaml", anchor: try YAMLReader.load("{}", file: "t.yaml"))
+        let check = try FragmentTargetCheck(options: &options)
+        var expected = Array(page.document.idIndex.keys).map(Self.referenceHash)
+        expected += ["n1", "n1"].map(Self.referenceHash)
+        #expect(check.collect(page.document.root!, in: page) == "I" + expected.sorted().joined(separator: " "))
+        let empty = PageContext(document: HTMLParser.parse("<p>x</p>"), file: "index.html", site: SiteInfo())
+        #expect(check.collect(empty.document.root!, in: empty) == "I")
     }
 
     // MARK: Dates
@@ -250,6 +276,29 @@ struct LinkFastPathTests {
                     || filter.literals.contains { Self.referenceContains(Array(b), $0, ignoreCase: ignoreCase) }
             }
             #expect(filter.mayMatch(text) == expected, "\(pattern) on \(text)")
+        }
+    }
+
+    /// `foldsSafely` as its doc comment defines it, scalar by scalar.
+    static func referenceFoldsSafely(_ s: String) -> Bool {
+        s.unicodeScalars.allSatisfy { u in
+            let v = u.value
+            return v < 0x80 || ((0x80...0xFF).contains(v) && v != 0xDF) || (0x3000...0x9FFF).contains(v)
+                || (0x2000...0x207F).contains(v) || (0xFF00...0xFFFF).contains(v)
+        }
+    }
+
+    @Test func foldsSafelyMatchesItsDefinition() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "abcdefghij", "Z", " ", "\u{7F}", "é", "ß", "\u{FF}", "ſ", "\u{212A}", "’", "\u{2070}", "\u{2080}", "办",
+                      "\u{2FFF}", "\u{A000}", "ｔ", "\u{FEFF}", "👍", "İ", "\u{100}"]
+        // Each piece at every offset of an eight-byte window, then random mixes.
+        let placed = pieces.flatMap { piece in (0...17).map { String(repeating: "x", count: $0) + piece + "yyyyyyyyy" } }
+        let mixed = (0..<3000).map { _ in (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() }
+        for text in placed + mixed {
+            var s = text
+            let expected = Self.referenceFoldsSafely(s)
+            #expect(s.withUTF8 { RegexPrefilter.foldsSafely($0) } == expected, "\(s.unicodeScalars.map(\.value))")
         }
     }
 

@@ -31,6 +31,33 @@ struct TextFastPathTests {
         #expect(TextMatching.normalized(s) == Self.reference(s))
     }
 
+    /// Random texts long enough for the eight-byte skip, with every kind of byte next to plain ones: the
+    /// edges of the plain range (0x20, 0x21, 0x7F, 0x80), controls, non-ASCII spaces and letters, ’.
+    @Test func normalizedMatchesTheScalarDefinitionOnRandomTexts() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "!", "~", "\u{7F}", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{01}", "\u{1F}", "\u{80}",
+                      "\u{A0}", "\u{85}", "é", "\u{2009}", "\u{3000}", "’", "办", "👍", "\u{1680}", "\u{205F}", "abcdefgh", "0123456789"]
+        for _ in 0..<3000 {
+            let s = (0..<Int.random(in: 0...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let normalized = TextMatching.normalized(s)
+            #expect(normalized == Self.reference(s), "\(Array(s.utf8))")
+            let doc = HTMLParser.parse("<p>\(s.replacingOccurrences(of: "<", with: "&lt;"))</p>")
+            if let p = doc.elements.first(where: { $0.name == "p" }) {
+                var has99 = false
+                let text = TextMatching.normalizedText(of: p, has99: &has99)
+                #expect(text == TextMatching.normalized(p.textContent))
+                #expect(has99 == text.utf8.contains(0x99))
+            }
+        }
+    }
+
+    @Test(arguments: ["", " ", "x", " x", "x ", "\tx\n", "a b", "é", " é ", "\u{A0}x", "x\u{3000}", "\u{85}", "\r\n", "e\u{301}", "👍"])
+    func trimmedIsFoundationsTrim(_ s: String) {
+        #expect(TextMatching.trimmed(s) == s.trimmingCharacters(in: .whitespacesAndNewlines))
+        let bridged = NSString(string: s) as String
+        #expect(TextMatching.trimmed(bridged) == s.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     @Test func containsAgreesWithFoundation() {
         let terms = ["办理条件", "办理流程", "空格", "e", "é", "text", "ext", "👍", "accessibilit", "２０２３", "", "x",
                      "caf", "cafe", "K", "豈", "q;", "Kelvin K"]
@@ -61,4 +88,74 @@ struct TextFastPathTests {
         #expect(TextMatching.normalizedText(of: doc.document) == TextMatching.normalized(doc.document.textContent))
     }
 
+}
+
+/// `text-matches` with plain literals decides from the start of the text when a literal is found there: it must
+/// give the verdict and data the whole normalised text gives.
+struct TextMatchesEarlyTests {
+    static let patterns = ["An official website of the United States government|Un sitio oficial", "banner", "x y", "e\u{301}"]
+    static let pieces = [
+        "An official website of the", " United States government ", "AN OFFICIAL WEBSITE OF THE UNITED STATES GOVERNMENT",
+        "un sitio oficial", "Banner", "x\u{A0}y", "x  y", "e\u{301}", "é", "👍🏽", "e", "\u{301}\u{301}", "   ", "\n", "plain words here",
+        String(repeating: "long text ", count: 120), "’", "ß", "\u{1680}", String(repeating: "z", count: 79),
+    ]
+
+    @Test func earlyMatchGivesTheWholeTextsResult() throws {
+        var rng = SystemRandomNumberGenerator()
+        let checks = try Self.patterns.flatMap { pattern in
+            try [true, false].map { try makeCheck(TextMatchesCheck.self, "selector: body\npattern: '\(pattern)'\nignoreCase: \($0)") }
+        }
+        var early = 0
+        for _ in 0..<400 {
+            let nodes = (0..<Int.random(in: 0...12, using: &rng)).map { _ in "<span>\(Self.pieces.randomElement(using: &rng)!)</span>" }
+            let html = "<html><body>\(nodes.joined())</body></html>"
+            for check in checks {
+                let page = PageContext(document: HTMLParser.parse(html), file: "index.html", site: SiteInfo())
+                let body = try #require(page.document.body)
+                let text = TextMatching.normalizedText(of: body)
+                let expected = CheckResult.verdict(TextMatching.matches(check.regex, text), data: ["text": String(text.prefix(80))])
+                let result = check.evaluate(page.document.root!, in: page)
+                #expect(result.verdict == expected.verdict && result.data == expected.data, "\(check.regex.pattern) on \(html)")
+                if check.earlyMatch(body) != nil { early += 1 }
+            }
+        }
+        #expect(early > 300)
+    }
+}
+
+/// `attribute-matches` answers a pattern asking for the absence of something (`^(?!.*(INNER)).*$`) without ICU
+/// when INNER's literals are absent and the value is one line: always as ICU answers.
+struct AbsencePatternTests {
+    static let patterns: [(String, Bool)] = [
+        (#"^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$"#, false),
+        (#"^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$"#, true),
+        ("^(?!.*(lorem|ipsum)).*$", true), ("^(?!.*(TODO)).*$", false), ("^(?!.*(a)|(b)).*$", false), (#"^(?!.*(x\\)).*$"#, false),
+        ("^(?!.*([)]|q)).*$", false), ("^(?!.*(é|ß)).*$", true),
+    ]
+    static let values = [
+        "", "plain", "{$title}", "${x}", "<% code %>", "[!--x--]", "<CMSPRO_A", "text {$ x", "a\nb", "a\r\nb", "a\rb", "line\u{2028}sep",
+        "para\u{2029}x", "next\u{85}line", "tab\there", "vt\u{0B}x", "ff\u{0C}x", "trailing\n", "\nleading", "Lorem ipsum", "LOREM",
+        "todo TODO", "a", "b", "x)", "q", ")", "É", "STRASSE", "ß", "办事指南 {$", "emoji 👍🏽", "\u{1}control",
+        String(repeating: "long value ", count: 60),
+    ]
+
+    @Test(arguments: patterns)
+    func absenceShortcutAgreesWithICU(_ pattern: String, _ ignoreCase: Bool) throws {
+        let re = try NSRegularExpression(pattern: pattern, options: ignoreCase ? [.caseInsensitive] : [])
+        let filter = AttributeMatchesCheck.absenceFilter(re)
+        for value in Self.values {
+            let icu = re.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) != nil
+            #expect(AttributeMatchesCheck.matches(re, value, absenceFilter: filter) == icu, "\(pattern) on \(value.debugDescription)")
+        }
+    }
+
+    @Test func recognisesOnlyBalancedAbsencePatterns() throws {
+        func filter(_ p: String) throws -> RegexPrefilter? { AttributeMatchesCheck.absenceFilter(try NSRegularExpression(pattern: p)) }
+        #expect(try filter(Self.patterns[0].0)?.literals.count == 5)
+        #expect(try filter("^(?!.*(lorem|ipsum)).*$") != nil)
+        #expect(try filter("^(?!.*(a)|(b)).*$") == nil)
+        #expect(try filter(#"^(?!.*(x\\)).*$"#)?.literals == [Array("x\\".utf8)])
+        #expect(try filter("^(?!.*(a)).*") == nil)
+        #expect(AttributeMatchesCheck.absenceFilter(try NSRegularExpression(pattern: "^(?!.*(a)).*$", options: [.dotMatchesLineSeparators])) == nil)
+    }
 }

@@ -88,6 +88,45 @@ struct RegexPrefilter: Sendable {
         return nil
     }
 
+    /// The offset of the first exact occurrence of `needle` in `hay` at or after `from`, or nil. memchr looks
+    /// for the needle's least common byte (by English letter frequency), not always its first.
+    static func offset(of needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let n = needle.count
+        guard n > 0, let base = hay.baseAddress, hay.count - from >= n else { return nil }
+        let k = anchorIndex(needle)
+        let anchor = Int32(needle[k])
+        var i = from + k // position in `hay` of needle[k] for the next candidate
+        let lastAnchor = hay.count - n + k
+        while i <= lastAnchor {
+            guard let found = memchr(base + i, anchor, lastAnchor - i + 1) else { return nil }
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if needleAt(hay, at - k, needle, from: 0, ignoreCase: false) { return at - k }
+            i = at + 1
+        }
+        return nil
+    }
+
+    /// The index of the needle byte least likely in text: anything but a letter or space first, then
+    /// letters from the rarest in English; the space last.
+    static func anchorIndex(_ needle: [UInt8]) -> Int {
+        var best = 0, bestRank = Int.max
+        for (i, b) in needle.enumerated() {
+            let rank: Int
+            if b == 0x20 { rank = 100 }
+            else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A { rank = letterRank[Int(b | 0x20 - 0x61)] }
+            else { rank = 0 }
+            if rank < bestRank { best = i; bestRank = rank }
+        }
+        return best
+    }
+
+    /// 26 minus a letter's place in "etaoinshrdlcumwfgypbvkjxqz": rarer letters rank lower.
+    private static let letterRank: [Int] = {
+        var r = [Int](repeating: 0, count: 26)
+        for (place, c) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { r[Int(c - 0x61)] = 26 - place }
+        return r
+    }()
+
     /// The answer of the regular expression when a byte search can give it: false when no literal
     /// occurs (``mayMatch(_:)``), true when the pattern is pure literals and one occurs, else nil.
     func decide(_ text: String) -> Bool? {
@@ -261,6 +300,11 @@ struct RegexPrefilter: Sendable {
     static func foldsSafely(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
+            if i &+ 8 <= b.count, let base = b.baseAddress,
+               UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8 // eight ASCII bytes
+                continue
+            }
             let x = b[i]
             if x < 0x80 { i += 1; continue }
             if x == 0xC2 || x == 0xC3 {
@@ -320,6 +364,85 @@ struct RegexPrefilter: Sendable {
             j += 1
         }
         return true
+    }
+}
+
+/// Short texts (a page's link texts or hrefs) laid end to end, each followed by a 0xFF byte (which
+/// neither UTF-8 text nor a literal has, so a literal found lies within one text): a pattern's literals
+/// are searched once over all of them instead of once per text.
+struct TextColumn {
+    /// The texts as they are.
+    private(set) var bytes: [UInt8] = []
+    /// The texts with ASCII letters lowered, as a case-insensitive prefilter compares.
+    private(set) var lowered: [UInt8] = []
+    /// Where each text starts in `bytes`; one more entry, the end.
+    private(set) var starts: [Int] = [0]
+    /// Per text: whether it has characters whose case folding a byte search cannot follow
+    /// (`!RegexPrefilter.foldsSafely`).
+    private(set) var foldsUnsafely: [Bool] = []
+
+    /// An empty column with room for `count` texts.
+    init(reserving count: Int) {
+        starts.reserveCapacity(count + 1)
+        foldsUnsafely.reserveCapacity(count)
+        bytes.reserveCapacity(count * 24)
+    }
+
+    init(_ texts: [String]) {
+        self.init(reserving: texts.count)
+        for var t in texts { t.withUTF8 { append($0) } }
+        finish()
+    }
+
+    /// Adds one text.
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        foldsUnsafely.append(!RegexPrefilter.foldsSafely(text))
+        bytes.append(contentsOf: text)
+        bytes.append(0xFF)
+        starts.append(bytes.count)
+    }
+
+    /// Builds `lowered` once every text is in.
+    mutating func finish() {
+        lowered = bytes.withUnsafeBufferPointer { b in
+            [UInt8](unsafeUninitializedCapacity: b.count) { out, count in
+                for i in 0..<b.count { let x = b[i]; out[i] = x &- 0x41 < 26 ? x | 0x20 : x }
+                count = b.count
+            }
+        }
+    }
+
+    var count: Int { foldsUnsafely.count }
+
+    func text(_ i: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[starts[i]..<(starts[i + 1] - 1)]), as: UTF8.self) }
+    }
+
+    /// For each text, whether `filter.mayMatch` would let it through: it folds unsafely (ignoring case) or
+    /// contains one of the literals.
+    func mayMatch(_ filter: RegexPrefilter) -> [Bool] {
+        var out = filter.ignoreCase ? foldsUnsafely : [Bool](repeating: false, count: count)
+        (filter.ignoreCase ? lowered : bytes).withUnsafeBufferPointer { hay in
+            for literal in filter.literals {
+                var from = 0
+                while let at = RegexPrefilter.offset(of: literal, in: hay, from: from) {
+                    let i = textIndex(at)
+                    out[i] = true
+                    from = starts[i + 1] // one occurrence per text is enough
+                }
+            }
+        }
+        return out
+    }
+
+    /// The text holding byte `offset`.
+    private func textIndex(_ offset: Int) -> Int {
+        var lo = 0, hi = count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
     }
 }
 

@@ -148,19 +148,33 @@ public enum ExportPath {
 
     /// Whether a resolved path exists, trying directory index files.
     public static func exists(_ path: String, in files: Set<String>) -> Bool {
-        if files.contains(path) { return true }
         if path.utf8.last != slash {
-            // No trailing slash: the candidates are `path/index…`, each built with one allocation.
-            var path = path
-            return path.withUTF8 { p in
-                indexSuffixes.contains { suffix in
+            // No trailing slash: the candidates are the path and `path/index…`, each built with one allocation.
+            // When the last segment has no dot (most links to pages: `about`), the directory's index files
+            // are tried first; the answer is the same.
+            var bytes = path
+            return bytes.withUTF8 { p in
+                let directoryLike = !lastSegmentHasDot(p)
+                if !directoryLike, files.contains(path) { return true }
+                let index = indexSuffixes.contains { suffix in
                     files.contains(p.isEmpty ? String(decoding: suffix.dropFirst(), as: UTF8.self) : joined(p, suffix))
                 }
+                return index || (directoryLike && files.contains(path))
             }
         }
+        if files.contains(path) { return true }
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         for index in ["index.html", "index.htm", "index.shtml"] where files.contains(trimmed.isEmpty ? index : trimmed + "/" + index) {
             return true
+        }
+        return false
+    }
+
+    private static func lastSegmentHasDot(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = p.count
+        while i > 0, p[i - 1] != slash {
+            if p[i - 1] == UInt8(ascii: ".") { return true }
+            i -= 1
         }
         return false
     }

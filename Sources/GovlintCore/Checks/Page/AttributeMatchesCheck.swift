@@ -12,6 +12,8 @@ struct AttributeMatchesCheck: PageCheck {
     let missingHolds: Bool
     let regex: NSRegularExpression
     let trim: Bool
+    /// For a pattern `^(?!.*(INNER)).*$` (the value has no INNER), INNER's prefilter (see ``absenceFilter(_:)``).
+    let absenceFilter: RegexPrefilter?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         name = try options.requireString("name").lowercased()
@@ -22,13 +24,63 @@ struct AttributeMatchesCheck: PageCheck {
         regex = r
         trim = try options.bool("trim") ?? true
         missingHolds = try options.missingAttributeHolds()
+        absenceFilter = Self.absenceFilter(r)
         try options.finish()
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
         if trim { value = TextMatching.trimmed(value) }
-        return .verdict(TextMatching.matches(regex, value), data: ["attribute": name, "value": value])
+        return .verdict(Self.matches(regex, value, absenceFilter: absenceFilter), data: ["attribute": name, "value": value])
+    }
+
+    /// `TextMatching.matches`, answered without ICU when the pattern asks for the absence of INNER
+    /// (``absenceFilter(_:)``), INNER's literals are absent and the value is one line: `.*$` then
+    /// matches the whole value and the lookahead cannot fail.
+    static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?) -> Bool {
+        if let absenceFilter, !RuleDeadline.isPast, isOneLine(value), !absenceFilter.mayMatch(value) { return true }
+        return TextMatching.matches(regex, value)
+    }
+
+    /// The prefilter of INNER in a pattern `^(?!.*(INNER)).*$` with no option but case insensitivity, INNER
+    /// balanced (its group is the one closed before `).*$`); nil for other patterns.
+    static func absenceFilter(_ regex: NSRegularExpression) -> RegexPrefilter? {
+        let p = regex.pattern
+        guard regex.options.isSubset(of: [.caseInsensitive]), p.hasPrefix("^(?!.*("), p.hasSuffix(")).*$"),
+              p.unicodeScalars.count >= 12 else { return nil }
+        let inner = Array(p.unicodeScalars.dropFirst(7).dropLast(5))
+        var depth = 0, i = 0, inClass = false
+        while i < inner.count {
+            let c = inner[i]
+            if c == "\\" {
+                guard i + 1 < inner.count else { return nil } // it would escape the group's `)`
+                i += 2
+                continue
+            }
+            if inClass { if c == "]" { inClass = false } }
+            else if c == "[" { inClass = true }
+            else if c == "(" { depth += 1 }
+            else if c == ")" { depth -= 1; if depth < 0 { return nil } }
+            i += 1
+        }
+        guard depth == 0, !inClass else { return nil }
+        return RegexPrefilter(pattern: String(String.UnicodeScalarView(inner)), ignoreCase: regex.options.contains(.caseInsensitive))
+    }
+
+    /// Whether the value has no line terminator (U+000A–U+000D, U+0085, U+2028, U+2029), where ICU's `.` stops.
+    static func isOneLine(_ value: String) -> Bool {
+        var value = value
+        return value.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x >= 0x0A && x <= 0x0D { return false }
+                if x == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { return false }
+                if x == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        }
     }
 }
 
@@ -149,6 +201,27 @@ enum TextMatching {
         return result
     }
 
+    /// Writes strings one after the other as ``normalized(_:)`` would write them joined (at most the
+    /// bytes given, plus one per `appendJoined`, must fit at `out`).
+    struct NormalizingWriter {
+        let out: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var pendingSpace = false, has99 = false
+
+        init(_ out: UnsafeMutablePointer<UInt8>) { self.out = out }
+
+        mutating func append(_ s: String) {
+            var s = s
+            s.withUTF8 { appendNormalized($0, to: out, count: &count, pendingSpace: &pendingSpace, has99: &has99) }
+        }
+
+        /// Appends a space, then `s`.
+        mutating func appendJoined(_ s: String) {
+            pendingSpace = count > 0 // what appending " " does
+            append(s)
+        }
+    }
+
     /// Writes `b` at `out + count` with whitespace runs collapsed to one space and no leading space; a
     /// trailing run is left pending (and dropped if nothing follows). Runs without whitespace are copied
     /// whole. Sets `has99` when a copied character has a 0x99 byte (no whitespace character has one).
@@ -166,6 +239,15 @@ enum TextMatching {
             count += end - runStart
         }
         while i < n {
+            if i &+ 8 <= n {
+                // Bytes 0x21–0x7F (neither whitespace nor part of a multi-byte character) only extend the
+                // run: skip them eight at a time, up to the first other byte (subtracting 0x21 borrows, or
+                // the byte has its high bit, only there or after it).
+                let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let special = ((w &- 0x2121_2121_2121_2121) | w) & 0x8080_8080_8080_8080
+                if special == 0 { i += 8; continue }
+                i += special.trailingZeroBitCount >> 3
+            }
             let x = b[i]
             if x < 0x80 {
                 if x == 0x20 || (x >= 0x09 && x <= 0x0D) {
@@ -206,8 +288,11 @@ enum TextMatching {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)`, skipping Foundation when no end is ASCII whitespace
     /// or non-ASCII (the common case for attribute values).
     static func trimmed(_ s: String) -> String {
-        guard let first = s.utf8.first, let last = s.utf8.last else { return s }
         func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && !(b >= 0x09 && b <= 0x0D) }
+        // Both ends read from the string's storage at once (`utf8.first` and `last` cost more).
+        let ends = s.utf8.withContiguousStorageIfAvailable { b in b.isEmpty ? nil : (b[0], b[b.count - 1]) }
+            ?? s.utf8.first.map { ($0, s.utf8.last!) }
+        guard let (first, last) = ends else { return s }
         return plain(first) && plain(last) ? s : s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

@@ -9,7 +9,7 @@ import GovlintHTML
 struct LinkExistsCheck: PageCheck {
     static let id = "link-exists"
     static let summary = "A link inside the target has text matching `text` and/or an href matching `href` (`sameNumber`: text's capture in the href)."
-    static let memoKey = MemoKey<[Link]>("link-exists-links")
+    static let memoKey = MemoKey<Links>("link-exists-links")
     /// Link texts are built on first use; a check on hrefs alone never needs them.
     var cost: CheckCost { text == nil ? .normal : .expensive }
     let text: NSRegularExpression?
@@ -33,6 +33,8 @@ struct LinkExistsCheck: PageCheck {
         try options.finish()
     }
 
+    /// A link's text: its normalised text content joined with `aria-label`, `title` and image `alt`s, ’
+    /// read as '. The definition ``linkTexts(_:_:)`` follows for a whole page.
     static func linkText(_ a: HTMLElement) -> String {
         var extra: [String] = []
         for key in ["aria-label", "title"] { if let v = a.attribute(key) { extra.append(v) } }
@@ -61,39 +63,106 @@ struct LinkExistsCheck: PageCheck {
         return atom
     }()
 
-    /// A page's links with their trimmed href and text, computed once and shared
-    /// by every link rule (a page has hundreds of links and there are many rules).
-    /// One link of the page; its text is built when a check first reads it. Used by one thread.
-    final class Link {
-        let element: HTMLElement
-        let href: String
-        private(set) lazy var text: String = LinkExistsCheck.linkText(element)
+    /// A page's links (`<a href>`, `<area href>`) with their trimmed hrefs, shared by every link rule (a
+    /// page has hundreds of links and there are many rules). Hrefs and texts are also kept as columns
+    /// (``TextColumn``), built on first use, where each pattern's literals are searched once for all links.
+    /// Used by one thread.
+    final class Links {
+        let document: HTMLDocument
+        /// The links' node indices, in document order.
+        let indices: [Int]
+        let hrefs: [String]
+        private(set) lazy var hrefColumn = TextColumn(hrefs)
+        /// Every link's ``LinkExistsCheck/linkText(_:)``.
+        private(set) lazy var texts: TextColumn = LinkExistsCheck.linkTexts(indices, document)
 
-        init(element: HTMLElement, href: String) {
-            self.element = element
-            self.href = href
+        init(document: HTMLDocument, indices: [Int], hrefs: [String]) {
+            self.document = document
+            self.indices = indices
+            self.hrefs = hrefs
         }
     }
 
-    static func links(_ page: PageContext) -> [Link] {
+    static func links(_ page: PageContext) -> Links {
         page.memo(Self.memoKey) {
-            page.elements(named: "a", "area").compactMap { e in
-                e.attribute("href").map { Link(element: e, href: TextMatching.trimmed($0)) }
+            let links = PageLinks.of(page)
+            return Links(document: page.document, indices: links.indices, hrefs: links.hrefs.map(TextMatching.trimmed))
+        }
+    }
+
+    /// ``linkText(_:)`` of each link, written straight into one column: the text nodes, then `aria-label`,
+    /// `title` and image `alt`s, normalised as if joined by spaces.
+    static func linkTexts(_ indices: [Int], _ doc: HTMLDocument) -> TextColumn {
+        let cores = doc.cores, nodes = doc.nodes
+        var column = TextColumn(reserving: indices.count)
+        var scratch = [UInt8](repeating: 0, count: 256)
+        let attributes = doc.attributes
+        for index in indices {
+            let a = HTMLElement(document: doc, index: index)
+            let range = a.descendantIndices
+            // `a.attribute("aria-label")` and `a.attribute("title")` in one pass; names of another length
+            // are not compared (comparing different strings is a call into the runtime).
+            var ariaLabel: String?, title: String?
+            let core = cores[index]
+            for k in Int(core.attributeStart)..<(Int(core.attributeStart) + Int(core.attributeCount)) {
+                let name = attributes[k].name
+                switch name.utf8.count {
+                case 10 where ariaLabel == nil && name == "aria-label": ariaLabel = attributes[k].value
+                case 5 where title == nil && name == "title": title = attributes[k].value
+                default: break
+                }
+            }
+            // Normalising never lengthens: the pieces and the spaces joining them bound the text.
+            var bound = 0
+            for i in range {
+                if cores[i].kind == .text { bound += nodes[i].text.utf8.count }
+                else if cores[i].kind == .element && cores[i].nameAtom == imgAtom { bound += 1 + (HTMLElement(document: doc, index: i).attribute("alt")?.utf8.count ?? 0) }
+            }
+            bound += 2 + (ariaLabel?.utf8.count ?? 0) + (title?.utf8.count ?? 0)
+            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
+            let count = scratch.withUnsafeMutableBufferPointer { out -> Int in
+                var w = TextMatching.NormalizingWriter(out.baseAddress!)
+                for i in range where cores[i].kind == .text { w.append(nodes[i].text) }
+                if let ariaLabel { w.appendJoined(ariaLabel) }
+                if let title { w.appendJoined(title) }
+                for i in range where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
+                    if let alt = HTMLElement(document: doc, index: i).attribute("alt") { w.appendJoined(alt) }
+                }
+                return w.count
+            }
+            scratch.withUnsafeBufferPointer { b in
+                let text = UnsafeBufferPointer(rebasing: b[..<count])
+                if let start = text.baseAddress, memchr(start, 0x99, text.count) != nil {
+                    // Foundation's replacing, as linkText does it, for the few texts that may hold ’.
+                    var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
+                    replaced.withUTF8 { column.append($0) }
+                } else {
+                    column.append(text)
+                }
             }
         }
+        column.finish()
+        return column
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         // The root is a child of the document node: other elements skip looking it up.
         let isRoot = element.index == 0 || (element.core.parent == 0 && element.index == page.document.root?.index)
-        let scope = isRoot ? nil : element
-        for link in Self.links(page) {
-            if let scope, !link.element.isDescendant(of: scope) { continue }
-            let h = link.href
-            if let href, !TextMatching.matches(href, h, filter: hrefFilter) { continue }
+        let scope = isRoot ? nil : (element.index + 1)..<Int(element.core.subtreeEnd)
+        let links = Self.links(page)
+        // Links whose href or text the prefilters rule out are skipped (`mayMatch` per link, answered for all at once).
+        let hrefMayMatch = href == nil ? nil : hrefFilter.map { links.hrefColumn.mayMatch($0) }
+        let textMayMatch = text == nil ? nil : textFilter.map { links.texts.mayMatch($0) }
+        for (i, index) in links.indices.enumerated() {
+            if let scope, !scope.contains(index) { continue }
+            let h = links.hrefs[i]
+            if let href {
+                if let hrefMayMatch, !hrefMayMatch[i] { continue }
+                if !TextMatching.matches(href, h, filter: hrefFilter) { continue }
+            }
             guard let text else { return .holds }
-            let t = link.text
-            guard textFilter?.mayMatch(t) ?? true else { continue }
+            if let textMayMatch, !textMayMatch[i] { continue }
+            let t = links.texts.text(i)
             let ns = t as NSString
             guard let m = text.firstMatch(in: t, range: NSRange(location: 0, length: ns.length)) else { continue }
             if sameNumber {

@@ -9,9 +9,12 @@ struct LinkTargetExistsCheck: PageCheck {
     static let summary = "A local link or resource URL in `attribute` names a file that exists in the export."
     static let memoKey = MemoKey<Targets>("lte.targets")
     let attribute: String
+    /// Hrefs of `<a>` and `<area>` are read from the page's ``PageLinks``.
+    let readsHref: Bool
 
     init(options: inout CheckOptions) throws(LocatedError) {
         attribute = (try options.string("attribute") ?? "href").lowercased()
+        readsHref = attribute == "href"
         try options.finish()
     }
 
@@ -33,15 +36,20 @@ struct LinkTargetExistsCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        if readsHref {
+            let links = PageLinks.of(page)
+            if let v = links.value(of: element) { return Self.result(links.raw(v), links.target(v)) }
+        }
         guard let raw = element.attribute(attribute) else { return .holds }
         let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page)) }
-        let target: Target
-        if let known = targets.byValue[raw] {
-            target = known
-        } else {
-            target = Self.target(raw, page, base: targets.base)
-            targets.byValue[raw] = target
-        }
+        if let known = targets.byValue[raw] { return Self.result(raw, known) }
+        let target = Self.target(raw, path: ExportPath.resolve(raw, from: page.file, base: targets.base),
+                                 file: page.file, files: page.site.files, base: targets.base)
+        targets.byValue[raw] = target
+        return Self.result(raw, target)
+    }
+
+    static func result(_ raw: String, _ target: Target) -> CheckResult {
         switch target {
         case .fine: return .holds
         // A link climbing above the export root names something outside what was
@@ -61,12 +69,104 @@ struct LinkTargetExistsCheck: PageCheck {
         }
     }
 
-    static func target(_ raw: String, _ page: PageContext, base: String?) -> Target {
-        guard let path = ExportPath.resolve(raw, from: page.file, base: base) else {
-            return ExportPath.escapesRoot(raw, from: page.file, base: base) ? .outside : .fine
+    /// What link value `raw` on page `file` comes to, given its `ExportPath.resolve`d `path`.
+    static func target(_ raw: String, path: String?, file: String, files: Set<String>, base: String?) -> Target {
+        guard let path else {
+            return ExportPath.escapesRoot(raw, from: file, base: base) ? .outside : .fine
         }
-        return ExportPath.exists(path, in: page.site.files) ? .fine : .missing(path)
+        return ExportPath.exists(path, in: files) ? .fine : .missing(path)
     }
 }
 
-import Foundation
+/// A page's `<a href>` and `<area href>` links, shared by the link rules (`link-target-exists`,
+/// `orphan-page`, `link-exists`), which visit the same elements: each
+/// element's href is read once, and each distinct value (a menu repeats in the header and the
+/// footer) numbered, resolved and looked up once. Used by one thread.
+final class PageLinks {
+    static let memoKey = MemoKey<PageLinks>("page-links")
+
+    /// The links' node indices, in document order, and their hrefs as written.
+    let indices: [Int]
+    let hrefs: [String]
+    /// The page's base URL (``LinkTargetExistsCheck/base(_:)``).
+    let base: String?
+    /// Per node of the document: the number of its link's href value, or -1.
+    private let valueOfNode: [Int32]
+    /// Per distinct value (equal as Strings are), what was worked out about it, on first use. A pointer:
+    /// each access to an array property of a class pays an exclusivity check.
+    private let values: UnsafeMutableBufferPointer<Value>
+    /// The page's (the PageContext is not kept: it holds this table).
+    private let file: String
+    private let files: Set<String>
+
+    private struct Value {
+        let raw: String
+        var path: String?
+        var resolved = false
+        var target: LinkTargetExistsCheck.Target?
+    }
+
+    static func of(_ page: PageContext) -> PageLinks {
+        page.memo(memoKey) { PageLinks(page) }
+    }
+
+    private init(_ page: PageContext) {
+        file = page.file
+        files = page.site.files
+        base = LinkTargetExistsCheck.base(page)
+        var valueOfNode = [Int32](repeating: -1, count: page.document.cores.count)
+        var indices: [Int] = [], hrefs: [String] = []
+        var numbers: [String: Int32] = [:]
+        var distinct: [String] = []
+        let elements = page.elements(named: "a", "area")
+        numbers.reserveCapacity(elements.count)
+        for e in elements {
+            guard let h = e.attribute("href") else { continue }
+            indices.append(e.index)
+            hrefs.append(h)
+            if let v = numbers[h] {
+                valueOfNode[e.index] = v
+            } else {
+                let v = Int32(distinct.count)
+                numbers[h] = v
+                distinct.append(h)
+                valueOfNode[e.index] = v
+            }
+        }
+        self.indices = indices
+        self.hrefs = hrefs
+        self.valueOfNode = valueOfNode
+        values = .allocate(capacity: distinct.count)
+        _ = values.initialize(from: distinct.lazy.map { Value(raw: $0) })
+    }
+
+    deinit {
+        values.deinitialize()
+        values.deallocate()
+    }
+
+    /// The number of the element's href value when it is one of the links, else nil.
+    func value(of element: HTMLElement) -> Int? {
+        let v = valueOfNode[element.index]
+        return v < 0 ? nil : Int(v)
+    }
+
+    func raw(_ value: Int) -> String { values[value].raw }
+
+    /// `ExportPath.resolve` of the value from the page.
+    func path(_ value: Int) -> String? {
+        if values[value].resolved { return values[value].path }
+        let p = ExportPath.resolve(values[value].raw, from: file, base: base)
+        values[value].path = p
+        values[value].resolved = true
+        return p
+    }
+
+    /// What the value comes to (``LinkTargetExistsCheck/target(_:path:file:files:base:)``).
+    func target(_ value: Int) -> LinkTargetExistsCheck.Target {
+        if let t = values[value].target { return t }
+        let t = LinkTargetExistsCheck.target(values[value].raw, path: path(value), file: file, files: files, base: base)
+        values[value].target = t
+        return t
+    }
+}

@@ -13,6 +13,9 @@ struct TextMatchesCheck: PageCheck {
     let negate: Bool
     /// Memo key of the page-level prefilter verdict for this pattern.
     let pageKey: MemoKey<Bool>
+    /// The pattern's prefilter when it is plain literals (a banner's sentence): then finding one in the
+    /// start of the text decides (see ``earlyMatch(_:)``).
+    let literalFilter: RegexPrefilter?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.selector("selector")
@@ -23,6 +26,7 @@ struct TextMatchesCheck: PageCheck {
         regex = r
         negate = try options.bool("negate") ?? false
         pageKey = MemoKey("text-matches.page:\(ignoreCase ? "i" : "-")" + r.pattern)
+        literalFilter = RegexPrefilters.filter(for: r).flatMap { $0.isPureLiteral ? $0 : nil }
         try options.finish()
     }
 
@@ -38,7 +42,46 @@ struct TextMatchesCheck: PageCheck {
         if negate, !holdData, !TextMatching.pageMayMatch(regex, page, key: pageKey) {
             return .holds
         }
+        if let early = earlyMatch(subject) { return early }
         let text = page.normalizedText(of: subject)
         return .verdict(TextMatching.matches(regex, text) != negate, data: ["text": String(text.prefix(80))])
+    }
+
+    /// How much normalised text ``earlyMatch(_:)`` looks at before it leaves the decision to the whole text.
+    static let earlyLimit = 8192
+
+    /// The result when the pattern is plain literals and one occurs within the first ``earlyLimit`` bytes of
+    /// the subject's normalised text, which is normalised text node by text node only up to there (a page
+    /// whose `body` starts with the banner sought): the prefilter's answer (`decide`) for plain literals
+    /// found, and the first 80 characters, final once more than 81 are written (a character boundary
+    /// depends on the scalars around it only). Otherwise nil.
+    func earlyMatch(_ subject: HTMLElement) -> CheckResult? {
+        guard !negate, let filter = literalFilter, subject.kind == .element, !RuleDeadline.isPast else { return nil }
+        let cores = subject.document.cores, nodes = subject.document.nodes
+        let longest = filter.literals.map(\.count).max() ?? 0
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.earlyLimit) { buffer -> CheckResult? in
+            var writer = TextMatching.NormalizingWriter(buffer.baseAddress!)
+            var found = false, searched = 0
+            func result() -> CheckResult {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self)
+                return .verdict(true, data: ["text": String(text.prefix(80))])
+            }
+            for i in subject.descendantIndices where cores[i].kind == .text {
+                let text = nodes[i].text
+                // At most the node's bytes and a pending space are written.
+                guard writer.count + text.utf8.count + 1 <= Self.earlyLimit else { return nil }
+                writer.append(text)
+                if !found {
+                    // Written bytes are final: only the new ones, and an occurrence reaching into them, are searched.
+                    let hay = UnsafeBufferPointer(rebasing: buffer[max(0, searched - longest + 1)..<writer.count])
+                    found = filter.literals.contains { RegexPrefilter.contains(hay, $0, ignoreCase: filter.ignoreCase) }
+                    searched = writer.count
+                }
+                if found, String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self).prefix(82).count == 82 {
+                    return result()
+                }
+            }
+            return found ? result() : nil // all of the text
+        }
     }
 }

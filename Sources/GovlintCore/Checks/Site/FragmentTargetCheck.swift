@@ -23,12 +23,23 @@ struct FragmentTargetCheck: SiteCheck {
     func collect(_ element: HTMLElement, in page: PageContext) -> String? {
         // The root is a child of the document node: other elements skip looking it up.
         if element.core.parent == 0, element.index == page.document.root?.index {
-            var hashes: [String] = []
-            for id in page.document.idIndex.keys { hashes.append(Self.hash(id)) }
+            var hashes: [UInt64] = []
+            for id in page.document.idIndex.keys { hashes.append(Self.hashValue(id)) }
             for e in page.elements(named: "a") {
-                if let name = e.attribute("name"), !name.isEmpty, page.document.idIndex[name] == nil { hashes.append(Self.hash(name)) }
+                if let name = e.attribute("name"), !name.isEmpty, page.document.idIndex[name] == nil { hashes.append(Self.hashValue(name)) }
             }
-            return "I" + hashes.sorted().joined(separator: " ")
+            // Sorted as numbers, as their fixed-width lower-case hex digits sort.
+            hashes.sort()
+            return String(unsafeUninitializedCapacity: 1 + 11 * hashes.count) { out in
+                out[0] = UInt8(ascii: "I")
+                var at = 1
+                for (k, h) in hashes.enumerated() {
+                    if k > 0 { out[at] = UInt8(ascii: " "); at += 1 }
+                    Self.writeHex(h, to: out.baseAddress! + at)
+                    at += 10
+                }
+                return at
+            }
         }
         guard let raw = element.attribute(attribute), let hashIndex = Self.firstHash(raw) else { return nil }
         let fragment = String(raw[raw.index(after: hashIndex)...])
@@ -97,10 +108,24 @@ struct FragmentTargetCheck: SiteCheck {
     /// Ten hex digits (40 bits) of the id's 64-bit FNV-1a hash: a page with
     /// 1,000 ids has about one chance in a billion of hiding a missing target.
     static func hash(_ id: String) -> String {
+        String(unsafeUninitializedCapacity: 10) { out in
+            writeHex(hashValue(id), to: out.baseAddress!)
+            return 10
+        }
+    }
+
+    /// The 40 bits ``hash(_:)`` writes.
+    static func hashValue(_ id: String) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
         for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        let v = h & 0xFF_FFFF_FFFF
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 10 - s.count) + s
+        return h & 0xFF_FFFF_FFFF
+    }
+
+    /// Writes a 40-bit value as ten lower-case hex digits.
+    private static func writeHex(_ v: UInt64, to out: UnsafeMutablePointer<UInt8>) {
+        for k in 0..<10 {
+            let digit = UInt8((v >> (4 * (9 - k))) & 0xF)
+            out[k] = digit < 10 ? 0x30 + digit : 0x57 + digit
+        }
     }
 }

@@ -7,18 +7,27 @@ struct OrphanPageCheck: SiteFileCheck {
     static let id = "orphan-page"
     static let summary = "Every page except the root index is the target of a link from another page."
     let attribute: String
+    /// Hrefs of `<a>` and `<area>` are resolved once per page for all link rules (``PageLinks``).
+    let readsHref: Bool
     /// Only the set of link targets matters: a site-wide link graph stays one fact per target.
     static let distinctValuesOnly = true
 
     init(options: inout CheckOptions) throws(LocatedError) {
         attribute = (try options.string("attribute") ?? "href").lowercased()
+        readsHref = attribute == "href"
         try options.finish()
     }
 
     func collect(_ element: HTMLElement, in page: PageContext) -> String? {
-        guard let raw = element.attribute(attribute) else { return nil }
-        let base = LinkTargetExistsCheck.base(page)
-        guard let path = ExportPath.resolve(raw, from: page.file, base: base), path != page.file else { return nil }
+        let path: String?
+        let links = readsHref ? PageLinks.of(page) : nil
+        if let links, let v = links.value(of: element) {
+            path = links.path(v)
+        } else {
+            guard let raw = element.attribute(attribute) else { return nil }
+            path = ExportPath.resolve(raw, from: page.file, base: LinkTargetExistsCheck.base(page))
+        }
+        guard let path, path != page.file else { return nil }
         return path
     }
 
