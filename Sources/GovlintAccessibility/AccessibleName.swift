@@ -125,10 +125,11 @@ extension AccessibilityContext {
             if !Self.isBlank(text) { return (text, .ariaLabelledby) }
         }
 
-        let role = effectiveRole(of: element)
+        let role = effectiveRoleID(of: element)
 
         // 2C: embedded control inside another element's label.
-        if !isRoot, let value = embeddedControlValue(element, role: role) {
+        if !isRoot, let role, Self.embeddedControlRoles[role],
+           let value = embeddedControlValue(element, role: AriaData.roleNames[role]) {
             return (value, .contents)
         }
 
@@ -138,13 +139,13 @@ extension AccessibilityContext {
         }
 
         // 2E: host language label (skipped for presentational roles).
-        let presentational = role == "none" || role == "presentation"
+        let presentational = role == AriaData.noneRoleID || role == AriaData.presentationRoleID
         if !presentational, let native = nativeName(element, &state) {
             return native
         }
 
         // 2F: name from content.
-        if !isRoot || state.inReference || role.map(Self.allowsNameFromContent) ?? false {
+        if !isRoot || state.inReference || role.map({ AriaData.nameFromContentByID[$0] }) ?? false {
             let text = contentText(element, &state)
             if !Self.isBlank(text) { return (text, .contents) }
         }
@@ -163,13 +164,6 @@ extension AccessibilityContext {
         return ("", .none)
     }
 
-    /// `AriaRole.named(role)?.supportsNameFromContent`, without copying the role.
-    static func allowsNameFromContent(_ role: String) -> Bool {
-        if let v = nameFromContentByRole[role] { return v }
-        return AriaRole.named(role)?.supportsNameFromContent ?? false
-    }
-
-    static let nameFromContentByRole: [String: Bool] = AriaData.roles.mapValues(\.supportsNameFromContent)
 
     /// Text of the elements referenced by an IDREF list, joined by spaces.
     private func referencedText(_ ids: String, _ state: inout NameTraversal) -> String {
@@ -237,9 +231,13 @@ extension AccessibilityContext {
     static let inlineElementAtoms = NameAtom.table(of: inlineElements)
     static let inlineElementsAllAtoms = inlineElements.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
 
+    /// The roles ``embeddedControlValue(_:role:)`` gives a value for, by role number.
+    static let embeddedControlRoles = AriaData.roleTable(of: [
+        "textbox", "searchbox", "combobox", "listbox", "slider", "spinbutton", "progressbar", "meter", "scrollbar",
+    ])
+
     /// 2C: the value of a control embedded in another element's label.
-    private func embeddedControlValue(_ element: HTMLElement, role: String?) -> String? {
-        guard let role else { return nil }
+    private func embeddedControlValue(_ element: HTMLElement, role: String) -> String? {
         switch role {
         case "textbox", "searchbox":
             if element.name == "input" { return element.attribute("value") ?? "" }

@@ -14,9 +14,9 @@ public final class AccessibilityContext {
     @exclusivity(unchecked) private var hiddenMemo: [UInt8] = []
     private var disabledMemo: [UInt8]
     private var styleMemo: [Int: InlineStyle] = [:]
-    /// Effective roles by node index, with `roleKnown` saying which are computed.
-    @exclusivity(unchecked) var roleMemo: [String?]
-    @exclusivity(unchecked) var roleKnown: [Bool]
+    /// Effective role numbers (``AriaData/roleNames``) by node index: `roleUnknown` until
+    /// computed, `noRole` for none.
+    @exclusivity(unchecked) var roleMemo: [Int16]
     /// Accessible names by node index (empty until the first is asked).
     var nameMemo: [AccessibleName?] = []
     var labelsForMemo: [String: [Int]]?
@@ -25,8 +25,7 @@ public final class AccessibilityContext {
         self.document = document
         let n = document.nodes.count
         disabledMemo = Array(repeating: 0, count: n)
-        roleMemo = Array(repeating: nil, count: n)
-        roleKnown = Array(repeating: false, count: n)
+        roleMemo = Array(repeating: Self.roleUnknown, count: n)
     }
 
     // MARK: Hidden content

@@ -73,3 +73,49 @@ import GovlintHTML
         #expect(AriaData.htmlTokens(v).map(String.init) == v.split(whereSeparator: \.isHTMLWhitespace).map(String.init))
     }
 }
+
+/// Roles by number answer as roles by name.
+@Suite struct RoleIDTests {
+    static let fragments: [String] = [
+        #"<a id=t href="/x">x</a>"#, #"<a id=t>x</a>"#, #"<ul><li id=t>x</li></ul>"#,
+        #"<ul role="none"><li id=t>x</li></ul>"#, #"<ol role="presentation"><li id=t>x</li></ol>"#,
+        #"<div><li id=t>x</li></div>"#, #"<nav id=t></nav>"#, #"<section id=t aria-label="s"></section>"#,
+        #"<section id=t></section>"#, #"<header id=t></header>"#, #"<main><header id=t></header></main>"#,
+        #"<aside id=t></aside>"#, #"<img id=t alt="">"#, #"<img id=t alt="x">"#, #"<input id=t type=checkbox>"#,
+        #"<input id=t list=l><datalist id=l></datalist>"#, #"<select id=t><option>a</select>"#,
+        #"<table><tr><th id=t>h</th><td>d</td></tr></table>"#, #"<table role=grid><tr><td id=t>d</td></tr></table>"#,
+        #"<svg id=t></svg>"#, ##"<svg><a id=t href="#x">x</a></svg>"##, #"<math id=t></math>"#,
+        #"<div id=t role="none" tabindex="0"></div>"#, #"<div id=t role="presentation" aria-label="x"></div>"#,
+        #"<span id=t role="BUTTON link"></span>"#, #"<p id=t role="landmark"></p>"#, #"<custom-el id=t></custom-el>"#,
+        #"<h3 id=t></h3>"#, #"<div id=t></div>"#, #"<option id=t>x</option>"#, #"<area id=t href="/">"#,
+    ]
+
+    @Test(arguments: fragments)
+    func idsNameTheSameRoles(_ body: String) {
+        let (ax, e) = fixture(body)
+        #expect(ax.implicitRoleID(of: e).map { AriaData.roleNames[$0] } == ax.implicitRole(of: e))
+        #expect(ax.explicitRoleID(of: e).map { AriaData.roleNames[$0] } == ax.explicitRole(of: e))
+        let explicit = e.attribute("role").flatMap {
+            $0.split(whereSeparator: \.isHTMLWhitespace).map { $0.lowercased() }.first(where: AriaData.isValidRole)
+        }
+        #expect(ax.explicitRole(of: e) == explicit)
+        let role = ax.effectiveRole(of: e)
+        #expect(ax.effectiveRoleID(of: e) == role.flatMap(AriaData.roleID))
+        let r = ax.effectiveRole(of: e)
+        #expect(ax.isPresentational(e) == (r == "none" || r == "presentation"))
+    }
+
+    @Test func tablesFollowTheRoleData() {
+        #expect(AriaData.roleNames.count == AriaData.roles.count)
+        for (i, name) in AriaData.roleNames.enumerated() {
+            let role = AriaData.roles[name]!
+            #expect(AriaData.roleID(name) == i)
+            #expect(AriaData.roleID(name.uppercased()) == i)
+            #expect(AriaData.isValidRole(name) == !role.isAbstract)
+            #expect(AriaData.landmarkByID[i] == AriaData.landmarkRoleNames.contains(name))
+            #expect(AriaData.nameFromContentByID[i] == role.supportsNameFromContent)
+        }
+        #expect(AriaData.roleID("nonsense") == nil)
+        #expect(AriaData.roleTable(of: ["list", "nonsense"]).enumerated().filter(\.element).map { AriaData.roleNames[$0.offset] } == ["list"])
+    }
+}

@@ -12,16 +12,18 @@ struct AllowedChildrenCheck: PageCheck {
     static let id = "allowed-children"
     static let summary = "Every child element in the accessibility tree matches `selector` or has one of `roles`; `text: false` forbids bare text."
     let selector: Selector?
-    let roles: Set<String>
+    /// The allowed roles by role number (``AriaData/roleNames``).
+    let roles: [Bool]
     let textAllowed: Bool
     let tolerate: Selector?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.selector("selector")
-        roles = Set((try options.strings("roles") ?? []).map { $0.lowercased() })
+        let roleNames = (try options.strings("roles") ?? []).map { $0.lowercased() }
+        roles = AriaData.roleTable(of: roleNames)
         textAllowed = try options.bool("text") ?? true
         tolerate = try options.selector("tolerate")
-        if selector == nil && roles.isEmpty { throw options.error("give 'selector', 'roles' or both") }
+        if selector == nil && roleNames.isEmpty { throw options.error("give 'selector', 'roles' or both") }
         try options.finish()
     }
 
@@ -38,7 +40,7 @@ struct AllowedChildrenCheck: PageCheck {
             }
             guard child.isElement, !ax.isHiddenFromAccessibilityTree(child) else { continue }
             if let selector, selector.matches(child) { anyAllowed = true; continue }
-            if let role = ax.effectiveRole(of: child), roles.contains(role) { anyAllowed = true; continue }
+            if let role = ax.effectiveRoleID(of: child), roles[role] { anyAllowed = true; continue }
             if let tolerate, tolerate.matches(child) { tolerated = tolerated ?? child; continue }
             return CheckResult(.doesNotHold, data: ["child": "<\(child.name)>"])
         }

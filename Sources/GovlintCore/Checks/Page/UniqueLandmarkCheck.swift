@@ -15,8 +15,9 @@ struct UniqueLandmarkCheck: PageCheck {
 
     static func key(_ e: HTMLElement, _ ax: AccessibilityContext) -> String? {
         // Hidden first (an array read): roles are memoised and do not depend on the order asked.
-        guard !ax.isHiddenFromAccessibilityTree(e), let role = ax.effectiveRole(of: e),
-              AriaData.landmarkRoleNames.contains(role) else { return nil }
+        guard !ax.isHiddenFromAccessibilityTree(e), let id = ax.effectiveRoleID(of: e),
+              AriaData.landmarkByID[id] else { return nil }
+        let role = AriaData.roleNames[id]
         let name = ax.accessibleName(of: e).text.lowercased()
         // An unnamed form is not a landmark.
         if role == "form", name.isEmpty, ax.explicitRole(of: e) == nil { return nil }
