@@ -119,3 +119,76 @@ import GovlintHTML
         #expect(AriaData.roleTable(of: ["list", "nonsense"]).enumerated().filter(\.element).map { AriaData.roleNames[$0.offset] } == ["list"])
     }
 }
+
+/// ARIA attributes by index and bit answer as by name.
+@Suite struct AriaAttributeFastPathTests {
+    /// `isValidValue(_:for:in:)` as it read before its fast paths.
+    static func referenceIsValid(_ value: String, for a: AriaAttribute, in document: HTMLDocument) -> Bool {
+        let v = value.trimmingASCIIWhitespace()
+        let shape: Bool
+        if v.isEmpty {
+            shape = a.allowsEmpty
+        } else {
+            switch a.type {
+            case .string, .idrefs: shape = true
+            case .idref: shape = !v.contains(where: \.isHTMLWhitespace)
+            default: shape = AriaData.isValidValue(value, for: a)
+            }
+        }
+        guard shape else { return false }
+        switch a.type {
+        case .idref: return v.isEmpty || document.idIndex[String(v)] != nil
+        case .idrefs:
+            let ids = v.split(whereSeparator: \.isHTMLWhitespace)
+            return ids.isEmpty || ids.contains { document.idIndex[String($0)] != nil }
+        default: return true
+        }
+    }
+
+    static let values = ["", " ", "a", "x", " a ", "a b", "x y", "zz a", "a\tb", "true", " TRUE ", "false", "mixed",
+                         "page", "0", "-1", "3", "1.5", "abc", "é", "a é", "\u{A0}a", "x\r\ny"]
+
+    @Test func valuesAgreeWithTheReference() {
+        let doc = HTMLParser.parse(#"<!doctype html><body><p id=a>a</p><p id=b>b</p><p id="é">e</p></body>"#)
+        for a in AriaAttribute.all {
+            for v in Self.values {
+                #expect(AriaData.isValidValue(v, for: a, in: doc) == Self.referenceIsValid(v, for: a, in: doc),
+                        "\(a.name)=\"\(v)\"")
+            }
+        }
+    }
+
+    @Test(arguments: ["", " ", "a", " a  b ", "a\r\nb", "a\tb\u{C}c", "é b", "a \u{301}b", "x\r\n\r\ny", "\u{A0}a b"])
+    func tokenSearchMatchesTokens(_ value: String) {
+        for wanted in ["a", "b", "c", "é", "x", "nothing"] {
+            #expect(AriaData.containsHTMLToken(value[...]) { $0 == wanted }
+                    == AriaData.htmlTokens(value[...]).contains { $0 == wanted })
+        }
+    }
+
+    @Test func lookupFindsWhatNamedFinds() {
+        let names = AriaAttribute.all.map(\.name) + ["aria-labeledby", "aria-role", "aria-", "role", "class", "data-aria-label"]
+        let attributes = names.map { "\($0)=\"v\"" }.joined(separator: " ")
+        let doc = HTMLParser.parse("<!doctype html><body><div id=t \(attributes)></div><svg><g \(attributes)></g></svg></body>")
+        var seen = 0
+        for j in doc.attributes.indices {
+            let name = doc.attributes[j].name
+            let found = AriaAttribute.lookup(attribute: j, in: doc)
+            #expect(found.map { AriaAttribute.all[$0.index].name } == AriaAttribute.named(name)?.name, "\(name)")
+            if let found { #expect(found.exact == (AriaAttribute.all[found.index].name == name)) }
+            if found != nil { seen += 1 }
+        }
+        #expect(seen == 2 * AriaAttribute.all.count)
+    }
+
+    @Test func masksFollowTheSets() {
+        #expect(AriaAttribute.all.count <= 64)
+        for (k, a) in AriaAttribute.all.enumerated() {
+            let bit: UInt64 = 1 << UInt64(k)
+            #expect((AriaAttribute.globalMask & bit != 0) == AriaAttribute.globalNames.contains(a.name))
+            for (i, role) in AriaData.roleNames.enumerated() {
+                #expect((AriaData.supportedMaskByRoleID[i] & bit != 0) == AriaData.roles[role]!.supportedAttributes.contains(a.name))
+            }
+        }
+    }
+}
