@@ -19,10 +19,43 @@ public struct AccessibleName: Sendable, Hashable {
     public static let empty = AccessibleName(text: "", source: .none)
 }
 
+/// A set of node indices, the first four kept inline: a name computation's visited nodes are
+/// the few on its current path, and most names visit one (a `Set` allocated per name cost
+/// ~700 instructions).
+struct NodeIndexSet {
+    private var a = -1, b = -1, c = -1, d = -1
+    private var more: [Int] = []
+
+    func contains(_ i: Int) -> Bool {
+        a == i || b == i || c == i || d == i || (!more.isEmpty && more.contains(i))
+    }
+
+    mutating func insert(_ i: Int) {
+        if contains(i) { return }
+        if a < 0 { a = i } else if b < 0 { b = i } else if c < 0 { c = i } else if d < 0 { d = i } else { more.append(i) }
+    }
+
+    mutating func remove(_ i: Int) {
+        if a == i { a = -1 } else if b == i { b = -1 } else if c == i { c = -1 } else if d == i { d = -1 }
+        else if let k = more.firstIndex(of: i) { more.remove(at: k) }
+    }
+
+    mutating func formUnion(_ other: NodeIndexSet) {
+        if other.a >= 0 { insert(other.a) }
+        if other.b >= 0 { insert(other.b) }
+        if other.c >= 0 { insert(other.c) }
+        if other.d >= 0 { insert(other.d) }
+        for i in other.more { insert(i) }
+    }
+
+    /// The members, in no particular order.
+    var elements: [Int] { [a, b, c, d].filter { $0 >= 0 } + more }
+}
+
 /// Traversal state of one name computation (W3C accname 1.2).
 private struct NameTraversal {
     var root: Int
-    var visited: Set<Int> = []
+    var visited = NodeIndexSet()
     /// Inside an `aria-labelledby`/`aria-describedby` traversal: do not follow
     /// `aria-labelledby` again.
     var inReference = false
@@ -35,14 +68,16 @@ extension AccessibilityContext {
     /// labels), with its source. Memoised. The root is named even when hidden;
     /// callers decide whether hidden elements matter.
     public func accessibleName(of element: HTMLElement) -> AccessibleName {
-        if nameMemo.isEmpty { nameMemo = Array(repeating: nil, count: document.cores.count) }
-        if let cached = nameMemo[element.index] { return cached }
+        if nameSlots.isEmpty { nameSlots = Array(repeating: -1, count: document.cores.count) }
+        let slot = nameSlots[element.index]
+        if slot >= 0 { return names[Int(slot)] }
         var state = NameTraversal(root: element.index)
         state.visited.insert(element.index)
         let (text, source) = name(of: element, &state, isRoot: true)
         let normalised = Self.normalise(text)
         let result = normalised.isEmpty ? AccessibleName.empty : AccessibleName(text: normalised, source: source)
-        nameMemo[element.index] = result
+        nameSlots[element.index] = Int32(names.count)
+        names.append(result)
         return result
     }
 
@@ -407,18 +442,30 @@ extension AccessibilityContext {
         var text = text
         // 0: fall back to Characters, 1: already normalised, 2: rewrite.
         let verdict: Int = text.withUTF8 { bytes in
-            var previous: UInt8 = 0x41 // as if preceded by a letter
+            // The previous byte: HTML whitespace, or 0x80 and above (at the start, neither).
+            var previousSpace = false
+            var previousHigh = false
             var normal = true
             for b in bytes {
-                let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
-                let previousSpace = previous == 0x20 || previous == 0x09 || previous == 0x0A || previous == 0x0C || previous == 0x0D
-                if space {
-                    if previous >= 0x80 { return 0 }
-                    if b != 0x20 || previousSpace { normal = false }
-                } else if b >= 0x80, previousSpace {
-                    return 0
+                // Every HTML whitespace byte is 0x20 or below.
+                if b > 0x20 {
+                    if b >= 0x80 {
+                        if previousSpace { return 0 }
+                        previousHigh = true
+                    } else {
+                        previousHigh = false
+                    }
+                    previousSpace = false
+                    continue
                 }
-                previous = b
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
+                    if previousHigh { return 0 }
+                    if b != 0x20 || previousSpace { normal = false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
+                previousHigh = false
             }
             if let first = bytes.first, first == 0x20 { normal = false }
             if let last = bytes.last, last == 0x20 { normal = false }

@@ -17,8 +17,10 @@ public final class AccessibilityContext {
     /// Effective role numbers (``AriaData/roleNames``) by node index: `roleUnknown` until
     /// computed, `noRole` for none.
     @exclusivity(unchecked) var roleMemo: [Int16]
-    /// Accessible names by node index (empty until the first is asked).
-    var nameMemo: [AccessibleName?] = []
+    /// Accessible names computed, and each node's index in it (`-1`: not computed; empty until
+    /// the first is asked): a table of integers is cheap to make and free, one of names is not.
+    @exclusivity(unchecked) var names: [AccessibleName] = []
+    @exclusivity(unchecked) var nameSlots: [Int32] = []
     var labelsForMemo: [String: [Int]]?
 
     public init(document: HTMLDocument) {

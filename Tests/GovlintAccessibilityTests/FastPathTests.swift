@@ -192,3 +192,38 @@ import GovlintHTML
         }
     }
 }
+
+@Suite struct NodeIndexSetTests {
+    /// Random inserts, removals and unions give the members a `Set` would hold.
+    @Test(arguments: [1, 2, 3, 4])
+    func behavesAsASet(_ seed: UInt64) {
+        var rng = SplitMix(seed: seed)
+        var small = NodeIndexSet(), reference = Set<Int>()
+        var other = NodeIndexSet(), otherReference = Set<Int>()
+        for _ in 0..<2_000 {
+            let i = Int(rng.next() % 12)
+            switch rng.next() % 6 {
+            case 0, 1: small.insert(i); reference.insert(i)
+            case 2: small.remove(i); reference.remove(i)
+            case 3: other.insert(i); otherReference.insert(i)
+            case 4: other.remove(i); otherReference.remove(i)
+            default: small.formUnion(other); reference.formUnion(otherReference)
+            }
+            #expect(Set(small.elements) == reference)
+            #expect(small.elements.count == reference.count)
+            #expect((0..<12).allSatisfy { small.contains($0) == reference.contains($0) })
+        }
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}
