@@ -155,7 +155,7 @@ extension AccessibilityContext {
         }
 
         // 2B: aria-labelledby, not followed from within a reference traversal.
-        if !state.inReference, let ids = element.attribute("aria-labelledby") {
+        if !state.inReference, let ids = attributeValue(element, Self.ariaLabelledbyAtom) {
             let text = referencedText(ids, &state)
             if !Self.isBlank(text) { return (text, .ariaLabelledby) }
         }
@@ -169,7 +169,7 @@ extension AccessibilityContext {
         }
 
         // 2D: aria-label.
-        if let label = element.attribute("aria-label"), !Self.isBlank(label) {
+        if let label = attributeValue(element, Self.ariaLabelAtom), !Self.isBlank(label) {
             return (label, .ariaLabel)
         }
 
@@ -186,7 +186,7 @@ extension AccessibilityContext {
         }
 
         // 2I: tooltip.
-        if let title = element.attribute("title"), !Self.isBlank(title) { return (title, .title) }
+        if let title = attributeValue(element, Self.titleAtom), !Self.isBlank(title) { return (title, .title) }
         if element.namespace == .svg, let t = element.firstChild(named: "title"), !Self.isBlank(t.textContent) {
             return (t.textContent, .title)
         }
@@ -203,7 +203,7 @@ extension AccessibilityContext {
     /// Text of the elements referenced by an IDREF list, joined by spaces.
     private func referencedText(_ ids: String, _ state: inout NameTraversal) -> String {
         var parts: [String] = []
-        for id in ids.split(whereSeparator: \.isHTMLWhitespace) {
+        for id in AriaData.htmlTokens(ids[...]) {
             // The root may name itself (accname 1.2: `aria-labelledby="self other"` takes the
             // element's own content, as in "Delete Documentation.pdf"); other revisits are cycles.
             guard let idx = document.idIndex[String(id)].map(Int.init),
@@ -261,6 +261,17 @@ extension AccessibilityContext {
     ]
 
     static let brAtom = NameAtom.of("br")
+    static let ariaLabelledbyAtom = NameAtom.of("aria-labelledby")
+    static let ariaLabelAtom = NameAtom.of("aria-label")
+    static let titleAtom = NameAtom.of("title")
+    /// The names read with ``attributeValue(_:_:)`` (all have atoms).
+    static let namesReadByAtom = ["aria-labelledby", "aria-label", "title"]
+
+    /// `element.attribute(name)` for a name with this atom, without comparing strings.
+    @inline(__always) func attributeValue(_ element: HTMLElement, _ atom: Int32) -> String? {
+        guard element.core.attributeCount > 0, let j = attributeSlot(element.index, atom) else { return nil }
+        return document.attributes[j].value
+    }
     static let labelAtom = NameAtom.of("label")
     static let forAtom = NameAtom.of("for")
     static let inlineElementAtoms = NameAtom.table(of: inlineElements)

@@ -238,6 +238,11 @@ extension AriaData {
         return found || !any
     }
 
+    /// `htmlTokens(v).forEach(body)` without building the array when `v` is ASCII.
+    public static func forEachHTMLToken(_ v: Substring, _ body: (Substring) -> Void) {
+        _ = containsHTMLToken(v) { body($0); return false }
+    }
+
     /// `htmlTokens(v).contains(where: predicate)` without building the array when `v` is ASCII.
     static func containsHTMLToken(_ v: Substring, where predicate: (Substring) -> Bool) -> Bool {
         guard isASCII(v) else { return htmlTokens(v).contains(where: predicate) }

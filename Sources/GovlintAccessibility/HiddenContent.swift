@@ -17,6 +17,7 @@ public final class AccessibilityContext {
     /// Effective role numbers (``AriaData/roleNames``) by node index: `roleUnknown` until
     /// computed, `noRole` for none.
     @exclusivity(unchecked) var roleMemo: [Int16]
+    var exposedRolesMemo: [(index: Int32, role: Int16)]?
     /// Accessible names computed, and each node's index in it (`-1`: not computed; empty until
     /// the first is asked): a table of integers is cheap to make and free, one of names is not.
     @exclusivity(unchecked) var names: [AccessibleName] = []

@@ -27,6 +27,22 @@ extension AccessibilityContext {
         effectiveRoleID(of: element).map { AriaData.roleNames[$0] }
     }
 
+    /// Every element in the accessibility tree that has a role, in document order, with its role
+    /// number; computed once per page (role counts and landmark checks read it instead of asking
+    /// about every element).
+    public var exposedRoles: [(index: Int32, role: Int16)] {
+        if let memo = exposedRolesMemo { return memo }
+        var result: [(index: Int32, role: Int16)] = []
+        let cores = document.cores
+        for i in cores.indices where cores[i].kind == .element {
+            // Hidden first: their roles need not be computed (roles do not depend on the order asked).
+            guard hiddenFlags(i) == 0, let r = effectiveRoleID(of: HTMLElement(document: document, index: i)) else { continue }
+            result.append((Int32(i), Int16(r)))
+        }
+        exposedRolesMemo = result
+        return result
+    }
+
     static let roleUnknown: Int16 = -2
     static let noRole: Int16 = -1
 

@@ -60,7 +60,8 @@ import GovlintHTML
     }
 
     @Test func atomTablesCoverTheirNames() {
-        for name in AccessibilityContext.contextualRoleNames + AccessibilityContext.nativeNameElements {
+        for name in AccessibilityContext.contextualRoleNames + AccessibilityContext.nativeNameElements
+            + AccessibilityContext.namesReadByAtom {
             #expect(NameAtom.of(name) != NameAtom.unknown, "\(name)")
         }
     }
@@ -225,5 +226,32 @@ import GovlintHTML
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
+    }
+}
+
+extension AriaAttributeFastPathTests {
+    @Test(arguments: ["", " ", "a", " a  b ", "a\r\nb", "a\tb\u{C}c", "é b", "a \u{301}b", "x\r\n\r\ny", "\u{A0}a b"])
+    func tokenWalkMatchesTokens(_ value: String) {
+        var seen: [Substring] = []
+        AriaData.forEachHTMLToken(value[...]) { seen.append($0) }
+        #expect(seen.map(String.init) == AriaData.htmlTokens(value[...]).map(String.init))
+    }
+}
+
+@Suite struct ExposedRolesTests {
+    @Test func listsTheElementsInTheTreeWithARole() {
+        let (ax, _) = fixture(#"""
+        <header id=t>h</header><main><nav>n</nav><div hidden><nav>x</nav></div><span>s</span>
+        <custom-el>c</custom-el><section aria-label="s">s</section><ul role=none><li>a</li></ul>
+        <div aria-hidden="true"><main>m</main></div><p style="display:none">p</p></main>
+        """#)
+        let document = ax.document
+        var expected: [(Int32, Int16)] = []
+        for e in document.elements where !ax.isHiddenFromAccessibilityTree(e) {
+            if let r = ax.effectiveRole(of: e) { expected.append((Int32(e.index), Int16(AriaData.roleID(r)!))) }
+        }
+        #expect(ax.exposedRoles.map(\.index) == expected.map(\.0))
+        #expect(ax.exposedRoles.map(\.role) == expected.map(\.1))
+        #expect(expected.count > 5)
     }
 }

@@ -31,14 +31,19 @@ struct AllowedChildrenCheck: PageCheck {
         let ax = page.accessibility
         var tolerated: HTMLElement?
         var anyAllowed = false
-        for child in element.childNodes {
-            if child.kind == .text {
-                if !textAllowed, !Self.isAllWhitespace(child.document.nodes[child.index].text), !ax.isHiddenFromRendering(child) {
+        let document = element.document
+        var c = element.core.firstChild
+        while c >= 0 {
+            let node = document.cores[Int(c)]
+            let child = HTMLElement(document: document, index: Int(c))
+            c = node.nextSibling
+            if node.kind == .text {
+                if !textAllowed, !Self.isAllWhitespace(document.nodes[child.index].text), !ax.isHiddenFromRendering(child) {
                     return CheckResult(.doesNotHold, data: ["child": "text"])
                 }
                 continue
             }
-            guard child.isElement, !ax.isHiddenFromAccessibilityTree(child) else { continue }
+            guard node.kind == .element, !ax.isHiddenFromAccessibilityTree(child) else { continue }
             if let selector, selector.matches(child) { anyAllowed = true; continue }
             if let role = ax.effectiveRoleID(of: child), roles[role] { anyAllowed = true; continue }
             if let tolerate, tolerate.matches(child) { tolerated = tolerated ?? child; continue }

@@ -72,9 +72,7 @@ struct ReferencedIDUniqueCheck: PageCheck {
                 } else if atom != NameAtom.unknown ? idrefAtoms[Int(atom)] && !seenIDRef.contains(atom)
                             : idrefNamesWithoutAtom.contains(document.attributes[j].name) {
                     if atom != NameAtom.unknown { seenIDRef.append(atom) }
-                    for token in AriaData.htmlTokens(document.attributes[j].value[...]) {
-                        ix.referenced.insert(String(token))
-                    }
+                    AriaData.forEachHTMLToken(document.attributes[j].value[...]) { ix.referenced.insert(String($0)) }
                 }
             }
         }

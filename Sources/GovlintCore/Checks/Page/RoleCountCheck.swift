@@ -6,7 +6,6 @@ import GovlintHTML
 struct RoleCountCheck: PageCheck {
     static let id = "role-count"
     static let summary = "At most `max` elements inside the target, in the accessibility tree, have one of `roles`."
-    static let memoKey = MemoKey<[(index: Int32, role: Int16)]>("role-count.exposed")
     let roles: Set<String>
     /// `roles` by role number (``AriaData/roleNames``).
     let wanted: [Bool]
@@ -22,20 +21,8 @@ struct RoleCountCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        // Every element in the accessibility tree that has a role, with its role's number, in
-        // document order, once per page: the landmark rules count three roles over the same page.
-        let exposed = page.memo(Self.memoKey) { () -> [(index: Int32, role: Int16)] in
-            // Hidden elements first: their roles need not be computed (roles are memoised, not order-dependent).
-            let ax = page.accessibility
-            let document = page.document
-            var result: [(index: Int32, role: Int16)] = []
-            for i in document.cores.indices where document.cores[i].kind == .element {
-                let e = HTMLElement(document: document, index: i)
-                guard !ax.isHiddenFromAccessibilityTree(e), let r = ax.effectiveRoleID(of: e) else { continue }
-                result.append((Int32(i), Int16(r)))
-            }
-            return result
-        }
+        // The landmark rules count three roles over the same page: the elements with roles are listed once.
+        let exposed = page.accessibility.exposedRoles
         let inside = element.descendantIndices
         var lo = 0, hi = exposed.count
         while lo < hi { let mid = (lo + hi) / 2; if Int(exposed[mid].index) < inside.lowerBound { lo = mid + 1 } else { hi = mid } }

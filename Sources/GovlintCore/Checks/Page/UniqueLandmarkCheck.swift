@@ -15,8 +15,13 @@ struct UniqueLandmarkCheck: PageCheck {
 
     static func key(_ e: HTMLElement, _ ax: AccessibilityContext) -> String? {
         // Hidden first (an array read): roles are memoised and do not depend on the order asked.
-        guard !ax.isHiddenFromAccessibilityTree(e), let id = ax.effectiveRoleID(of: e),
-              AriaData.landmarkByID[id] else { return nil }
+        guard !ax.isHiddenFromAccessibilityTree(e), let id = ax.effectiveRoleID(of: e) else { return nil }
+        return key(e, role: id, ax)
+    }
+
+    /// The key of an element in the accessibility tree with this role number.
+    static func key(_ e: HTMLElement, role id: Int, _ ax: AccessibilityContext) -> String? {
+        guard AriaData.landmarkByID[id] else { return nil }
         let role = AriaData.roleNames[id]
         let name = ax.accessibleName(of: e).text.lowercased()
         // An unnamed form is not a landmark.
@@ -30,9 +35,9 @@ struct UniqueLandmarkCheck: PageCheck {
         let first: [String: Int] = page.memo(Self.memoKey) {
             var map: [String: Int] = [:]
             let document = page.document
-            for i in document.cores.indices where document.cores[i].kind == .element {
-                let e = HTMLElement(document: document, index: i)
-                if let k = Self.key(e, ax), map[k] == nil { map[k] = i }
+            for (i, role) in ax.exposedRoles where AriaData.landmarkByID[Int(role)] {
+                let e = HTMLElement(document: document, index: Int(i))
+                if let k = Self.key(e, role: Int(role), ax), map[k] == nil { map[k] = Int(i) }
             }
             return map
         }
