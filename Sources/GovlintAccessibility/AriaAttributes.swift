@@ -199,7 +199,8 @@ extension AriaData {
         case .trueFalse:
             return equalsIgnoringCase(v, "true") || equalsIgnoringCase(v, "false")
         case .tristate, .trueFalseUndefined, .token:
-            return a.allowedTokens.contains { equalsIgnoringCase(v, $0) }
+            for t in a.allowedTokens where equalsIgnoringCase(v, t) { return true }
+            return false
         case .tokenList:
             return htmlTokens(v).allSatisfy { t in
                 a.allowedTokens.contains { equalsIgnoringCase(t, $0) }
@@ -233,30 +234,34 @@ extension AriaData {
         var any = false
         let found = containsHTMLToken(v) { id in
             any = true
-            return document.idIndex[String(id)] != nil
+            return document.idIndex[id] != nil
         }
         return found || !any
     }
 
-    /// `htmlTokens(v).forEach(body)` without building the array when `v` is ASCII.
-    public static func forEachHTMLToken(_ v: Substring, _ body: (Substring) -> Void) {
+    /// `htmlTokens(v).forEach { body(String($0)) }`, without building the array when `v` is ASCII.
+    public static func forEachHTMLToken(_ v: Substring, _ body: (String) -> Void) {
         _ = containsHTMLToken(v) { body($0); return false }
     }
 
-    /// `htmlTokens(v).contains(where: predicate)` without building the array when `v` is ASCII.
-    static func containsHTMLToken(_ v: Substring, where predicate: (Substring) -> Bool) -> Bool {
-        guard isASCII(v) else { return htmlTokens(v).contains(where: predicate) }
-        let u = v.utf8
-        var i = u.startIndex
-        while i < u.endIndex {
-            while i < u.endIndex, isHTMLSpace(u[i]) { i = u.index(after: i) }
-            guard i < u.endIndex else { break }
-            var e = i
-            while e < u.endIndex, !isHTMLSpace(u[e]) { e = u.index(after: e) }
-            if predicate(Substring(u[i..<e])) { return true }
-            i = e
+    /// `htmlTokens(v).contains { predicate(String($0)) }`, on bytes when `v` is ASCII.
+    static func containsHTMLToken(_ v: Substring, where predicate: (String) -> Bool) -> Bool {
+        let onBytes: Bool?? = v.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for b in bytes where b >= 0x80 { return nil }
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                while i < n, isHTMLSpace(bytes[i]) { i += 1 }
+                guard i < n else { break }
+                var e = i
+                while e < n, !isHTMLSpace(bytes[e]) { e += 1 }
+                if predicate(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<e]), as: UTF8.self)) { return true }
+                i = e
+            }
+            return false
         }
-        return false
+        if let answer = onBytes ?? nil { return answer }
+        return htmlTokens(v).contains { predicate(String($0)) }
     }
 
     @inline(__always) static func isASCII(_ v: Substring) -> Bool {

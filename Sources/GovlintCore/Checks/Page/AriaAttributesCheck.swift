@@ -51,11 +51,11 @@ struct AriaAttributesCheck: PageCheck {
     /// Atoms of names that start with `aria-`.
     static let ariaAtoms: [Bool] = (0..<NameAtom.count).map { NameAtom.name(Int32($0)).utf8.starts(with: ariaPrefix) }
 
-    /// Whether a name starts with `aria-`, by atom (a known name's atom) or else by bytes.
+    /// Whether the element has an attribute whose name starts with `aria-`, by atom (a known name's atom) or else by bytes.
     static func hasAriaAttribute(_ element: HTMLElement) -> Bool {
-        let core = element.core
-        guard core.attributeCount > 0 else { return false }
         let document = element.document
+        let core = document.cores[element.index]
+        guard core.attributeCount > 0 else { return false }
         let start = Int(core.attributeStart)
         for j in start..<(start + Int(core.attributeCount)) {
             let atom = document.attributeCores[j].nameAtom

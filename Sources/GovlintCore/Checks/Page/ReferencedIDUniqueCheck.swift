@@ -72,7 +72,7 @@ struct ReferencedIDUniqueCheck: PageCheck {
                 } else if atom != NameAtom.unknown ? idrefAtoms[Int(atom)] && !seenIDRef.contains(atom)
                             : idrefNamesWithoutAtom.contains(document.attributes[j].name) {
                     if atom != NameAtom.unknown { seenIDRef.append(atom) }
-                    AriaData.forEachHTMLToken(document.attributes[j].value[...]) { ix.referenced.insert(String($0)) }
+                    AriaData.forEachHTMLToken(document.attributes[j].value[...]) { ix.referenced.insert($0) }
                 }
             }
         }
