@@ -258,3 +258,19 @@ extension AriaAttributeFastPathTests {
         #expect(expected.count > 5)
     }
 }
+
+@Suite struct InlineStyleFastPathTests {
+    /// The ASCII reading of a declaration equals the Character one.
+    @Test(arguments: [
+        "display:none", " Display : NONE ", "display: none !important", "display:none!IMPORTANT ", "display:none ! important",
+        "visibility:\thidden\r\n", "color: red !importan", "a b: c", ": x", "x:", "x: !important", "x:y!z!important",
+        "\r\nDISPLAY\r\n:\r\nBlock\r\n", "font-family: \"A B\"", "x: !", "x:  ! ", "", "no colon", "X:Y:Z",
+    ])
+    func asciiMatchesCharacters(_ text: String) {
+        let bytes = Array(text.utf8)
+        let a = InlineStyle.asciiEntry(bytes), c = InlineStyle.characterEntry(bytes)
+        #expect(a == c)
+        #expect(a?.property.utf8.elementsEqual(c?.property.utf8 ?? "".utf8) ?? (c == nil))
+        #expect(a?.value.utf8.elementsEqual(c?.value.utf8 ?? "".utf8) ?? (c == nil))
+    }
+}
