@@ -445,23 +445,52 @@ extension AccessibilityContext {
         return out
     }
 
-    /// Byte-level `normalise` when every whitespace byte has ASCII (or no) neighbours: such a
-    /// byte is a Character of its own (or part of CR LF), as grapheme clusters only join
-    /// whitespace to non-ASCII scalars (combining marks, prepended marks); `nil` otherwise.
+    /// Whether the scalars that start with this UTF-8 lead byte are never in a grapheme cluster
+    /// with a neighbouring whitespace scalar: U+0080–U+017F (controls, Latin-1 and Latin
+    /// Extended-A letters and signs) are neither Prepend, Extend, SpacingMark nor ZWJ.
+    @inline(__always) static func neverJoinsWhitespace(_ lead: UInt8) -> Bool {
+        lead >= 0xC2 && lead <= 0xC5
+    }
+
+    /// Byte-level `normalise` when no whitespace byte has a neighbouring scalar that could join
+    /// it (only ASCII or U+0080–U+017F ones, see ``neverJoinsWhitespace(_:)``): such a byte is a
+    /// Character of its own (or part of CR LF), as grapheme clusters only join whitespace to
+    /// combining, spacing and prepended marks and ZWJ; `nil` otherwise.
     /// Returns `text` itself when it is already normalised.
     static func normaliseASCII(_ text: String) -> String? {
         var text = text
         // 0: fall back to Characters, 1: already normalised, 2: rewrite.
         let verdict: Int = text.withUTF8 { bytes in
-            // The previous byte: HTML whitespace, or 0x80 and above (at the start, neither).
+            // The previous byte: HTML whitespace, or 0x80 and above (at the start, neither); the
+            // lead byte of the last non-ASCII scalar.
             var previousSpace = false
             var previousHigh = false
+            var lead: UInt8 = 0
             var normal = true
-            for b in bytes {
+            let n = bytes.count
+            var k = 0
+            while k < n {
+                // Eight bytes at a time while all are in 0x21...0x7F (no byte at or above 0x80,
+                // none below 0x21: the second term has a high bit set wherever the first byte
+                // below 0x21 is): nothing to note but that the last is neither space nor high.
+                if k + 8 <= n {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
+                    if (w | ((w &- 0x2121_2121_2121_2121) & ~w)) & 0x8080_8080_8080_8080 == 0 {
+                        previousSpace = false
+                        previousHigh = false
+                        k += 8
+                        continue
+                    }
+                }
+                let b = bytes[k]
+                k += 1
                 // Every HTML whitespace byte is 0x20 or below.
                 if b > 0x20 {
                     if b >= 0x80 {
-                        if previousSpace { return 0 }
+                        if b >= 0xC0 {
+                            if previousSpace, !Self.neverJoinsWhitespace(b) { return 0 }
+                            lead = b
+                        }
                         previousHigh = true
                     } else {
                         previousHigh = false
@@ -470,7 +499,7 @@ extension AccessibilityContext {
                     continue
                 }
                 if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
-                    if previousHigh { return 0 }
+                    if previousHigh, !Self.neverJoinsWhitespace(lead) { return 0 }
                     if b != 0x20 || previousSpace { normal = false }
                     previousSpace = true
                 } else {

@@ -9,6 +9,10 @@ import GovlintHTML
         "\u{C}x\u{C}", "Learn more", "  Learn\n   more  ", "é", " é ", "a é b", "é\u{301} x", " \u{301}a",
         "a \u{301}b", "a\u{301} b", "\u{600} b", "x\u{600} b", "日本 語", "日本  語", "\u{A0}a\u{A0}",
         "a\u{A0} b", "\u{200D} x", "x \u{200D}", "\r\n\u{301}", "tab\t\u{301}", "👍🏽 ok", "ok 👍🏽", "a\r\n\r\nb ",
+        "¿Qué es?", " ñandú  año ", "Año\t\u{301}x", "añ\u{301} x", "Ā\tb", "\u{17F} x", "x \u{180}", "\u{180} x",
+        "\u{85} x", "x\u{AD} y", "y \u{AD}x", "ó\u{600} b", "é \u{200D}", "é\u{E01}  x", "Ł ", " ł",
+        "a long line of plain ASCII text, then  two spaces", "longer than eight\tbytes\nwith é at the end é",
+        "12345678 é", "1234567\u{301}8 x", "abcdefgh\u{301}", " abcdefghijklmnop ",
     ]
 
     static func referenceNormalise(_ text: String) -> String {
