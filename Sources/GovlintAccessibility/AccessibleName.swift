@@ -467,23 +467,7 @@ extension AccessibilityContext {
             var previousHigh = false
             var lead: UInt8 = 0
             var normal = true
-            let n = bytes.count
-            var k = 0
-            while k < n {
-                // Eight bytes at a time while all are in 0x21...0x7F (no byte at or above 0x80,
-                // none below 0x21: the second term has a high bit set wherever the first byte
-                // below 0x21 is): nothing to note but that the last is neither space nor high.
-                if k + 8 <= n {
-                    let w = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
-                    if (w | ((w &- 0x2121_2121_2121_2121) & ~w)) & 0x8080_8080_8080_8080 == 0 {
-                        previousSpace = false
-                        previousHigh = false
-                        k += 8
-                        continue
-                    }
-                }
-                let b = bytes[k]
-                k += 1
+            for b in bytes {
                 // Every HTML whitespace byte is 0x20 or below.
                 if b > 0x20 {
                     if b >= 0x80 {
