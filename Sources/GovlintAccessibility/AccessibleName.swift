@@ -225,8 +225,14 @@ extension AccessibilityContext {
 
     /// Name from content: the children's names, block-level ones separated by spaces.
     private func contentText(_ element: HTMLElement, _ state: inout NameTraversal) -> String {
-        var result = ""
         var c = element.core.firstChild
+        // One text child (most links and buttons): its text, or nothing when hidden.
+        if c >= 0, document.cores[Int(c)].kind == .text, document.cores[Int(c)].nextSibling < 0 {
+            if !state.includeHidden,
+               hiddenFlags(Int(c)) & (Self.displayNoneBit | Self.visibilityHiddenBit) != 0 { return "" }
+            return document.nodes[Int(c)].text
+        }
+        var result = ""
         while c >= 0 {
             let index = Int(c)
             let node = document.cores[index]
