@@ -227,9 +227,13 @@ extension AriaData {
     /// ``isValidValue(_:for:in:)-(String,String,_)`` for a known attribute.
     public static func isValidValue(_ value: String, for a: AriaAttribute, in document: HTMLDocument) -> Bool {
         guard a.type == .idref || a.type == .idrefs else { return isValidValue(value, for: a) }
-        guard isValidValue(value, for: a) else { return false }
+        // The shape `isValidValue(_:for:)` checks, on the value trimmed once.
         let v = value.trimmingASCIIWhitespace()
-        if a.type == .idref { return v.isEmpty || document.idIndex[String(v)] != nil }
+        if v.isEmpty { return a.allowsEmpty }
+        if a.type == .idref {
+            guard isASCII(v) ? !v.utf8.contains(where: isHTMLSpace) : !v.contains(where: \.isHTMLWhitespace) else { return false }
+            return document.idIndex[String(v)] != nil
+        }
         // No id, or one that names an element.
         var any = false
         let found = containsHTMLToken(v) { id in
