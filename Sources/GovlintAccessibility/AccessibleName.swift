@@ -143,7 +143,7 @@ extension AccessibilityContext {
     // MARK: Algorithm
 
     private func name(of element: HTMLElement, _ state: inout NameTraversal, isRoot: Bool) -> (String, AccessibleNameSource) {
-        let kind = element.core.kind
+        let kind = core(of: element).kind
         // 2G: text nodes.
         if kind == .text { return (document.nodes[element.index].text, .contents) }
         guard kind == .element else { return ("", .none) }
@@ -225,7 +225,7 @@ extension AccessibilityContext {
 
     /// Name from content: the children's names, block-level ones separated by spaces.
     private func contentText(_ element: HTMLElement, _ state: inout NameTraversal) -> String {
-        var c = element.core.firstChild
+        var c = core(of: element).firstChild
         // One text child (most links and buttons): its text, or nothing when hidden.
         if c >= 0, document.cores[Int(c)].kind == .text, document.cores[Int(c)].nextSibling < 0 {
             if !state.includeHidden,
@@ -275,7 +275,7 @@ extension AccessibilityContext {
 
     /// `element.attribute(name)` for a name with this atom, without comparing strings.
     @inline(__always) func attributeValue(_ element: HTMLElement, _ atom: Int32) -> String? {
-        guard element.core.attributeCount > 0, let j = attributeSlot(element.index, atom) else { return nil }
+        guard core(of: element).attributeCount > 0, let j = attributeSlot(element.index, atom) else { return nil }
         return document.attributes[j].value
     }
     static let labelAtom = NameAtom.of("label")
@@ -339,7 +339,8 @@ extension AccessibilityContext {
     /// 2E: HTML-AAM native names.
     private func nativeName(_ element: HTMLElement, _ state: inout NameTraversal) -> (String, AccessibleNameSource)? {
         // Only the names below have a native name (they all have atoms).
-        guard element.namespace == .html, Self.nativeNameAtoms[Int(element.core.nameAtom)] else { return nil }
+        let core = core(of: element)
+        guard core.namespace == .html, Self.nativeNameAtoms[Int(core.nameAtom)] else { return nil }
         switch element.name {
         case "input":
             let type = (element.attribute("type") ?? "text").trimmingASCIIWhitespace().lowercased()

@@ -171,6 +171,11 @@ public final class AccessibilityContext {
 
     // MARK: Attributes by atom
 
+    /// `element.core`, read in place (`HTMLElement.core` is a call across modules).
+    @inline(__always) func core(of element: HTMLElement) -> NodeCore {
+        element.document.cores[element.index]
+    }
+
     /// The index (in ``HTMLDocument/attributes``) of node `i`'s first attribute with this
     /// known name atom: the same attribute as `attribute(name)` finds, without comparing strings.
     @inline(__always) func attributeSlot(_ i: Int, _ atom: Int32) -> Int? {

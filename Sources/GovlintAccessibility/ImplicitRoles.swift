@@ -9,7 +9,7 @@ extension AccessibilityContext {
 
     /// ``explicitRole(of:)`` as a role number (``AriaData/roleNames``).
     public func explicitRoleID(of element: HTMLElement) -> Int? {
-        guard element.core.attributeCount > 0, let j = attributeSlot(element.index, NameAtom.role) else { return nil }
+        guard core(of: element).attributeCount > 0, let j = attributeSlot(element.index, NameAtom.role) else { return nil }
         let value = document.attributes[j].value
         // One lower-case token (most roles): the token is the value.
         if Self.isSingleLowercaseToken(value) { return AriaData.concreteRoleID(value) }
@@ -68,7 +68,7 @@ extension AccessibilityContext {
     }
 
     private func computeEffectiveRoleID(_ element: HTMLElement) -> Int? {
-        guard element.isElement else { return nil }
+        guard core(of: element).kind == .element else { return nil }
         if let explicit = explicitRoleID(of: element) {
             if explicit == AriaData.noneRoleID || explicit == AriaData.presentationRoleID {
                 if isFocusable(element) || hasGlobalAriaAttribute(element) { return implicitRoleID(of: element) }
@@ -94,7 +94,7 @@ extension AccessibilityContext {
 
     /// ``implicitRole(of:)`` as a role number: the commonest elements (fixed roles, `a`, `li`) by atom.
     func implicitRoleID(of element: HTMLElement) -> Int? {
-        let core = element.core
+        let core = core(of: element)
         if core.kind == .element, core.namespace == .html, core.nameAtom != NameAtom.unknown {
             let atom = Int(core.nameAtom)
             let fixed = Self.fixedImplicitRoleIDsByAtom[atom]
