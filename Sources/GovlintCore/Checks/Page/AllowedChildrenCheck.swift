@@ -57,11 +57,16 @@ struct AllowedChildrenCheck: PageCheck {
     /// byte other than whitespace (9–13, 32) makes some Character not whitespace (ASCII
     /// letters never join a preceding whitespace cluster).
     static func isAllWhitespace(_ text: String) -> Bool {
-        var nonASCII = false
-        for b in text.utf8 {
-            if b >= 0x80 { nonASCII = true; continue }
-            if b != 0x20 && !(b >= 0x09 && b <= 0x0D) { return false }
+        var copy = text
+        // nil: some byte is not ASCII, and no ASCII byte decided.
+        let onBytes: Bool? = copy.withUTF8 { bytes in
+            var nonASCII = false
+            for b in bytes {
+                if b >= 0x80 { nonASCII = true; continue }
+                if b != 0x20 && !(b >= 0x09 && b <= 0x0D) { return false }
+            }
+            return nonASCII ? nil : true
         }
-        return nonASCII ? text.allSatisfy(\.isWhitespace) : true
+        return onBytes ?? text.allSatisfy(\.isWhitespace)
     }
 }
