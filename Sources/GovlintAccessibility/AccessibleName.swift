@@ -19,10 +19,43 @@ public struct AccessibleName: Sendable, Hashable {
     public static let empty = AccessibleName(text: "", source: .none)
 }
 
+/// A set of node indices, the first four kept inline: a name computation's visited nodes are
+/// the few on its current path, and most names visit one (a `Set` allocated per name cost
+/// ~700 instructions).
+struct NodeIndexSet {
+    private var a = -1, b = -1, c = -1, d = -1
+    private var more: [Int] = []
+
+    func contains(_ i: Int) -> Bool {
+        a == i || b == i || c == i || d == i || (!more.isEmpty && more.contains(i))
+    }
+
+    mutating func insert(_ i: Int) {
+        if contains(i) { return }
+        if a < 0 { a = i } else if b < 0 { b = i } else if c < 0 { c = i } else if d < 0 { d = i } else { more.append(i) }
+    }
+
+    mutating func remove(_ i: Int) {
+        if a == i { a = -1 } else if b == i { b = -1 } else if c == i { c = -1 } else if d == i { d = -1 }
+        else if let k = more.firstIndex(of: i) { more.remove(at: k) }
+    }
+
+    mutating func formUnion(_ other: NodeIndexSet) {
+        if other.a >= 0 { insert(other.a) }
+        if other.b >= 0 { insert(other.b) }
+        if other.c >= 0 { insert(other.c) }
+        if other.d >= 0 { insert(other.d) }
+        for i in other.more { insert(i) }
+    }
+
+    /// The members, in no particular order.
+    var elements: [Int] { [a, b, c, d].filter { $0 >= 0 } + more }
+}
+
 /// Traversal state of one name computation (W3C accname 1.2).
 private struct NameTraversal {
     var root: Int
-    var visited: Set<Int> = []
+    var visited = NodeIndexSet()
     /// Inside an `aria-labelledby`/`aria-describedby` traversal: do not follow
     /// `aria-labelledby` again.
     var inReference = false
@@ -35,14 +68,16 @@ extension AccessibilityContext {
     /// labels), with its source. Memoised. The root is named even when hidden;
     /// callers decide whether hidden elements matter.
     public func accessibleName(of element: HTMLElement) -> AccessibleName {
-        if nameMemo.isEmpty { nameMemo = Array(repeating: nil, count: document.cores.count) }
-        if let cached = nameMemo[element.index] { return cached }
+        if nameSlots.isEmpty { nameSlots = Array(repeating: -1, count: document.cores.count) }
+        let slot = nameSlots[element.index]
+        if slot >= 0 { return names[Int(slot)] }
         var state = NameTraversal(root: element.index)
         state.visited.insert(element.index)
         let (text, source) = name(of: element, &state, isRoot: true)
         let normalised = Self.normalise(text)
         let result = normalised.isEmpty ? AccessibleName.empty : AccessibleName(text: normalised, source: source)
-        nameMemo[element.index] = result
+        nameSlots[element.index] = Int32(names.count)
+        names.append(result)
         return result
     }
 
@@ -108,7 +143,7 @@ extension AccessibilityContext {
     // MARK: Algorithm
 
     private func name(of element: HTMLElement, _ state: inout NameTraversal, isRoot: Bool) -> (String, AccessibleNameSource) {
-        let kind = element.core.kind
+        let kind = core(of: element).kind
         // 2G: text nodes.
         if kind == .text { return (document.nodes[element.index].text, .contents) }
         guard kind == .element else { return ("", .none) }
@@ -120,37 +155,38 @@ extension AccessibilityContext {
         }
 
         // 2B: aria-labelledby, not followed from within a reference traversal.
-        if !state.inReference, let ids = element.attribute("aria-labelledby") {
+        if !state.inReference, let ids = attributeValue(element, Self.ariaLabelledbyAtom) {
             let text = referencedText(ids, &state)
             if !Self.isBlank(text) { return (text, .ariaLabelledby) }
         }
 
-        let role = effectiveRole(of: element)
+        let role = effectiveRoleID(of: element)
 
         // 2C: embedded control inside another element's label.
-        if !isRoot, let value = embeddedControlValue(element, role: role) {
+        if !isRoot, let role, Self.embeddedControlRoles[role],
+           let value = embeddedControlValue(element, role: AriaData.roleNames[role]) {
             return (value, .contents)
         }
 
         // 2D: aria-label.
-        if let label = element.attribute("aria-label"), !Self.isBlank(label) {
+        if let label = attributeValue(element, Self.ariaLabelAtom), !Self.isBlank(label) {
             return (label, .ariaLabel)
         }
 
         // 2E: host language label (skipped for presentational roles).
-        let presentational = role == "none" || role == "presentation"
+        let presentational = role == AriaData.noneRoleID || role == AriaData.presentationRoleID
         if !presentational, let native = nativeName(element, &state) {
             return native
         }
 
         // 2F: name from content.
-        if !isRoot || state.inReference || role.map(Self.allowsNameFromContent) ?? false {
+        if !isRoot || state.inReference || role.map({ AriaData.nameFromContentByID[$0] }) ?? false {
             let text = contentText(element, &state)
             if !Self.isBlank(text) { return (text, .contents) }
         }
 
         // 2I: tooltip.
-        if let title = element.attribute("title"), !Self.isBlank(title) { return (title, .title) }
+        if let title = attributeValue(element, Self.titleAtom), !Self.isBlank(title) { return (title, .title) }
         if element.namespace == .svg, let t = element.firstChild(named: "title"), !Self.isBlank(t.textContent) {
             return (t.textContent, .title)
         }
@@ -163,18 +199,11 @@ extension AccessibilityContext {
         return ("", .none)
     }
 
-    /// `AriaRole.named(role)?.supportsNameFromContent`, without copying the role.
-    static func allowsNameFromContent(_ role: String) -> Bool {
-        if let v = nameFromContentByRole[role] { return v }
-        return AriaRole.named(role)?.supportsNameFromContent ?? false
-    }
-
-    static let nameFromContentByRole: [String: Bool] = AriaData.roles.mapValues(\.supportsNameFromContent)
 
     /// Text of the elements referenced by an IDREF list, joined by spaces.
     private func referencedText(_ ids: String, _ state: inout NameTraversal) -> String {
         var parts: [String] = []
-        for id in ids.split(whereSeparator: \.isHTMLWhitespace) {
+        for id in AriaData.htmlTokens(ids[...]) {
             // The root may name itself (accname 1.2: `aria-labelledby="self other"` takes the
             // element's own content, as in "Delete Documentation.pdf"); other revisits are cycles.
             guard let idx = document.idIndex[String(id)].map(Int.init),
@@ -196,8 +225,14 @@ extension AccessibilityContext {
 
     /// Name from content: the children's names, block-level ones separated by spaces.
     private func contentText(_ element: HTMLElement, _ state: inout NameTraversal) -> String {
+        var c = core(of: element).firstChild
+        // One text child (most links and buttons): its text, or nothing when hidden.
+        if c >= 0, document.cores[Int(c)].kind == .text, document.cores[Int(c)].nextSibling < 0 {
+            if !state.includeHidden,
+               hiddenFlags(Int(c)) & (Self.displayNoneBit | Self.visibilityHiddenBit) != 0 { return "" }
+            return document.nodes[Int(c)].text
+        }
         var result = ""
-        var c = element.core.firstChild
         while c >= 0 {
             let index = Int(c)
             let node = document.cores[index]
@@ -232,14 +267,29 @@ extension AccessibilityContext {
     ]
 
     static let brAtom = NameAtom.of("br")
+    static let ariaLabelledbyAtom = NameAtom.of("aria-labelledby")
+    static let ariaLabelAtom = NameAtom.of("aria-label")
+    static let titleAtom = NameAtom.of("title")
+    /// The names read with ``attributeValue(_:_:)`` (all have atoms).
+    static let namesReadByAtom = ["aria-labelledby", "aria-label", "title"]
+
+    /// `element.attribute(name)` for a name with this atom, without comparing strings.
+    @inline(__always) func attributeValue(_ element: HTMLElement, _ atom: Int32) -> String? {
+        guard core(of: element).attributeCount > 0, let j = attributeSlot(element.index, atom) else { return nil }
+        return document.attributes[j].value
+    }
     static let labelAtom = NameAtom.of("label")
     static let forAtom = NameAtom.of("for")
     static let inlineElementAtoms = NameAtom.table(of: inlineElements)
     static let inlineElementsAllAtoms = inlineElements.allSatisfy { NameAtom.of($0) != NameAtom.unknown }
 
+    /// The roles ``embeddedControlValue(_:role:)`` gives a value for, by role number.
+    static let embeddedControlRoles = AriaData.roleTable(of: [
+        "textbox", "searchbox", "combobox", "listbox", "slider", "spinbutton", "progressbar", "meter", "scrollbar",
+    ])
+
     /// 2C: the value of a control embedded in another element's label.
-    private func embeddedControlValue(_ element: HTMLElement, role: String?) -> String? {
-        guard let role else { return nil }
+    private func embeddedControlValue(_ element: HTMLElement, role: String) -> String? {
         switch role {
         case "textbox", "searchbox":
             if element.name == "input" { return element.attribute("value") ?? "" }
@@ -289,7 +339,8 @@ extension AccessibilityContext {
     /// 2E: HTML-AAM native names.
     private func nativeName(_ element: HTMLElement, _ state: inout NameTraversal) -> (String, AccessibleNameSource)? {
         // Only the names below have a native name (they all have atoms).
-        guard element.namespace == .html, Self.nativeNameAtoms[Int(element.core.nameAtom)] else { return nil }
+        let core = core(of: element)
+        guard core.namespace == .html, Self.nativeNameAtoms[Int(core.nameAtom)] else { return nil }
         switch element.name {
         case "input":
             let type = (element.attribute("type") ?? "text").trimmingASCIIWhitespace().lowercased()
@@ -401,26 +452,51 @@ extension AccessibilityContext {
         return out
     }
 
-    /// Byte-level `normalise` when every whitespace byte has ASCII (or no) neighbours: such a
-    /// byte is a Character of its own (or part of CR LF), as grapheme clusters only join
-    /// whitespace to non-ASCII scalars (combining marks, prepended marks); `nil` otherwise.
+    /// Whether the scalars that start with this UTF-8 lead byte are never in a grapheme cluster
+    /// with a neighbouring whitespace scalar: U+0080–U+017F (controls, Latin-1 and Latin
+    /// Extended-A letters and signs) are neither Prepend, Extend, SpacingMark nor ZWJ.
+    @inline(__always) static func neverJoinsWhitespace(_ lead: UInt8) -> Bool {
+        lead >= 0xC2 && lead <= 0xC5
+    }
+
+    /// Byte-level `normalise` when no whitespace byte has a neighbouring scalar that could join
+    /// it (only ASCII or U+0080–U+017F ones, see ``neverJoinsWhitespace(_:)``): such a byte is a
+    /// Character of its own (or part of CR LF), as grapheme clusters only join whitespace to
+    /// combining, spacing and prepended marks and ZWJ; `nil` otherwise.
     /// Returns `text` itself when it is already normalised.
     static func normaliseASCII(_ text: String) -> String? {
         var text = text
         // 0: fall back to Characters, 1: already normalised, 2: rewrite.
         let verdict: Int = text.withUTF8 { bytes in
-            var previous: UInt8 = 0x41 // as if preceded by a letter
+            // The previous byte: HTML whitespace, or 0x80 and above (at the start, neither); the
+            // lead byte of the last non-ASCII scalar.
+            var previousSpace = false
+            var previousHigh = false
+            var lead: UInt8 = 0
             var normal = true
             for b in bytes {
-                let space = b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D
-                let previousSpace = previous == 0x20 || previous == 0x09 || previous == 0x0A || previous == 0x0C || previous == 0x0D
-                if space {
-                    if previous >= 0x80 { return 0 }
-                    if b != 0x20 || previousSpace { normal = false }
-                } else if b >= 0x80, previousSpace {
-                    return 0
+                // Every HTML whitespace byte is 0x20 or below.
+                if b > 0x20 {
+                    if b >= 0x80 {
+                        if b >= 0xC0 {
+                            if previousSpace, !Self.neverJoinsWhitespace(b) { return 0 }
+                            lead = b
+                        }
+                        previousHigh = true
+                    } else {
+                        previousHigh = false
+                    }
+                    previousSpace = false
+                    continue
                 }
-                previous = b
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0C || b == 0x0D {
+                    if previousHigh, !Self.neverJoinsWhitespace(lead) { return 0 }
+                    if b != 0x20 || previousSpace { normal = false }
+                    previousSpace = true
+                } else {
+                    previousSpace = false
+                }
+                previousHigh = false
             }
             if let first = bytes.first, first == 0x20 { normal = false }
             if let last = bytes.last, last == 0x20 { normal = false }

@@ -131,6 +131,52 @@ public struct AriaAttribute: Sendable, Hashable {
     ]
 }
 
+extension AriaAttribute {
+    /// Index in ``all`` of each attribute name.
+    static let indexByName: [String: Int] = {
+        var d: [String: Int] = [:]
+        for (k, a) in all.enumerated() { d[a.name] = k }
+        return d
+    }()
+
+    /// Index in ``all`` of the attribute each name atom spells exactly, `-1` for other atoms.
+    static let indexByAtom: [Int8] = (0..<NameAtom.count).map { a in
+        a == 0 ? -1 : indexByName[NameAtom.name(Int32(a))].map(Int8.init) ?? -1
+    }
+
+    /// The ARIA attribute named by the document's attribute `j`, as ``named(_:)`` finds it: its
+    /// index in ``all``, and whether `j`'s name is spelt exactly so (not only ASCII
+    /// case-insensitively); `nil` when it is not an ARIA attribute. Known names by atom.
+    public static func lookup(attribute j: Int, in document: HTMLDocument) -> (index: Int, exact: Bool)? {
+        let atom = document.attributeCores[j].nameAtom
+        // An atom spells one name: an ARIA attribute's exactly, or a name no ARIA attribute
+        // matches even ignoring case (atoms are lower case, as are ARIA names).
+        if atom != NameAtom.unknown {
+            let k = indexByAtom[Int(atom)]
+            return k >= 0 ? (Int(k), true) : nil
+        }
+        let name = document.attributes[j].name
+        if let k = indexByName[name] { return (k, true) }
+        guard let a = named(name) else { return nil }
+        return (indexByName[a.name]!, false)
+    }
+
+    /// Bit `k` set for the attributes `all[k]` that are global.
+    public static let globalMask: UInt64 = mask(all.filter(\.isGlobal).map(\.name))
+
+    /// Bits of the attributes named (by their index in ``all``; other names are ignored).
+    static func mask(_ names: some Sequence<String>) -> UInt64 {
+        var m: UInt64 = 0
+        for n in names { if let k = indexByName[n] { m |= 1 << UInt64(k) } }
+        return m
+    }
+}
+
+extension AriaData {
+    /// ``AriaRole/supportedAttributes`` of each role by role number, as bits of ``AriaAttribute/all`` indices.
+    public static let supportedMaskByRoleID: [UInt64] = roleNames.map { AriaAttribute.mask(roles[$0]!.supportedAttributes) }
+}
+
 extension AriaData {
     /// Whether `value` is syntactically valid for `attribute` (tokens compared
     /// ASCII-case-insensitively, surrounding whitespace ignored). IDREFs are only
@@ -143,6 +189,8 @@ extension AriaData {
 
     /// Whether `value` is syntactically valid for `attribute`.
     public static func isValidValue(_ value: String, for a: AriaAttribute) -> Bool {
+        // Any text, blank or not.
+        if a.type == .string, a.allowsEmpty { return true }
         let v = value.trimmingASCIIWhitespace()
         if v.isEmpty { return a.allowsEmpty }
         switch a.type {
@@ -151,7 +199,8 @@ extension AriaData {
         case .trueFalse:
             return equalsIgnoringCase(v, "true") || equalsIgnoringCase(v, "false")
         case .tristate, .trueFalseUndefined, .token:
-            return a.allowedTokens.contains { equalsIgnoringCase(v, $0) }
+            for t in a.allowedTokens where equalsIgnoringCase(v, t) { return true }
+            return false
         case .tokenList:
             return htmlTokens(v).allSatisfy { t in
                 a.allowedTokens.contains { equalsIgnoringCase(t, $0) }
@@ -177,17 +226,46 @@ extension AriaData {
 
     /// ``isValidValue(_:for:in:)-(String,String,_)`` for a known attribute.
     public static func isValidValue(_ value: String, for a: AriaAttribute, in document: HTMLDocument) -> Bool {
-        guard isValidValue(value, for: a) else { return false }
+        guard a.type == .idref || a.type == .idrefs else { return isValidValue(value, for: a) }
+        // The shape `isValidValue(_:for:)` checks, on the value trimmed once.
         let v = value.trimmingASCIIWhitespace()
-        switch a.type {
-        case .idref:
-            return v.isEmpty || document.idIndex[String(v)] != nil
-        case .idrefs:
-            let ids = htmlTokens(v)
-            return ids.isEmpty || ids.contains { document.idIndex[String($0)] != nil }
-        default:
-            return true
+        if v.isEmpty { return a.allowsEmpty }
+        if a.type == .idref {
+            guard isASCII(v) ? !v.utf8.contains(where: isHTMLSpace) : !v.contains(where: \.isHTMLWhitespace) else { return false }
+            return document.idIndex[String(v)] != nil
         }
+        // No id, or one that names an element.
+        var any = false
+        let found = containsHTMLToken(v) { id in
+            any = true
+            return document.idIndex[id] != nil
+        }
+        return found || !any
+    }
+
+    /// `htmlTokens(v).forEach { body(String($0)) }`, without building the array when `v` is ASCII.
+    public static func forEachHTMLToken(_ v: Substring, _ body: (String) -> Void) {
+        _ = containsHTMLToken(v) { body($0); return false }
+    }
+
+    /// `htmlTokens(v).contains { predicate(String($0)) }`, on bytes when `v` is ASCII.
+    static func containsHTMLToken(_ v: Substring, where predicate: (String) -> Bool) -> Bool {
+        let onBytes: Bool?? = v.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for b in bytes where b >= 0x80 { return nil }
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                while i < n, isHTMLSpace(bytes[i]) { i += 1 }
+                guard i < n else { break }
+                var e = i
+                while e < n, !isHTMLSpace(bytes[e]) { e += 1 }
+                if predicate(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<e]), as: UTF8.self)) { return true }
+                i = e
+            }
+            return false
+        }
+        if let answer = onBytes ?? nil { return answer }
+        return htmlTokens(v).contains { predicate(String($0)) }
     }
 
     @inline(__always) static func isASCII(_ v: Substring) -> Bool {

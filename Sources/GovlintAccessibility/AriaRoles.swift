@@ -133,8 +133,50 @@ public enum AriaData {
 
     /// Whether `name` is a concrete role an author may use.
     public static func isValidRole(_ name: String) -> Bool {
-        AriaRole.named(name).map { !$0.isAbstract } ?? false
+        concreteRoleID(name) != nil
     }
+
+    // MARK: Roles by number
+
+    /// Every role name (abstract ones included), sorted: a role's number (``roleID(_:)``) is its index here.
+    /// Roles are numbered so that per-element roles are stored, compared and looked up in tables
+    /// as small integers instead of hashed and compared as strings.
+    public static let roleNames: [String] = roles.keys.sorted()
+
+    static let roleIDsByName: [String: Int] = {
+        var d: [String: Int] = [:]
+        for (i, n) in roleNames.enumerated() { d[n] = i }
+        return d
+    }()
+
+    /// The number of the role with this name (ASCII case-insensitive, as ``AriaRole/named(_:)``), or `nil`.
+    public static func roleID(_ name: String) -> Int? {
+        if let i = roleIDsByName[name] { return i }
+        return roleIDsByName[name.lowercased()]
+    }
+
+    /// The number of the concrete role with this name (ASCII case-insensitive), or `nil`.
+    static func concreteRoleID(_ name: String) -> Int? {
+        guard let i = roleID(name), !abstractByID[i] else { return nil }
+        return i
+    }
+
+    static let abstractByID: [Bool] = roleNames.map { roles[$0]!.isAbstract }
+
+    /// A table indexed by role number: `true` for the roles named in `names` (other names are ignored).
+    public static func roleTable(of names: some Sequence<String>) -> [Bool] {
+        var t = [Bool](repeating: false, count: roleNames.count)
+        for n in names { if let i = roleIDsByName[n] { t[i] = true } }
+        return t
+    }
+
+    /// ``landmarkRoleNames`` by role number.
+    public static let landmarkByID: [Bool] = roleTable(of: landmarkRoleNames)
+    /// ``AriaRole/supportsNameFromContent`` by role number.
+    public static let nameFromContentByID: [Bool] = roleNames.map { roles[$0]!.supportsNameFromContent }
+
+    public static let noneRoleID = roleIDsByName["none"]!
+    public static let presentationRoleID = roleIDsByName["presentation"]!
 }
 
 struct RawRole {

@@ -14,19 +14,21 @@ public final class AccessibilityContext {
     @exclusivity(unchecked) private var hiddenMemo: [UInt8] = []
     private var disabledMemo: [UInt8]
     private var styleMemo: [Int: InlineStyle] = [:]
-    /// Effective roles by node index, with `roleKnown` saying which are computed.
-    @exclusivity(unchecked) var roleMemo: [String?]
-    @exclusivity(unchecked) var roleKnown: [Bool]
-    /// Accessible names by node index (empty until the first is asked).
-    var nameMemo: [AccessibleName?] = []
+    /// Effective role numbers (``AriaData/roleNames``) by node index: `roleUnknown` until
+    /// computed, `noRole` for none.
+    @exclusivity(unchecked) var roleMemo: [Int16]
+    var exposedRolesMemo: [(index: Int32, role: Int16)]?
+    /// Accessible names computed, and each node's index in it (`-1`: not computed; empty until
+    /// the first is asked): a table of integers is cheap to make and free, one of names is not.
+    @exclusivity(unchecked) var names: [AccessibleName] = []
+    @exclusivity(unchecked) var nameSlots: [Int32] = []
     var labelsForMemo: [String: [Int]]?
 
     public init(document: HTMLDocument) {
         self.document = document
         let n = document.nodes.count
         disabledMemo = Array(repeating: 0, count: n)
-        roleMemo = Array(repeating: nil, count: n)
-        roleKnown = Array(repeating: false, count: n)
+        roleMemo = Array(repeating: Self.roleUnknown, count: n)
     }
 
     // MARK: Hidden content
@@ -74,19 +76,38 @@ public final class AccessibilityContext {
         return hiddenMemo[index]
     }
 
+    /// The atoms and tables the hidden-flags pass reads, loaded once per page rather than
+    /// through their lazily initialised globals for every node.
+    private struct HiddenScanConstants {
+        let style = NameAtom.style
+        let ariaHidden = AccessibilityContext.ariaHiddenAtom
+        let details = AccessibilityContext.detailsAtom
+        let summary = AccessibilityContext.summaryAtom
+        let open = AccessibilityContext.openAtom
+        let input = AccessibilityContext.inputAtom
+        let type = AccessibilityContext.typeAtom
+        let dialog = AccessibilityContext.dialogAtom
+        let hidden = AccessibilityContext.hiddenAtom
+        let neverRendered = AccessibilityContext.neverRenderedAtoms
+        let neverRenderedAllAtoms = AccessibilityContext.neverRenderedAllAtoms
+        let hiddenBytes = AccessibilityContext.hiddenBytes
+        let trueBytes = AccessibilityContext.trueBytes
+    }
+
     private func computeHiddenFlags() {
         let cores = document.cores
         var flags = [UInt8](repeating: 0, count: cores.count)
+        let c = HiddenScanConstants()
         for i in cores.indices {
             let node = cores[i]
             let p = Int(node.parent)
             let inheritedFlags: UInt8 = p >= 0 ? flags[p] : 0
             var f: UInt8 = 0
             // display:none (and its equivalents): own or inherited.
-            if inheritedFlags & Self.displayNoneBit != 0 || ownDisplayNone(i, node) { f |= Self.displayNoneBit }
+            if inheritedFlags & Self.displayNoneBit != 0 || ownDisplayNone(i, node, c) { f |= Self.displayNoneBit }
             // visibility: the nearest declaration wins.
             var visibility: Bool?
-            if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, NameAtom.style),
+            if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, c.style),
                mayDeclareVisibility(j) {
                 visibility = inlineStyle(i)?.visibilityHidden
             }
@@ -94,8 +115,8 @@ public final class AccessibilityContext {
             // aria-hidden="true": own or inherited.
             if inheritedFlags & Self.ariaHiddenBit != 0 {
                 f |= Self.ariaHiddenBit
-            } else if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, Self.ariaHiddenAtom),
-                      attributeValue(j, equalsTrimmedLowercase: Self.trueBytes) {
+            } else if node.kind == .element, node.attributeCount > 0, let j = attributeSlot(i, c.ariaHidden),
+                      attributeValue(j, equalsTrimmedLowercase: c.trueBytes) {
                 f |= Self.ariaHiddenBit
             }
             flags[i] = f
@@ -119,36 +140,41 @@ public final class AccessibilityContext {
     static let trueBytes = Array("true".utf8)
     static let hiddenBytes = Array("hidden".utf8)
 
-    private func ownDisplayNone(_ i: Int, _ node: NodeCore) -> Bool {
+    private func ownDisplayNone(_ i: Int, _ node: NodeCore, _ c: HiddenScanConstants) -> Bool {
         // Inside a closed <details>, only the first <summary> child is rendered.
         if node.parent > 0 {
             let p = Int(node.parent)
             let parent = document.cores[p]
-            if parent.nameAtom == Self.detailsAtom, parent.kind == .element, parent.namespace == .html,
-               attributeSlot(p, Self.openAtom) == nil,
-               node.kind == .text || firstChild(of: p, atom: Self.summaryAtom) != i {
+            if parent.nameAtom == c.details, parent.kind == .element, parent.namespace == .html,
+               attributeSlot(p, c.open) == nil,
+               node.kind == .text || firstChild(of: p, atom: c.summary) != i {
                 return true
             }
         }
         guard node.kind == .element else { return false }
         if node.namespace == .html {
-            if node.nameAtom != NameAtom.unknown ? Self.neverRenderedAtoms[Int(node.nameAtom)]
-                : !Self.neverRenderedAllAtoms && Self.neverRendered.contains(document.nodes[i].name) { return true }
-            if node.nameAtom == Self.inputAtom, let j = attributeSlot(i, Self.typeAtom),
-               attributeValue(j, equalsTrimmedLowercase: Self.hiddenBytes) {
+            if node.nameAtom != NameAtom.unknown ? c.neverRendered[Int(node.nameAtom)]
+                : !c.neverRenderedAllAtoms && Self.neverRendered.contains(document.nodes[i].name) { return true }
+            if node.nameAtom == c.input, let j = attributeSlot(i, c.type),
+               attributeValue(j, equalsTrimmedLowercase: c.hiddenBytes) {
                 return true
             }
-            if node.nameAtom == Self.dialogAtom, attributeSlot(i, Self.openAtom) == nil { return true }
+            if node.nameAtom == c.dialog, attributeSlot(i, c.open) == nil { return true }
         }
         guard node.attributeCount > 0 else { return false }
-        if attributeSlot(i, Self.hiddenAtom) != nil { return true }
-        if let j = attributeSlot(i, NameAtom.style), mayDeclareVisibility(j), let style = inlineStyle(i), style.displayNone {
+        if attributeSlot(i, c.hidden) != nil { return true }
+        if let j = attributeSlot(i, c.style), mayDeclareVisibility(j), let style = inlineStyle(i), style.displayNone {
             return true
         }
         return false
     }
 
     // MARK: Attributes by atom
+
+    /// `element.core`, read in place (`HTMLElement.core` is a call across modules).
+    @inline(__always) func core(of element: HTMLElement) -> NodeCore {
+        element.document.cores[element.index]
+    }
 
     /// The index (in ``HTMLDocument/attributes``) of node `i`'s first attribute with this
     /// known name atom: the same attribute as `attribute(name)` finds, without comparing strings.
@@ -374,6 +400,37 @@ public struct InlineStyle: Sendable, Hashable {
     }
 
     private static func entry(_ bytes: [UInt8]) -> Entry? {
+        bytes.allSatisfy({ $0 < 0x80 }) ? asciiEntry(bytes) : characterEntry(bytes)
+    }
+
+    /// ``characterEntry(_:)`` for ASCII bytes: each byte is a Character (CR LF trims and
+    /// splits as its two bytes do) and lower-casing is ASCII's.
+    static func asciiEntry(_ bytes: [UInt8]) -> Entry? {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let prop = trimmedLowercase(bytes[..<colon])
+        guard !prop.isEmpty, !prop.contains(where: AriaData.isHTMLSpace) else { return nil }
+        var value = trimmedLowercase(bytes[(colon + 1)...])
+        var important = false
+        if let bang = value.lastIndex(of: UInt8(ascii: "!")), trimmedLowercase(value[(bang + 1)...]) == importantBytes {
+            important = true
+            value = trimmedLowercase(value[..<bang])
+        }
+        guard !value.isEmpty else { return nil }
+        return Entry(property: String(decoding: prop, as: UTF8.self), value: String(decoding: value, as: UTF8.self),
+                     important: important)
+    }
+
+    static let importantBytes = Array("important".utf8)
+
+    /// ASCII bytes without surrounding HTML whitespace, lower-cased.
+    private static func trimmedLowercase(_ b: ArraySlice<UInt8>) -> [UInt8] {
+        var s = b.startIndex, e = b.endIndex
+        while s < e, AriaData.isHTMLSpace(b[s]) { s += 1 }
+        while e > s, AriaData.isHTMLSpace(b[e - 1]) { e -= 1 }
+        return b[s..<e].map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+    }
+
+    static func characterEntry(_ bytes: [UInt8]) -> Entry? {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let prop = String(decoding: bytes[..<colon], as: UTF8.self).trimmingASCIIWhitespace().lowercased()
         guard !prop.isEmpty, !prop.contains(where: \.isHTMLWhitespace) else { return nil }

@@ -4,13 +4,17 @@ extension AccessibilityContext {
     /// The first token of `role` that names a concrete ARIA role (lower-cased),
     /// or `nil` when there is none.
     public func explicitRole(of element: HTMLElement) -> String? {
-        guard element.core.attributeCount > 0, let j = attributeSlot(element.index, NameAtom.role) else { return nil }
+        explicitRoleID(of: element).map { AriaData.roleNames[$0] }
+    }
+
+    /// ``explicitRole(of:)`` as a role number (``AriaData/roleNames``).
+    public func explicitRoleID(of element: HTMLElement) -> Int? {
+        guard core(of: element).attributeCount > 0, let j = attributeSlot(element.index, NameAtom.role) else { return nil }
         let value = document.attributes[j].value
         // One lower-case token (most roles): the token is the value.
-        if Self.isSingleLowercaseToken(value) { return AriaData.isValidRole(value) ? value : nil }
+        if Self.isSingleLowercaseToken(value) { return AriaData.concreteRoleID(value) }
         for token in value.split(whereSeparator: \.isHTMLWhitespace) {
-            let t = token.lowercased()
-            if AriaData.isValidRole(t) { return t }
+            if let id = AriaData.concreteRoleID(token.lowercased()) { return id }
         }
         return nil
     }
@@ -20,12 +24,37 @@ extension AccessibilityContext {
     /// attributes (presentational role conflict resolution), in which case the
     /// implicit role. Memoised.
     public func effectiveRole(of element: HTMLElement) -> String? {
+        effectiveRoleID(of: element).map { AriaData.roleNames[$0] }
+    }
+
+    /// Every element in the accessibility tree that has a role, in document order, with its role
+    /// number; computed once per page (role counts and landmark checks read it instead of asking
+    /// about every element).
+    public var exposedRoles: [(index: Int32, role: Int16)] {
+        if let memo = exposedRolesMemo { return memo }
+        var result: [(index: Int32, role: Int16)] = []
+        let cores = document.cores
+        for i in cores.indices where cores[i].kind == .element {
+            // Hidden first: their roles need not be computed (roles do not depend on the order asked).
+            guard hiddenFlags(i) == 0, let r = effectiveRoleID(of: HTMLElement(document: document, index: i)) else { continue }
+            result.append((Int32(i), Int16(r)))
+        }
+        exposedRolesMemo = result
+        return result
+    }
+
+    static let roleUnknown: Int16 = -2
+    static let noRole: Int16 = -1
+
+    /// ``effectiveRole(of:)`` as a role number (``AriaData/roleNames``). Memoised.
+    public func effectiveRoleID(of element: HTMLElement) -> Int? {
         let i = element.index
-        if roleKnown[i] { return roleMemo[i] }
-        let role = computeEffectiveRole(element)
-        roleMemo[i] = role
-        roleKnown[i] = true
-        return role
+        var r = roleMemo[i]
+        if r == Self.roleUnknown {
+            r = computeEffectiveRoleID(element).map(Int16.init) ?? Self.noRole
+            roleMemo[i] = r
+        }
+        return r >= 0 ? Int(r) : nil
     }
 
     /// Non-empty, and only ASCII lower-case letters, digits and `-` (no whitespace, nothing to lower-case).
@@ -38,15 +67,15 @@ extension AccessibilityContext {
         return any
     }
 
-    private func computeEffectiveRole(_ element: HTMLElement) -> String? {
-        guard element.isElement else { return nil }
-        if let explicit = explicitRole(of: element) {
-            if explicit == "none" || explicit == "presentation" {
-                if isFocusable(element) || hasGlobalAriaAttribute(element) { return implicitRole(of: element) }
+    private func computeEffectiveRoleID(_ element: HTMLElement) -> Int? {
+        guard core(of: element).kind == .element else { return nil }
+        if let explicit = explicitRoleID(of: element) {
+            if explicit == AriaData.noneRoleID || explicit == AriaData.presentationRoleID {
+                if isFocusable(element) || hasGlobalAriaAttribute(element) { return implicitRoleID(of: element) }
             }
             return explicit
         }
-        return implicitRole(of: element)
+        return implicitRoleID(of: element)
     }
 
     /// Whether the element carries a global ARIA attribute (other than
@@ -59,9 +88,35 @@ extension AccessibilityContext {
 
     /// Whether the role is `none` or `presentation` (after conflict resolution).
     public func isPresentational(_ element: HTMLElement) -> Bool {
-        let r = effectiveRole(of: element)
-        return r == "none" || r == "presentation"
+        let r = effectiveRoleID(of: element)
+        return r == AriaData.noneRoleID || r == AriaData.presentationRoleID
     }
+
+    /// ``implicitRole(of:)`` as a role number: the commonest elements (fixed roles, `a`, `li`) by atom.
+    func implicitRoleID(of element: HTMLElement) -> Int? {
+        let core = core(of: element)
+        if core.kind == .element, core.namespace == .html, core.nameAtom != NameAtom.unknown {
+            let atom = Int(core.nameAtom)
+            let fixed = Self.fixedImplicitRoleIDsByAtom[atom]
+            if fixed >= 0 { return Int(fixed) }
+            if !Self.contextualRoleAtoms[atom] { return nil }
+            if core.nameAtom == Self.aAtom {
+                return attributeSlot(element.index, NameAtom.href) != nil ? Self.linkRoleID : Self.genericRoleID
+            }
+            if core.nameAtom == Self.liAtom {
+                let p = Int(core.parent)
+                if p >= 0, Self.listAtoms[Int(document.cores[p].nameAtom)],
+                   isPresentational(HTMLElement(document: document, index: p)) { return AriaData.noneRoleID }
+                return Self.listitemRoleID
+            }
+        }
+        return implicitRole(of: element).map { AriaData.roleID($0)! }
+    }
+
+    static let fixedImplicitRoleIDsByAtom: [Int16] = fixedImplicitRolesByAtom.map { $0.map { Int16(AriaData.roleID($0)!) } ?? -1 }
+    static let linkRoleID = AriaData.roleID("link")!
+    static let genericRoleID = AriaData.roleID("generic")!
+    static let listitemRoleID = AriaData.roleID("listitem")!
 
     /// The implicit ARIA role of an element per HTML-AAM / ARIA in HTML, or `nil`
     /// when the element has no corresponding role.

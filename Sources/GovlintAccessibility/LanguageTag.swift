@@ -145,9 +145,12 @@ extension String {
     func trimmingASCIIWhitespace() -> Substring {
         // Nothing to trim when the first and last bytes are ASCII and not whitespace (a
         // whitespace Character starts and ends with a whitespace byte): skip Characters.
-        let u = utf8
-        guard let f = u.first, let l = u.last else { return self[...] }
-        if f < 0x80, l < 0x80, !AriaData.isHTMLSpace(f), !AriaData.isHTMLSpace(l) { return self[...] }
+        var copy = self
+        let untouched = copy.withUTF8 { u -> Bool in
+            guard let f = u.first, let l = u.last else { return true }
+            return f < 0x80 && l < 0x80 && !AriaData.isHTMLSpace(f) && !AriaData.isHTMLSpace(l)
+        }
+        if untouched { return self[...] }
         var s = self[...]
         while let f = s.first, f.isHTMLWhitespace { s.removeFirst() }
         while let l = s.last, l.isHTMLWhitespace { s.removeLast() }

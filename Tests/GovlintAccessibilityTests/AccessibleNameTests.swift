@@ -22,6 +22,12 @@ struct NameCase: CustomTestStringConvertible, Sendable {
         .init(#"<button id=t aria-labelledby="t" aria-label="Self">x</button>"#, "Self", .ariaLabelledby),
         .init(#"<button id=t aria-labelledby="t lbl">x</button><span id=lbl>Label</span>"#, "x Label", .ariaLabelledby),
         .init(#"<button id=t aria-labelledby="lbl t">Delete</button><span id=lbl>File.pdf</span>"#, "File.pdf Delete", .ariaLabelledby),
+        // One text child, visible or hidden, and the same text split over several children.
+        .init(#"<a id=t href="/">  Learn   more </a>"#, "Learn more", .contents),
+        .init(#"<a id=t href="/" style="visibility:hidden" title="T">x</a>"#, "T", .title),
+        .init(#"<div style="visibility:hidden"><a id=t href="/" style="visibility:visible">Shown</a></div>"#, "Shown", .contents),
+        .init(#"<input id=t aria-labelledby=h><div id=h style="visibility:hidden">Hidden text</div>"#, "Hidden text", .ariaLabelledby),
+        .init(#"<a id=t href="/">Learn<!-- c --> more</a>"#, "Learn more", .contents),
         // Cycles terminate.
         .init(#"<div id=t role=button aria-labelledby=c1>x</div><span id=c1 aria-labelledby=c2>A<span aria-labelledby=c1>B</span></span><span id=c2 aria-labelledby=c1>C</span>"#, "AB", .ariaLabelledby),
         // Hidden referenced nodes are used, with their hidden content.

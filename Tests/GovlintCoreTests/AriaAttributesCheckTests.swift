@@ -8,6 +8,12 @@ import Testing
         ("names", #"<div id="t" aria-labeledby="x"></div>"#, .doesNotHold),
         ("names", #"<span id="t" aria-role="button"></span>"#, .doesNotHold),
         ("names", #"<span id="t">no aria</span>"#, .holds),
+        ("names", #"<span id="t" aria-actions="x">no atom</span>"#, .holds),
+        ("allowed", #"<span id="t" aria-actions="x" aria-label="y">no atom, global</span>"#, .holds),
+        ("allowed", #"<svg id="t" aria-checked="true"></svg>"#, .doesNotHold),
+        ("values", #"<span id="t" aria-actions="nothing">x</span>"#, .doesNotHold),
+        ("values", #"<span id="t" aria-actions="nothing t">x</span>"#, .holds),
+        ("values", #"<span id="t" aria-controls=" ">x</span>"#, .holds),
         ("values", #"<button id="t" aria-expanded="yes">x</button>"#, .doesNotHold),
         ("values", #"<button id="t" aria-expanded="TRUE" aria-controls="m">x</button><ul id="m"></ul>"#, .holds),
         ("values", #"<button id="t" aria-expanded="true" aria-controls="none">x</button>"#, .doesNotHold),
@@ -66,6 +72,22 @@ import Testing
         let r = evaluate(check, #"<div id="t" role="combobox" aria-expanded="true"></div>"#)
         #expect(r.data["attribute"] == "aria-controls")
         #expect(r.data["role"] == "combobox")
+    }
+
+    @Test func reportsEveryAttributeInOrder() throws {
+        let allowed = try makeCheck(AriaAttributesCheck.self, "aspect: allowed")
+        let a = evaluate(allowed, #"<a id="t" href="/" aria-pressed="true" aria-label="x" aria-expanded="true" aria-checked="false">x</a>"#)
+        #expect(a.verdict == .doesNotHold)
+        #expect(a.data["attribute"] == "aria-pressed, aria-checked")
+        #expect(a.data["role"] == "link")
+        let expandedOnly = evaluate(allowed, #"<h2 id="t" aria-expanded="true">x</h2>"#)
+        #expect(expandedOnly.verdict == .cantTell)
+        #expect(expandedOnly.data["role"] == "heading")
+        let names = try makeCheck(AriaAttributesCheck.self, "aspect: names")
+        #expect(evaluate(names, #"<p id="t" aria-foo="1" aria-label="x" aria-bar="2">x</p>"#).data["attribute"] == "aria-foo, aria-bar")
+        let values = try makeCheck(AriaAttributesCheck.self, "aspect: values")
+        let v = evaluate(values, #"<p id="t" aria-hidden="maybe" aria-label="" aria-level="x" aria-busy="">x</p>"#)
+        #expect(v.data["attribute"] == #"aria-hidden="maybe", aria-level="x""#)
     }
 
     /// The ASCII fast path of `isTrue`/`isFalse` answers as Foundation's trimming and lower-casing.

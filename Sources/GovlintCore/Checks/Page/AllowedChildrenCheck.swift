@@ -12,16 +12,18 @@ struct AllowedChildrenCheck: PageCheck {
     static let id = "allowed-children"
     static let summary = "Every child element in the accessibility tree matches `selector` or has one of `roles`; `text: false` forbids bare text."
     let selector: Selector?
-    let roles: Set<String>
+    /// The allowed roles by role number (``AriaData/roleNames``).
+    let roles: [Bool]
     let textAllowed: Bool
     let tolerate: Selector?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.selector("selector")
-        roles = Set((try options.strings("roles") ?? []).map { $0.lowercased() })
+        let roleNames = (try options.strings("roles") ?? []).map { $0.lowercased() }
+        roles = AriaData.roleTable(of: roleNames)
         textAllowed = try options.bool("text") ?? true
         tolerate = try options.selector("tolerate")
-        if selector == nil && roles.isEmpty { throw options.error("give 'selector', 'roles' or both") }
+        if selector == nil && roleNames.isEmpty { throw options.error("give 'selector', 'roles' or both") }
         try options.finish()
     }
 
@@ -29,16 +31,21 @@ struct AllowedChildrenCheck: PageCheck {
         let ax = page.accessibility
         var tolerated: HTMLElement?
         var anyAllowed = false
-        for child in element.childNodes {
-            if child.kind == .text {
-                if !textAllowed, !Self.isAllWhitespace(child.document.nodes[child.index].text), !ax.isHiddenFromRendering(child) {
+        let document = element.document
+        var c = element.core.firstChild
+        while c >= 0 {
+            let node = document.cores[Int(c)]
+            let child = HTMLElement(document: document, index: Int(c))
+            c = node.nextSibling
+            if node.kind == .text {
+                if !textAllowed, !Self.isAllWhitespace(document.nodes[child.index].text), !ax.isHiddenFromRendering(child) {
                     return CheckResult(.doesNotHold, data: ["child": "text"])
                 }
                 continue
             }
-            guard child.isElement, !ax.isHiddenFromAccessibilityTree(child) else { continue }
+            guard node.kind == .element, !ax.isHiddenFromAccessibilityTree(child) else { continue }
             if let selector, selector.matches(child) { anyAllowed = true; continue }
-            if let role = ax.effectiveRole(of: child), roles.contains(role) { anyAllowed = true; continue }
+            if let role = ax.effectiveRoleID(of: child), roles[role] { anyAllowed = true; continue }
             if let tolerate, tolerate.matches(child) { tolerated = tolerated ?? child; continue }
             return CheckResult(.doesNotHold, data: ["child": "<\(child.name)>"])
         }
@@ -50,11 +57,16 @@ struct AllowedChildrenCheck: PageCheck {
     /// byte other than whitespace (9–13, 32) makes some Character not whitespace (ASCII
     /// letters never join a preceding whitespace cluster).
     static func isAllWhitespace(_ text: String) -> Bool {
-        var nonASCII = false
-        for b in text.utf8 {
-            if b >= 0x80 { nonASCII = true; continue }
-            if b != 0x20 && !(b >= 0x09 && b <= 0x0D) { return false }
+        var copy = text
+        // nil: some byte is not ASCII, and no ASCII byte decided.
+        let onBytes: Bool? = copy.withUTF8 { bytes in
+            var nonASCII = false
+            for b in bytes {
+                if b >= 0x80 { nonASCII = true; continue }
+                if b != 0x20 && !(b >= 0x09 && b <= 0x0D) { return false }
+            }
+            return nonASCII ? nil : true
         }
-        return nonASCII ? text.allSatisfy(\.isWhitespace) : true
+        return onBytes ?? text.allSatisfy(\.isWhitespace)
     }
 }

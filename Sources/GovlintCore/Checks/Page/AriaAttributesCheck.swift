@@ -51,11 +51,11 @@ struct AriaAttributesCheck: PageCheck {
     /// Atoms of names that start with `aria-`.
     static let ariaAtoms: [Bool] = (0..<NameAtom.count).map { NameAtom.name(Int32($0)).utf8.starts(with: ariaPrefix) }
 
-    /// Whether a name starts with `aria-`, by atom (a known name's atom) or else by bytes.
+    /// Whether the element has an attribute whose name starts with `aria-`, by atom (a known name's atom) or else by bytes.
     static func hasAriaAttribute(_ element: HTMLElement) -> Bool {
-        let core = element.core
-        guard core.attributeCount > 0 else { return false }
         let document = element.document
+        let core = document.cores[element.index]
+        guard core.attributeCount > 0 else { return false }
         let start = Int(core.attributeStart)
         for j in start..<(start + Int(core.attributeCount)) {
             let atom = document.attributeCores[j].nameAtom
@@ -81,40 +81,59 @@ struct AriaAttributesCheck: PageCheck {
         return result
     }
 
+    /// The element's `aria-*` attributes (slots in `document.attributes`, in order) with the ARIA
+    /// attribute each names (`AriaAttribute.lookup`), `nil` for an unknown name.
+    private func forEachAriaAttribute(_ element: HTMLElement, _ body: (Int, (index: Int, exact: Bool)?) -> Void) {
+        let core = element.core
+        let document = element.document
+        let start = Int(core.attributeStart)
+        for j in start..<(start + Int(core.attributeCount)) {
+            let atom = document.attributeCores[j].nameAtom
+            guard atom != NameAtom.unknown ? Self.ariaAtoms[Int(atom)] : document.attributes[j].name.hasPrefix("aria-") else {
+                continue
+            }
+            body(j, AriaAttribute.lookup(attribute: j, in: document))
+        }
+    }
+
     private func names(_ element: HTMLElement) -> CheckResult {
-        let unknown = ariaAttributes(element).filter { AriaAttribute.named($0.name) == nil }.map(\.name)
+        var unknown: [String] = []
+        forEachAriaAttribute(element) { j, known in
+            if known == nil { unknown.append(element.document.attributes[j].name) }
+        }
         if unknown.isEmpty { return .holds }
         return CheckResult(.doesNotHold, data: ["attribute": unknown.joined(separator: ", ")])
     }
 
+    static let errormessageIndex = AriaAttribute.all.firstIndex { $0.name == "aria-errormessage" }!
+
     private func values(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
         var invalid: [String] = []
         var review: [String] = []
-        let expandedFalse = Self.isFalse(element.attribute("aria-expanded"))
-        let hasPopup = element.attribute("aria-haspopup").map { !Self.isFalse($0) } ?? false
-        for attr in ariaAttributes(element) {
+        let document = element.document
+        forEachAriaAttribute(element) { j, known in
             // aria-errormessage is checked on its own by axe-core, not here.
-            guard let spec = AriaAttribute.named(attr.name), attr.name != "aria-errormessage" else { continue }
-            if AriaData.isValidValue(attr.value, for: spec, in: page.document) {
-                continue
-            }
+            guard let known, !(known.exact && known.index == Self.errormessageIndex) else { return }
+            let spec = AriaAttribute.all[known.index]
+            let attr = document.attributes[j]
+            if AriaData.isValidValue(attr.value, for: spec, in: document) { return }
             let shown = "\(attr.name)=\"\(attr.value)\""
             switch attr.name {
             case "aria-controls":
                 // A collapsed control's popup, an unselected tab's panel, or a
                 // popup loaded on demand may not be in the DOM yet (axe-core's pre-checks).
-                if hasPopup { review.append(shown); continue }
-                if expandedFalse || Self.isFalse(element.attribute("aria-selected")) { continue }
+                if element.attribute("aria-haspopup").map({ !Self.isFalse($0) }) ?? false { review.append(shown); return }
+                if Self.isFalse(element.attribute("aria-expanded")) || Self.isFalse(element.attribute("aria-selected")) { return }
             case "aria-owns":
-                if expandedFalse { continue }
+                if Self.isFalse(element.attribute("aria-expanded")) { return }
             case "aria-labelledby", "aria-describedby", "aria-current":
                 review.append(shown)
-                continue
+                return
             default:
                 break
             }
             // An empty value of a non-string type is reviewed, as axe-core does.
-            if attr.value.isEmpty, spec.type != .string { review.append(shown); continue }
+            if attr.value.isEmpty, spec.type != .string { review.append(shown); return }
             invalid.append(shown)
         }
         if !invalid.isEmpty { return CheckResult(.doesNotHold, data: ["attribute": invalid.joined(separator: ", ")]) }
@@ -126,17 +145,25 @@ struct AriaAttributesCheck: PageCheck {
     }
 
     private func allowed(_ element: HTMLElement, _ page: PageContext) -> CheckResult {
-        let specific = ariaAttributes(element).filter { a in
-            guard let spec = AriaAttribute.named(a.name) else { return false }
-            return !spec.isGlobal
+        // Known, non-global attributes: (slot, supported by a role when it is spelt exactly so).
+        var specific: [(slot: Int, bit: UInt64)] = []
+        forEachAriaAttribute(element) { j, known in
+            guard let known else { return }
+            let bit: UInt64 = 1 << UInt64(known.index)
+            if AriaAttribute.globalMask & bit != 0 { return }
+            // A name spelt otherwise is in no role's supported set.
+            specific.append((j, known.exact ? bit : 0))
         }
         if specific.isEmpty { return .holds }
-        guard let roleName = page.accessibility.effectiveRole(of: element), let role = AriaRole.named(roleName) else {
-            return CheckResult(.cantTell, data: ["attribute": specific.map(\.name).joined(separator: ", "), "role": "(none)",
+        let attributes = element.document.attributes
+        guard let roleID = page.accessibility.effectiveRoleID(of: element) else {
+            return CheckResult(.cantTell, data: ["attribute": specific.map { attributes[$0.slot].name }.joined(separator: ", "), "role": "(none)",
                                                   "reason": "the element has no role this engine knows"])
         }
-        let bad = specific.filter { !role.supportedAttributes.contains($0.name) }.map(\.name)
+        let supported = AriaData.supportedMaskByRoleID[roleID]
+        let bad = specific.filter { supported & $0.bit == 0 }.map { attributes[$0.slot].name }
         if bad.isEmpty { return .holds }
+        let roleName = AriaData.roleNames[roleID]
         // ARIA 1.2 deprecated aria-expanded on several roles that ARIA 1.1 allowed it on.
         if bad.allSatisfy({ $0 == "aria-expanded" }) {
             return CheckResult(.cantTell, data: ["attribute": "aria-expanded", "role": roleName,

@@ -9,14 +9,16 @@ struct ParentCheck: PageCheck {
     static let id = "parent"
     static let summary = "The parent element (skipping `through` wrappers) matches `selector` or has one of `roles`."
     let selector: Selector?
-    let roles: Set<String>
+    /// The allowed roles by role number (``AriaData/roleNames``).
+    let roles: [Bool]
     let through: Selector?
 
     init(options: inout CheckOptions) throws(LocatedError) {
         selector = try options.selector("selector")
-        roles = Set((try options.strings("roles") ?? []).map { $0.lowercased() })
+        let roleNames = (try options.strings("roles") ?? []).map { $0.lowercased() }
+        roles = AriaData.roleTable(of: roleNames)
         through = try options.selector("through")
-        if selector == nil && roles.isEmpty { throw options.error("give 'selector', 'roles' or both") }
+        if selector == nil && roleNames.isEmpty { throw options.error("give 'selector', 'roles' or both") }
         try options.finish()
     }
 
@@ -27,7 +29,7 @@ struct ParentCheck: PageCheck {
         }
         guard let p = parent, p.isElement else { return .doesNotHold }
         if let selector, selector.matches(p) { return .holds }
-        if let role = page.accessibility.effectiveRole(of: p), roles.contains(role) { return .holds }
+        if let role = page.accessibility.effectiveRoleID(of: p), roles[role] { return .holds }
         return CheckResult(.doesNotHold, data: ["parent": "<\(p.name)>"])
     }
 }

@@ -19,7 +19,8 @@ struct ReferencedIDUniqueCheck: PageCheck {
 
     struct Index {
         var referenced: Set<String> = []
-        var elementsByID: [String: [Int]] = [:]
+        /// For each id, its first element (outside templates) and how many elements have it.
+        var elementsByID: [String: (first: Int, count: Int)] = [:]
     }
 
     /// `idrefAttributes` by name atom, and those without an atom (compared by name).
@@ -51,6 +52,8 @@ struct ReferencedIDUniqueCheck: PageCheck {
         let templateAtom = Self.templateAtom, labelAtom = Self.labelAtom, forAtom = Self.forAtom
         let idrefAtoms = Self.idrefAtoms, idrefNamesWithoutAtom = Self.idrefNamesWithoutAtom
         let attributeCores = document.attributeCores
+        let attributes = document.attributes
+        let idAtom = NameAtom.id
         var i = 1
         while i < cores.count {
             let node = cores[i]
@@ -64,17 +67,18 @@ struct ReferencedIDUniqueCheck: PageCheck {
             var seenIDRef: [Int32] = []
             for j in start..<(start + Int(node.attributeCount)) {
                 let atom = attributeCores[j].nameAtom
-                if atom == NameAtom.id {
+                if atom == idAtom {
                     // The first `id` only (what `attribute("id")` answers).
-                    if !sawID { sawID = true; ix.elementsByID[document.attributes[j].value, default: []].append(i) }
-                } else if atom == forAtom {
-                    if !sawFor { sawFor = true; ix.referenced.insert(document.attributes[j].value) }
-                } else if atom != NameAtom.unknown ? idrefAtoms[Int(atom)] && !seenIDRef.contains(atom)
-                            : idrefNamesWithoutAtom.contains(document.attributes[j].name) {
-                    if atom != NameAtom.unknown { seenIDRef.append(atom) }
-                    for token in AriaData.htmlTokens(document.attributes[j].value[...]) {
-                        ix.referenced.insert(String(token))
+                    if !sawID {
+                        sawID = true
+                        ix.elementsByID[attributes[j].value, default: (i, 0)].count += 1
                     }
+                } else if atom == forAtom {
+                    if !sawFor { sawFor = true; ix.referenced.insert(attributes[j].value) }
+                } else if atom != NameAtom.unknown ? idrefAtoms[Int(atom)] && !seenIDRef.contains(atom)
+                            : idrefNamesWithoutAtom.contains(attributes[j].name) {
+                    if atom != NameAtom.unknown { seenIDRef.append(atom) }
+                    AriaData.forEachHTMLToken(attributes[j].value[...]) { ix.referenced.insert($0) }
                 }
             }
         }

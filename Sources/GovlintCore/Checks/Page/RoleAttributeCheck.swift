@@ -28,7 +28,7 @@ struct RoleAttributeCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let value = element.attribute("role") else { return .holds }
-        let tokens = value.split(whereSeparator: \.isHTMLWhitespace).map { $0.lowercased() }
+        let tokens = AriaData.htmlTokens(value[...]).map { $0.lowercased() }
         if tokens.isEmpty { return .holds }
         switch aspect {
         case .valid:

@@ -7,16 +7,22 @@ import GovlintHTML
 struct UniqueLandmarkCheck: PageCheck {
     static let id = "unique-landmark"
     static let summary = "No earlier landmark has the same role and accessible name."
-    static let memoKey = MemoKey<[String: Int]>("unique-landmark|first")
+    static let memoKey = MemoKey<Landmarks>("unique-landmark|first")
+
+    /// The page's landmarks, keyed once: each one's key by element index, and each key's first element.
+    struct Landmarks {
+        var keys: [Int: String] = [:]
+        var first: [String: Int] = [:]
+    }
 
     init(options: inout CheckOptions) throws(LocatedError) {
         try options.finish()
     }
 
-    static func key(_ e: HTMLElement, _ ax: AccessibilityContext) -> String? {
-        // Hidden first (an array read): roles are memoised and do not depend on the order asked.
-        guard !ax.isHiddenFromAccessibilityTree(e), let role = ax.effectiveRole(of: e),
-              AriaData.landmarkRoleNames.contains(role) else { return nil }
+    /// The key of an element in the accessibility tree with this role number.
+    static func key(_ e: HTMLElement, role id: Int, _ ax: AccessibilityContext) -> String? {
+        guard AriaData.landmarkByID[id] else { return nil }
+        let role = AriaData.roleNames[id]
         let name = ax.accessibleName(of: e).text.lowercased()
         // An unnamed form is not a landmark.
         if role == "form", name.isEmpty, ax.explicitRole(of: e) == nil { return nil }
@@ -24,18 +30,20 @@ struct UniqueLandmarkCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let ax = page.accessibility
-        guard let mine = Self.key(element, ax) else { return .holds }
-        let first: [String: Int] = page.memo(Self.memoKey) {
-            var map: [String: Int] = [:]
-            let document = page.document
-            for i in document.cores.indices where document.cores[i].kind == .element {
-                let e = HTMLElement(document: document, index: i)
-                if let k = Self.key(e, ax), map[k] == nil { map[k] = i }
+        let landmarks = page.memo(Self.memoKey) {
+            // The elements in the accessibility tree with a landmark role, in document order.
+            let ax = page.accessibility
+            var result = Landmarks()
+            for (i, role) in ax.exposedRoles where AriaData.landmarkByID[Int(role)] {
+                guard let k = Self.key(HTMLElement(document: page.document, index: Int(i)), role: Int(role), ax) else { continue }
+                result.keys[Int(i)] = k
+                if result.first[k] == nil { result.first[k] = Int(i) }
             }
-            return map
+            return result
         }
-        guard let firstIndex = first[mine], firstIndex < element.index else { return .holds }
+        guard let mine = landmarks.keys[element.index], let firstIndex = landmarks.first[mine], firstIndex < element.index else {
+            return .holds
+        }
         let parts = mine.split(separator: "\u{1F}", omittingEmptySubsequences: false)
         return CheckResult(.doesNotHold, data: ["role": String(parts[0]),
                                                 "name": parts.count > 1 && !parts[1].isEmpty ? "\"\(parts[1])\"" : "no name"])
