@@ -147,20 +147,23 @@ struct RegexPrefilter: Sendable {
     /// False only when no match is possible.
     func mayMatch(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { buffer in
-            if ignoreCase && !Self.foldsSafely(buffer) { return true }
-            if ignoreCase && buffer.count > 0 && buffer.count <= 512 {
-                // Short texts (link texts, labels) are lowered once on the stack; every literal is then
-                // an exact search, anchored on its first byte.
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { tmp in
-                    for i in 0..<buffer.count { let x = buffer[i]; tmp[i] = x &- 0x41 < 26 ? x | 0x20 : x }
-                    let lowered = UnsafeBufferPointer(tmp)
-                    return literals.contains { Self.contains(lowered, $0, ignoreCase: false) }
-                }
+        return text.withUTF8 { mayMatch(utf8: $0) }
+    }
+
+    /// ``mayMatch(_:)`` of the text with these UTF-8 bytes.
+    func mayMatch(utf8 buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        if ignoreCase && !Self.foldsSafely(buffer) { return true }
+        if ignoreCase && buffer.count > 0 && buffer.count <= 512 {
+            // Short texts (link texts, labels) are lowered once on the stack; every literal is then
+            // an exact search, anchored on its first byte.
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { tmp in
+                for i in 0..<buffer.count { let x = buffer[i]; tmp[i] = x &- 0x41 < 26 ? x | 0x20 : x }
+                let lowered = UnsafeBufferPointer(tmp)
+                return literals.contains { Self.contains(lowered, $0, ignoreCase: false) }
             }
-            for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return true }
-            return false
         }
+        for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return true }
+        return false
     }
 
     // MARK: Pattern analysis

@@ -119,7 +119,6 @@ enum TextMatching {
         return (m, searched)
     }
 
-    static let documentTextKey = MemoKey<String>("document-text")
 
     /// Collapses runs of whitespace (Unicode White_Space) and trims, as accessible text is compared.
     /// Works on UTF-8 bytes: only the lead bytes of the few non-ASCII spaces are decoded.
@@ -135,36 +134,14 @@ enum TextMatching {
         }
     }
 
-    /// Every text node of the page joined, once per page (scripts and styles included, as in
-    /// `textContent`): any element's text is a run of it, so a literal absent here is absent there.
-    static func documentText(_ page: PageContext) -> String {
-        page.memo(documentTextKey) { () -> String in
-            let doc = page.document
-            let nodes = doc.nodes, cores = doc.cores
-            var count = 0
-            for i in cores.indices where cores[i].kind == .text { count += nodes[i].text.utf8.count }
-            guard count > 0 else { return "" }
-            return String(unsafeUninitializedCapacity: count) { out in
-                var at = 0
-                for i in cores.indices where cores[i].kind == .text {
-                    var t = nodes[i].text
-                    t.withUTF8 { b in
-                        if let src = b.baseAddress { (out.baseAddress! + at).update(from: src, count: b.count) }
-                        at += b.count
-                    }
-                }
-                return at
-            }
-        }
-    }
-
     /// False only when no element's normalised text on the page can match (memoised under `key`): the
     /// prefilter's literals hold no whitespace (normalising only changes whitespace), and an element's
-    /// text is a run of the document's text, so a literal it contains is in ``documentText(_:)`` too.
+    /// text is a run of the document's text bytes (``HTMLDocument/textBytes``, every text node back to
+    /// back, scripts and styles included), so a literal it contains is in them too.
     static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: MemoKey<Bool>) -> Bool {
         page.memo(key) { () -> Bool in
             guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
-            return filter.mayMatch(documentText(page))
+            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatch(utf8: $0) }
         }
     }
 
