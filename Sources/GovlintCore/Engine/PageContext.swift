@@ -27,13 +27,15 @@ public final class PageContext {
     public let site: SiteInfo
     /// Keyed by ``Selector/key`` (interned text): hashing an Int, not the selector's text.
     /// Node indices, not elements: an element holds a counted reference to the document, made and freed per match.
-    private var selections: [Int: [Int32]] = [:]
-    private var exposedSelections: [Int: [Int32]] = [:]
-    private var _accessibility: AccessibilityContext?
-    private var slots: [AnyObject?] = []
-    private var normalizedTexts: [Int: String] = [:]
+    // The page's memo tables are read by every check, often several times per element. Their accesses
+    // never overlap (one thread; none is held across a call), so they skip the runtime exclusivity check.
+    @exclusivity(unchecked) private var selections: [Int: [Int32]] = [:]
+    @exclusivity(unchecked) private var exposedSelections: [Int: [Int32]] = [:]
+    @exclusivity(unchecked) private var _accessibility: AccessibilityContext?
+    @exclusivity(unchecked) private var slots: [AnyObject?] = []
+    @exclusivity(unchecked) private var normalizedTexts: [Int: String] = [:]
     /// Element indices by tag-name atom, built in one pass on first use.
-    private var byName: [[Int32]]?
+    @exclusivity(unchecked) private var byName: [[Int32]]?
 
     public init(document: HTMLDocument, file: String, site: SiteInfo) {
         self.document = document
