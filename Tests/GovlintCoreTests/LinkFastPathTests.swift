@@ -237,6 +237,34 @@ struct LinkFastPathTests {
         return false
     }
 
+    /// A page's raw text may be ruled out only when its normalised form (whitespace runs collapsed) has no literal.
+    @Test func rawTextFilterNeverRulesOutANormalisedMatch() throws {
+        var rng = SystemRandomNumberGenerator()
+        let words = ["An", "official", "WEBSITE", "of", "the", "United", "States", "government", "Un", "sitio", "oficial",
+                     "no", "fear", "act", "办事", "x"]
+        let spaces = [" ", "  ", "\n\t", "\u{A0}", "\u{3000}", " \u{2003} ", ""]
+        for (pattern, ignoreCase) in [("An official website of the United States government|Un sitio oficial", true),
+                                      ("no fear act", true), ("no fear act", false), ("办事 指南|x", false)] {
+            let filter = try #require(RegexPrefilter(pattern: pattern, ignoreCase: ignoreCase))
+            let runs = filter.whitespaceFreeRuns
+            let alternatives = pattern.split(separator: "|").map { $0.split(separator: " ").map(String.init) }
+            for _ in 0..<2000 {
+                func filler() -> String {
+                    (0..<Int.random(in: 0...4, using: &rng)).map { _ in words.randomElement(using: &rng)! + spaces.randomElement(using: &rng)! }.joined()
+                }
+                // Half the texts hold an alternative's words with any whitespace between them (their normalised form matches).
+                let sought = Bool.random(using: &rng) ? alternatives.randomElement(using: &rng)!.map {
+                    (ignoreCase && Bool.random(using: &rng) ? $0.uppercased() : $0) + spaces.dropLast().randomElement(using: &rng)!
+                }.joined() : ""
+                let raw = filler() + sought + filler()
+                let normalised = TextMatching.normalized(raw)
+                var bytes = raw
+                let kept = bytes.withUTF8 { filter.mayMatchNormalized(ofRaw: $0, runs: runs) }
+                if filter.mayMatch(normalised) { #expect(kept, "\(pattern): \(raw.debugDescription)") }
+            }
+        }
+    }
+
     @Test func containsMatchesTheByteLoop() {
         var rng = SystemRandomNumberGenerator()
         let alphabet = Array("aAbB -{$<".utf8)
@@ -281,17 +309,28 @@ struct LinkFastPathTests {
 
     /// `foldsSafely` as its doc comment defines it, scalar by scalar.
     static func referenceFoldsSafely(_ s: String) -> Bool {
-        s.unicodeScalars.allSatisfy { u in
-            let v = u.value
-            return v < 0x80 || ((0x80...0xFF).contains(v) && v != 0xDF) || (0x3000...0x9FFF).contains(v)
-                || (0x2000...0x207F).contains(v) || (0xFF00...0xFFFF).contains(v)
+        s.unicodeScalars.allSatisfy { !RegexPrefilter.foldsToASCII.contains($0.value) }
+    }
+
+    /// The list holds every scalar whose case mappings (as this Swift's Unicode data gives them) reach ASCII,
+    /// and the folding-only ones (ẞ folds to "ss" but maps to ß): a newer Unicode adding one fails here.
+    @Test func foldsToASCIIListsEveryScalarWhoseCaseReachesASCII() {
+        var mapped: [UInt32] = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let p = u.properties
+            if [p.lowercaseMapping, p.uppercaseMapping, p.titlecaseMapping].contains(where: { $0.unicodeScalars.contains { $0.isASCII } }) {
+                mapped.append(v)
+            }
         }
+        let foldingOnly: Set<UInt32> = [0x1E9E] // ẞ: lower-cases to ß, folds to "ss"
+        #expect(Set(RegexPrefilter.foldsToASCII) == Set(mapped).union(foldingOnly), "\(mapped.map { String($0, radix: 16) })")
     }
 
     @Test func foldsSafelyMatchesItsDefinition() {
         var rng = SystemRandomNumberGenerator()
         let pieces = ["a", "abcdefghij", "Z", " ", "\u{7F}", "é", "ß", "\u{FF}", "ſ", "\u{212A}", "’", "\u{2070}", "\u{2080}", "办",
-                      "\u{2FFF}", "\u{A000}", "ｔ", "\u{FEFF}", "👍", "İ", "\u{100}"]
+                      "\u{2FFF}", "\u{A000}", "ｔ", "\u{FEFF}", "👍", "İ", "\u{100}", "μ", "→", "ﬁ", "ẞ", "ŉ", "Ж", "\u{10000}"]
         // Each piece at every offset of an eight-byte window, then random mixes.
         let placed = pieces.flatMap { piece in (0...17).map { String(repeating: "x", count: $0) + piece + "yyyyyyyyy" } }
         let mixed = (0..<3000).map { _ in (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined() }

@@ -144,6 +144,24 @@ struct RegexPrefilter: Sendable {
         literals.contains { String(decoding: $0, as: UTF8.self).unicodeScalars.contains { $0.properties.isWhitespace } }
     }
 
+    /// Each literal's runs without whitespace, for ``mayMatchNormalized(ofRaw:)``.
+    var whitespaceFreeRuns: [[[UInt8]]] {
+        literals.map { literal in
+            String(decoding: literal, as: UTF8.self).unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
+                .map { Array(String(String.UnicodeScalarView($0)).utf8) }
+                .sorted { $0.count > $1.count } // the longest, rarest run first: most texts lack it
+        }
+    }
+
+    /// False only when no literal can occur in the whitespace-normalised form of this raw text: normalising
+    /// copies runs without whitespace whole, so a literal found in the normalised text has each of its runs
+    /// in the raw text. `runs` is ``whitespaceFreeRuns`` (made once by the caller).
+    func mayMatchNormalized(ofRaw buffer: UnsafeBufferPointer<UInt8>, runs: [[[UInt8]]]) -> Bool {
+        if !hasWhitespace { return mayMatch(utf8: buffer) }
+        if ignoreCase && !Self.foldsSafely(buffer) { return true }
+        return runs.contains { group in group.allSatisfy { Self.contains(buffer, $0, ignoreCase: ignoreCase) } }
+    }
+
     /// False only when no match is possible.
     func mayMatch(_ text: String) -> Bool {
         var text = text
@@ -298,8 +316,16 @@ struct RegexPrefilter: Sendable {
 
     // MARK: Search
 
-    /// Whether every non-ASCII character of the text is one whose case folding
-    /// stays outside ASCII (Latin-1 letters except ß, general punctuation, CJK).
+    /// The non-ASCII scalars whose case folding or case mappings contain an ASCII character (ß → ss,
+    /// ſ → s, K → k, ﬁ → fi, İ → i̇…): the only ones a case-insensitive pattern of ASCII letters can match.
+    static let foldsToASCII: [UInt32] = [
+        0xDF, 0x130, 0x131, 0x149, 0x17F, 0x1F0, 0x1E96, 0x1E97, 0x1E98, 0x1E99, 0x1E9A, 0x1E9E, 0x212A,
+        0xFB00, 0xFB01, 0xFB02, 0xFB03, 0xFB04, 0xFB05, 0xFB06,
+    ]
+
+    /// Whether no character of the text folds to ASCII (see ``foldsToASCII``): then a case-insensitive
+    /// search for ASCII letters byte by byte finds what the pattern would. Latin-1, general punctuation,
+    /// CJK and fullwidth forms are passed over without decoding.
     static func foldsSafely(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         while i < b.count {
@@ -319,7 +345,13 @@ struct RegexPrefilter: Sendable {
             if x >= 0xE3 && x <= 0xE9 { i += 3; continue } // U+3000–U+9FFF: CJK, kana, CJK punctuation
             if x == 0xE2, i + 1 < b.count, b[i + 1] >= 0x80 && b[i + 1] <= 0x81 { i += 3; continue } // U+2000–U+207F
             if x == 0xEF, i + 1 < b.count, b[i + 1] >= 0xBC && b[i + 1] <= 0xBF { i += 3; continue } // U+FF00–U+FFFF: fullwidth
-            return false
+            // Any other scalar (Greek μ in units, arrows, Cyrillic…): decoded and looked up.
+            let length = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
+            guard i + length <= b.count else { return false }
+            var v = UInt32(x) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
+            if foldsToASCII.contains(v) { return false }
+            i += length
         }
         return true
     }
@@ -341,18 +373,23 @@ struct RegexPrefilter: Sendable {
             }
             return false
         }
-        let first = needle[0]
-        let firstIsLetter = ignoreCase && first >= 0x61 && first <= 0x7A
-        var i = 0
+        // Every byte a letter, case ignored: the first letter's next lower- and upper-case occurrences are
+        // found with memchr (each searched again only once passed), and the needle checked there.
+        guard let base = hay.baseAddress else { return false }
         let last = hay.count - n
-        while i <= last {
-            let h = hay[i]
-            if h == first || (firstIsLetter && h | 0x20 == first), needleAt(hay, i, needle, from: 1, ignoreCase: ignoreCase) {
-                return true
-            }
-            i += 1
+        let lower = Int32(needle[0]), upper = Int32(needle[0] & ~0x20)
+        func next(_ byte: Int32, from i: Int) -> Int {
+            guard let found = memchr(base + i, byte, last - i + 1) else { return Int.max }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
-        return false
+        var nextLower = next(lower, from: 0), nextUpper = next(upper, from: 0)
+        while true {
+            let at = min(nextLower, nextUpper)
+            guard at <= last else { return false }
+            if needleAt(hay, at, needle, from: 1, ignoreCase: true) { return true }
+            if at == nextLower { nextLower = at < last ? next(lower, from: at + 1) : Int.max }
+            if at == nextUpper { nextUpper = at < last ? next(upper, from: at + 1) : Int.max }
+        }
     }
 
     /// Whether `needle[from...]` stands in `hay` at `start + from` (a lower-case ASCII letter of the

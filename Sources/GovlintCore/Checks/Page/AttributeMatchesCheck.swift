@@ -134,14 +134,15 @@ enum TextMatching {
         }
     }
 
-    /// False only when no element's normalised text on the page can match (memoised under `key`): the
-    /// prefilter's literals hold no whitespace (normalising only changes whitespace), and an element's
-    /// text is a run of the document's text bytes (``HTMLDocument/textBytes``, every text node back to
-    /// back, scripts and styles included), so a literal it contains is in them too.
+    /// False only when no element's normalised text on the page can match (memoised under `key`): an
+    /// element's text is a run of the document's text bytes (``HTMLDocument/textBytes``, every text node
+    /// back to back, scripts and styles included), and normalising changes only whitespace, so each run
+    /// without whitespace of a literal it contains is in them too (``RegexPrefilter/mayMatchNormalized(ofRaw:runs:)``).
     static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: MemoKey<Bool>) -> Bool {
         page.memo(key) { () -> Bool in
-            guard let filter = RegexPrefilters.filter(for: regex), !filter.hasWhitespace else { return true }
-            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatch(utf8: $0) }
+            guard let filter = RegexPrefilters.filter(for: regex) else { return true }
+            let runs = filter.whitespaceFreeRuns
+            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatchNormalized(ofRaw: $0, runs: runs) }
         }
     }
 

@@ -42,9 +42,32 @@ struct TextMatchesCheck: PageCheck {
         if negate, !holdData, !TextMatching.pageMayMatch(regex, page, key: pageKey) {
             return .holds
         }
+        // A banner or statement sought on pages that lack it: no match, without normalising the whole body.
+        if !negate, !TextMatching.pageMayMatch(regex, page, key: pageKey), let start = Self.normalizedStart(subject) {
+            return .verdict(false, data: ["text": start])
+        }
         if let early = earlyMatch(subject) { return early }
         let text = page.normalizedText(of: subject)
         return .verdict(TextMatching.matches(regex, text) != negate, data: ["text": String(text.prefix(80))])
+    }
+
+    /// The first 80 characters of the subject's normalised text (as the data of a result reports them),
+    /// normalising text node by text node only until they are final (more than 81 written); nil when
+    /// ``earlyLimit`` bytes do not hold them.
+    static func normalizedStart(_ subject: HTMLElement) -> String? {
+        guard subject.kind == .element else { return nil }
+        let cores = subject.document.cores, nodes = subject.document.nodes
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.earlyLimit) { buffer -> String? in
+            var writer = TextMatching.NormalizingWriter(buffer.baseAddress!)
+            func written() -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self) }
+            for i in subject.descendantIndices where cores[i].kind == .text {
+                let text = nodes[i].text
+                guard writer.count + text.utf8.count + 1 <= Self.earlyLimit else { return nil }
+                writer.append(text)
+                if writer.count > 81, written().prefix(82).count == 82 { return String(written().prefix(80)) }
+            }
+            return String(written().prefix(80))
+        }
     }
 
     /// How much normalised text ``earlyMatch(_:)`` looks at before it leaves the decision to the whole text.
