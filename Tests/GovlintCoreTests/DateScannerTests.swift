@@ -20,6 +20,17 @@ import Testing
         #expect(DateExtraction.make(nil, 1, 1) == nil)
     }
 
+    /// Dates are written as a UTC `DateFormatter` writes them, at any time of day, before and after 1970.
+    @Test func datesAreFormattedAsTheFormatterFormatsThem() {
+        var rng = SystemRandomNumberGenerator()
+        let edges: [TimeInterval] = [0, -1, 86_399, 86_400, -86_400, -86_401, 951_782_400, 4_107_542_399, -2_208_988_800, 253_402_300_799]
+        let random = (0..<3000).map { _ in TimeInterval.random(in: -2_500_000_000...8_000_000_000, using: &rng) }
+        for t in edges + random {
+            let date = Date(timeIntervalSince1970: t)
+            #expect(DateExtraction.format(date) == DateExtraction.formatWithFormatter(date), "\(t)")
+        }
+    }
+
     /// The patterns as they were matched with `NSRegularExpression`: the reference.
     static let numeric = try! NSRegularExpression(
         pattern: #"(?<!\d)(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})(?!\d)"#)
