@@ -159,3 +159,28 @@ struct AbsencePatternTests {
         #expect(AttributeMatchesCheck.absenceFilter(try NSRegularExpression(pattern: "^(?!.*(a)).*$", options: [.dotMatchesLineSeparators])) == nil)
     }
 }
+
+/// text-equals-meta normalises only the text from its pattern's leading literal on: the code it finds is the
+/// one a match over the whole normalised text finds.
+struct TextEqualsMetaLeadingTests {
+    @Test func theCodeFoundIsTheWholeTextsFirstMatch() throws {
+        let check = try makeCheck(TextEqualsMetaCheck.self, #"{ pattern: '网站标识码[：:\s]*(bm\d{8}|\d{10})', meta: SiteIDCode }"#)
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["网站标识码", "网站标识码：", "网站", "标识码", ":", "：", " ", "\n\t ", "\u{A0}", "\u{3000}", "1234567890", "bm12345678",
+                      "12345", "678", "<b>", "</b>", "<p>", "</p>", "x", "办事", "<span>网站标识码</span>", "<!-- c -->"]
+        let regex = try NSRegularExpression(pattern: #"网站标识码[：:\s]*(bm\d{8}|\d{10})"#)
+        for _ in 0..<1500 {
+            let body = (0..<Int.random(in: 0...14, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let html = "<!doctype html><html><head><meta name=SiteIDCode content=1234567890></head><body id=t>\(body)</body></html>"
+            let doc = HTMLParser.parse(html)
+            let page = PageContext(document: doc, file: "index.html", site: SiteInfo())
+            let body_ = try #require(doc.element(withID: "t"))
+            let whole = TextMatching.normalizedText(of: body_)
+            let expected = regex.firstMatch(in: whole, range: NSRange(whole.startIndex..., in: whole))
+                .map { (whole as NSString).substring(with: $0.range(at: 1)) } ?? ""
+            let result = check.evaluate(body_, in: page)
+            #expect(result.data["found"] == expected, "\(body.debugDescription)")
+            #expect(result.verdict == (expected.isEmpty ? .doesNotHold : expected == "1234567890" ? .holds : .doesNotHold))
+        }
+    }
+}

@@ -124,13 +124,16 @@ enum TextMatching {
     /// Works on UTF-8 bytes: only the lead bytes of the few non-ASCII spaces are decoded.
     static func normalized(_ s: String) -> String {
         var s = s
-        return s.withUTF8 { b -> String in
-            guard b.count > 0 else { return "" }
-            return String(unsafeUninitializedCapacity: b.count) { out in
-                var count = 0, pendingSpace = false, has99 = false
-                appendNormalized(b, to: out.baseAddress!, count: &count, pendingSpace: &pendingSpace, has99: &has99)
-                return count
-            }
+        return s.withUTF8 { normalized(utf8: $0) }
+    }
+
+    /// ``normalized(_:)`` of the text with these UTF-8 bytes.
+    static func normalized(utf8 b: UnsafeBufferPointer<UInt8>) -> String {
+        guard b.count > 0 else { return "" }
+        return String(unsafeUninitializedCapacity: b.count) { out in
+            var count = 0, pendingSpace = false, has99 = false
+            appendNormalized(b, to: out.baseAddress!, count: &count, pendingSpace: &pendingSpace, has99: &has99)
+            return count
         }
     }
 

@@ -20,8 +20,15 @@ struct TextEqualsMetaCheck: PageCheck {
         meta = try options.requireString("meta")
         pageKey = MemoKey("text-equals-meta.page:" + r.pattern)
         filter = RegexPrefilters.filter(for: r)
+        leading = filter?.leading.flatMap { bytes in
+            String(decoding: bytes, as: UTF8.self).unicodeScalars.contains { $0.properties.isWhitespace } ? nil : bytes
+        }
         try options.finish()
     }
+
+    /// The literal every match starts with, when it has no whitespace: its first occurrence in the raw text is
+    /// its first in the normalised text (normalising changes whitespace only), and no match starts before it.
+    let leading: [UInt8]?
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         // The footer code is looked for in the whole body: pages whose text lacks the label word
@@ -29,7 +36,16 @@ struct TextEqualsMetaCheck: PageCheck {
         guard TextMatching.pageMayMatch(regex, page, key: pageKey) else {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
         }
-        let text = page.normalizedText(of: element)
+        // With a leading literal, only the text from its first occurrence on is normalised (the footer code at
+        // the end of a long body).
+        let text: String
+        if let leading, element.kind == .element {
+            text = element.withTextContentUTF8 { raw in
+                RegexPrefilter.firstOffset(raw, leading).map { TextMatching.normalized(utf8: UnsafeBufferPointer(rebasing: raw[$0...])) } ?? ""
+            }
+        } else {
+            text = page.normalizedText(of: element)
+        }
         guard filter?.mayMatch(text) ?? true, let (m, searched) = TextMatching.firstMatch(regex, in: text, filter: filter),
               m.range(at: 1).location != NSNotFound else {
             return .verdict(false, data: ["found": "", "expected": GovPageFacts.labels(page)[meta] ?? ""])
