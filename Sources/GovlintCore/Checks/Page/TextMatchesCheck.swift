@@ -44,7 +44,7 @@ struct TextMatchesCheck: PageCheck {
         }
         // A banner or statement sought on pages that lack it: no match, without normalising the whole body.
         if !negate, !TextMatching.pageMayMatch(regex, page, key: pageKey), let start = Self.normalizedStart(subject) {
-            return .verdict(false, data: ["text": start])
+            return .verdict(false, data: ["text": start.text])
         }
         if let early = earlyMatch(subject) { return early }
         let text = page.normalizedText(of: subject)
@@ -52,21 +52,27 @@ struct TextMatchesCheck: PageCheck {
     }
 
     /// The first 80 characters of the subject's normalised text (as the data of a result reports them),
-    /// normalising text node by text node only until they are final (more than 81 written); nil when
-    /// ``earlyLimit`` bytes do not hold them.
-    static func normalizedStart(_ subject: HTMLElement) -> String? {
+    /// normalised text node by text node into ``earlyLimit`` bytes only until `decided` (asked with the bytes
+    /// written so far, until it says yes) has said yes and the 80 characters are final (more than 81
+    /// written: a character boundary depends on the scalars around it only); or, at the end of the text,
+    /// all of it. Also whether `decided` said yes. nil when the buffer fills first.
+    static func normalizedStart(_ subject: HTMLElement,
+                                decided: (UnsafeBufferPointer<UInt8>) -> Bool = { _ in true }) -> (text: String, decided: Bool)? {
         guard subject.kind == .element else { return nil }
         let cores = subject.document.cores, nodes = subject.document.nodes
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.earlyLimit) { buffer -> String? in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.earlyLimit) { buffer -> (text: String, decided: Bool)? in
             var writer = TextMatching.NormalizingWriter(buffer.baseAddress!)
+            var yes = false
             func written() -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self) }
             for i in subject.descendantIndices where cores[i].kind == .text {
                 let text = nodes[i].text
+                // At most the node's bytes and a pending space are written.
                 guard writer.count + text.utf8.count + 1 <= Self.earlyLimit else { return nil }
                 writer.append(text)
-                if writer.count > 81, written().prefix(82).count == 82 { return String(written().prefix(80)) }
+                if !yes { yes = decided(UnsafeBufferPointer(rebasing: buffer[..<writer.count])) }
+                if yes, writer.count > 81, written().prefix(82).count == 82 { return (String(written().prefix(80)), true) }
             }
-            return String(written().prefix(80))
+            return (String(written().prefix(80)), yes)
         }
     }
 
@@ -74,37 +80,20 @@ struct TextMatchesCheck: PageCheck {
     static let earlyLimit = 8192
 
     /// The result when the pattern is plain literals and one occurs within the first ``earlyLimit`` bytes of
-    /// the subject's normalised text, which is normalised text node by text node only up to there (a page
-    /// whose `body` starts with the banner sought): the prefilter's answer (`decide`) for plain literals
-    /// found, and the first 80 characters, final once more than 81 are written (a character boundary
-    /// depends on the scalars around it only). Otherwise nil.
+    /// the subject's normalised text, which is normalised only up to there (a page whose `body` starts with
+    /// the banner sought): the prefilter's answer (`decide`) for plain literals found, and the first 80
+    /// characters (``normalizedStart(_:decided:)``). Otherwise nil.
     func earlyMatch(_ subject: HTMLElement) -> CheckResult? {
         guard !negate, let filter = literalFilter, subject.kind == .element, !RuleDeadline.isPast else { return nil }
-        let cores = subject.document.cores, nodes = subject.document.nodes
         let longest = filter.literals.map(\.count).max() ?? 0
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.earlyLimit) { buffer -> CheckResult? in
-            var writer = TextMatching.NormalizingWriter(buffer.baseAddress!)
-            var found = false, searched = 0
-            func result() -> CheckResult {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self)
-                return .verdict(true, data: ["text": String(text.prefix(80))])
-            }
-            for i in subject.descendantIndices where cores[i].kind == .text {
-                let text = nodes[i].text
-                // At most the node's bytes and a pending space are written.
-                guard writer.count + text.utf8.count + 1 <= Self.earlyLimit else { return nil }
-                writer.append(text)
-                if !found {
-                    // Written bytes are final: only the new ones, and an occurrence reaching into them, are searched.
-                    let hay = UnsafeBufferPointer(rebasing: buffer[max(0, searched - longest + 1)..<writer.count])
-                    found = filter.literals.contains { RegexPrefilter.contains(hay, $0, ignoreCase: filter.ignoreCase) }
-                    searched = writer.count
-                }
-                if found, String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self).prefix(82).count == 82 {
-                    return result()
-                }
-            }
-            return found ? result() : nil // all of the text
+        var searched = 0
+        let start = Self.normalizedStart(subject) { written in
+            // Written bytes are final: only the new ones, and an occurrence reaching into them, are searched.
+            let hay = UnsafeBufferPointer(rebasing: written[max(0, searched - longest + 1)...])
+            searched = written.count
+            return filter.literals.contains { RegexPrefilter.contains(hay, $0, ignoreCase: filter.ignoreCase) }
         }
+        guard let start, start.decided else { return nil }
+        return .verdict(true, data: ["text": start.text])
     }
 }
