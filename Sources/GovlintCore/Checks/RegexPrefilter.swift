@@ -73,21 +73,6 @@ struct RegexPrefilter: Sendable {
         return run.isEmpty ? nil : Array(String(String.UnicodeScalarView(run)).utf8)
     }
 
-    /// The byte offset of the first occurrence of `needle` (matched exactly), or nil.
-    static func firstOffset(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Int? {
-        let n = needle.count
-        guard n > 0, hay.count >= n, let base = hay.baseAddress else { return nil }
-        var i = 0
-        let last = hay.count - n
-        while i <= last {
-            guard let found = memchr(base + i, Int32(needle[0]), last - i + 1) else { return nil }
-            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
-            if needleAt(hay, at, needle, from: 1, ignoreCase: false) { return at }
-            i = at + 1
-        }
-        return nil
-    }
-
     /// The offset of the first exact occurrence of `needle` in `hay` at or after `from`, or nil. memchr looks
     /// for the needle's least common byte (by English letter frequency), not always its first.
     static func offset(of needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {

@@ -22,7 +22,7 @@ public enum Suppressions {
         // Every directive starts with "govlint-": most comments (conditional comments, CMS markers) are
         // ruled out by a byte search instead of Foundation's trimming and a split into characters.
         var bytes = comment
-        guard bytes.withUTF8({ RegexPrefilter.firstOffset($0, Self.marker) }) != nil else { return nil }
+        guard bytes.withUTF8({ RegexPrefilter.offset(of: Self.marker, in: $0, from: 0) }) != nil else { return nil }
         var text = Substring(comment.trimmingCharacters(in: .whitespacesAndNewlines))
         if let reason = text.range(of: " -- ") { text = text[..<reason.lowerBound] }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "," || $0.isNewline })

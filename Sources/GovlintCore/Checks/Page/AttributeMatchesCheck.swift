@@ -108,7 +108,7 @@ enum TextMatching {
         var searched = text
         if let leading = filter?.leading {
             var copy = text
-            guard let offset = copy.withUTF8({ RegexPrefilter.firstOffset($0, leading) }) else { return nil }
+            guard let offset = copy.withUTF8({ RegexPrefilter.offset(of: leading, in: $0, from: 0) }) else { return nil }
             // Copying the rest pays when it skips much (a footer's code at the end of a page's text); ICU
             // reads the text in chunks from the start, so a literal early on costs it little.
             if offset > 0, offset >= copy.utf8.count / 2 {

@@ -41,7 +41,7 @@ struct TextEqualsMetaCheck: PageCheck {
         let text: String
         if let leading, element.kind == .element {
             text = element.withTextContentUTF8 { raw in
-                RegexPrefilter.firstOffset(raw, leading).map { TextMatching.normalized(utf8: UnsafeBufferPointer(rebasing: raw[$0...])) } ?? ""
+                RegexPrefilter.offset(of: leading, in: raw, from: 0).map { TextMatching.normalized(utf8: UnsafeBufferPointer(rebasing: raw[$0...])) } ?? ""
             }
         } else {
             text = page.normalizedText(of: element)
