@@ -92,10 +92,10 @@ final class PageLinks {
     let base: String?
     /// Per node of the document: the number of its link's href value, or -1.
     private let valueOfNode: [Int32]
-    /// Per distinct value (equal as Strings are), what was worked out about it, on first use. A pointer:
-    /// each access to an array property of a class pays an exclusivity check.
-    private let values: UnsafeMutableBufferPointer<Value>
-    /// The page's (the PageContext is not kept: it holds this table).
+    /// Per distinct value (equal as Strings are), what was worked out about it, on first use. Used by one
+    /// thread and never across a call: no runtime exclusivity check per access.
+    @exclusivity(unchecked) private var values: [Value]
+    /// The page's path and the export's files (not the PageContext, which holds this table).
     private let file: String
     private let files: Set<String>
 
@@ -136,13 +136,7 @@ final class PageLinks {
         self.indices = indices
         self.hrefs = hrefs
         self.valueOfNode = valueOfNode
-        values = .allocate(capacity: distinct.count)
-        _ = values.initialize(from: distinct.lazy.map { Value(raw: $0) })
-    }
-
-    deinit {
-        values.deinitialize()
-        values.deallocate()
+        values = distinct.map { Value(raw: $0) }
     }
 
     /// The number of the element's href value when it is one of the links, else nil.
