@@ -46,6 +46,12 @@ import Testing
         #expect(Linter.truncationOffset(Array("<p>x</p><img src=".utf8)) == 8)
         #expect(Linter.truncationOffset(Array("<p>x</p><!-- note".utf8)) == 8)
         #expect(Linter.truncationOffset(Array("<p>x</p>\n\n".utf8)) == nil)
+        #expect(Linter.truncationOffset(Array("<!-- a --><p>x</p>".utf8)) == nil)
+        #expect(Linter.truncationOffset(Array("<p><!-- a --> <!-- b <i>x</i>\n".utf8)) == 14)
+        #expect(Linter.truncationOffset(Array("<p><!--> x <b>y</b>".utf8)) == nil)
+        #expect(Linter.truncationOffset(Array("<p><!---> x <b>y</b>".utf8)) == nil)
+        #expect(Linter.truncationOffset(Array("<p>--> x <!--<b>y</b>".utf8)) == 9)
+        #expect(Linter.truncationOffset(Array("<b>".utf8)) == nil)
     }
 }
 

@@ -51,11 +51,24 @@ struct TextFastPathTests {
         }
     }
 
-    @Test(arguments: ["", " ", "x", " x", "x ", "\tx\n", "a b", "é", " é ", "\u{A0}x", "x\u{3000}", "\u{85}", "\r\n", "e\u{301}", "👍"])
+    @Test(arguments: ["", " ", "x", " x", "x ", "\tx\n", "a b", "é", " é ", "\u{A0}x", "x\u{3000}", "\u{85}", "\r\n", "e\u{301}", "👍",
+                      " \u{301}x ", "x \u{301}", "\u{2028}x\u{2029}", "\u{180E}x\u{200B}", "👍 ", " \u{3000}全 角\u{3000}", "\u{1680}\u{202F}\u{205F}"]
+                     + samples)
     func trimmedIsFoundationsTrim(_ s: String) {
-        #expect(TextMatching.trimmed(s) == s.trimmingCharacters(in: .whitespacesAndNewlines))
+        let expected = Array(s.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
+        #expect(Array(TextMatching.trimmed(s).utf8) == expected)
         let bridged = NSString(string: s) as String
-        #expect(TextMatching.trimmed(bridged) == s.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(Array(TextMatching.trimmed(bridged).utf8) == expected)
+    }
+
+    @Test func whitespaceOrNewlineIsFoundationsSet() {
+        let set = CharacterSet.whitespacesAndNewlines
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if set.contains(u) != TextMatching.isWhitespaceOrNewline(v) { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "\(differ.map { String($0, radix: 16) })")
     }
 
     @Test func containsAgreesWithFoundation() {

@@ -650,22 +650,16 @@ public struct Linter: Sendable {
             }
             return nil
         }
-        // An unclosed comment.
-        let text = bytes[..<end]
-        if let open = lastRange(of: Array("<!--".utf8), in: text) {
-            let close = lastRange(of: Array("-->".utf8), in: text) ?? -1
-            if close < open { return open }
+        // An unclosed comment: the last `<!--` starts after the last `-->`. Scanning back from the end, whichever
+        // starts last decides (the two cannot start at the same byte).
+        return bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = end - 3
+            while i >= 0 {
+                if b[i] == 0x2D, b[i + 1] == 0x2D, b[i + 2] == 0x3E { return nil }
+                if b[i] == 0x3C, i + 3 < end, b[i + 1] == 0x21, b[i + 2] == 0x2D, b[i + 3] == 0x2D { return i }
+                i -= 1
+            }
+            return nil
         }
-        return nil
-    }
-
-    private static func lastRange(of needle: [UInt8], in hay: ArraySlice<UInt8>) -> Int? {
-        guard hay.count >= needle.count else { return nil }
-        var i = hay.endIndex - needle.count
-        while i >= hay.startIndex {
-            if hay[i] == needle[0], Array(hay[i..<(i + needle.count)]) == needle { return i }
-            i -= 1
-        }
-        return nil
     }
 }
