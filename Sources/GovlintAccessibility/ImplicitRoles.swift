@@ -109,9 +109,40 @@ extension AccessibilityContext {
                    isPresentational(HTMLElement(document: document, index: p)) { return AriaData.noneRoleID }
                 return Self.listitemRoleID
             }
+            if Self.tablePartAtoms[atom] { return tablePartRoleID(core) }
         }
         return implicitRole(of: element).map { AriaData.roleID($0)! }
     }
+
+    /// ``tablePartRole(_:)`` of `tr`, `td`, `tbody`, `thead` and `tfoot` as a role number, walking up by
+    /// atom (cells are most of a data-heavy page's elements; `th` keeps the general path).
+    private func tablePartRoleID(_ core: NodeCore) -> Int? {
+        let cores = document.cores
+        var tableRole: Int? = Self.tableRoleID
+        var p = Int(core.parent)
+        while p > 0 {
+            if cores[p].nameAtom == Self.tableAtom { tableRole = effectiveRoleID(of: HTMLElement(document: document, index: p)); break }
+            p = Int(cores[p].parent)
+        }
+        if tableRole == AriaData.noneRoleID || tableRole == AriaData.presentationRoleID { return AriaData.noneRoleID }
+        if core.nameAtom == Self.trAtom { return Self.rowRoleID }
+        if core.nameAtom != Self.tdAtom { return Self.rowgroupRoleID }
+        guard let tableRole else { return nil }
+        if tableRole == Self.gridRoleID || tableRole == Self.treegridRoleID { return Self.gridcellRoleID }
+        return tableRole == Self.tableRoleID ? Self.cellRoleID : nil
+    }
+
+    static let tablePartAtoms = NameAtom.table(of: ["tr", "td", "tbody", "thead", "tfoot"])
+    static let tableAtom = NameAtom.of("table")
+    static let trAtom = NameAtom.of("tr")
+    static let tdAtom = NameAtom.of("td")
+    static let tableRoleID = AriaData.roleID("table")!
+    static let gridRoleID = AriaData.roleID("grid")!
+    static let treegridRoleID = AriaData.roleID("treegrid")!
+    static let rowRoleID = AriaData.roleID("row")!
+    static let rowgroupRoleID = AriaData.roleID("rowgroup")!
+    static let cellRoleID = AriaData.roleID("cell")!
+    static let gridcellRoleID = AriaData.roleID("gridcell")!
 
     static let fixedImplicitRoleIDsByAtom: [Int16] = fixedImplicitRolesByAtom.map { $0.map { Int16(AriaData.roleID($0)!) } ?? -1 }
     static let linkRoleID = AriaData.roleID("link")!

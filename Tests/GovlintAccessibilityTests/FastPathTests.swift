@@ -93,6 +93,14 @@ import GovlintHTML
         #"<div id=t role="none" tabindex="0"></div>"#, #"<div id=t role="presentation" aria-label="x"></div>"#,
         #"<span id=t role="BUTTON link"></span>"#, #"<p id=t role="landmark"></p>"#, #"<custom-el id=t></custom-el>"#,
         #"<h3 id=t></h3>"#, #"<div id=t></div>"#, #"<option id=t>x</option>"#, #"<area id=t href="/">"#,
+        #"<table><tr><td id=t>d</td></tr></table>"#, #"<table><tr id=t><td>d</td></tr></table>"#,
+        #"<table><tbody id=t><tr><td>d</td></tr></tbody></table>"#, #"<table><thead id=t><tr><th>h</th></tr></thead></table>"#,
+        #"<table><tfoot id=t><tr><td>f</td></tr></tfoot></table>"#, #"<table role=none><tr><td id=t>d</td></tr></table>"#,
+        #"<table role=presentation><tr id=t><td>d</td></tr></table>"#, #"<table role=treegrid><tr><td id=t>d</td></tr></table>"#,
+        #"<table role=button><tr><td id=t>d</td></tr></table>"#, #"<table role=button><tr id=t><td>d</td></tr></table>"#,
+        #"<table role=none tabindex=0><tr><td id=t>d</td></tr></table>"#, #"<table role="bogus grid"><tr><td id=t>d</td></tr></table>"#,
+        #"<table role=grid><tr><td><table><tr><td id=t>d</td></tr></table></td></tr></table>"#,
+        #"<table role=none><tr><td><table><tbody id=t><tr><td>d</td></tr></tbody></table></td></tr></table>"#,
     ]
 
     @Test(arguments: fragments)

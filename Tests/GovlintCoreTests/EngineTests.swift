@@ -41,6 +41,26 @@ import Testing
         #expect(counts("<img alt=x><img>").overall == .failed)
     }
 
+    /// The engine keeps the plan of the last rule list it saw: alternating lists (per-file overrides)
+    /// must each run with their own rules, selectors and suppressible ids.
+    @Test func alternatingRuleListsEachRunTheirOwnRules() throws {
+        let catalog = try SourcePacks.catalog()
+        let linter = Linter(catalog: catalog)
+        func active(_ ids: [String]) -> [ActiveRule] { ids.map { ActiveRule(rule: catalog.rule($0)!, severity: .error) } }
+        let a = active(["image-alt", "html-has-lang"]), b = active(["link-name", "document-title"])
+        let html = "<html><body><!-- govlint-disable link-name --><img src=x.png><a href=y.html></a></body></html>"
+        for _ in 0..<2 {
+            for (rules, expected) in [(a, ["html-has-lang", "image-alt"]), (b, ["document-title", "link-name"])] {
+                let outcome = linter.checkPage(bytes: Array(html.utf8), relative: "a.html", rules: rules, site: SiteInfo())
+                #expect(outcome.outcomes.keys.sorted() == expected)
+                #expect(Set(outcome.findings.map(\.ruleID)).isSubset(of: Set(expected)))
+                #expect(!outcome.findings.contains { $0.ruleID == "link-name" })
+            }
+        }
+        #expect(PageRunner.RulePlan.of(a) === PageRunner.RulePlan.of(a))
+        #expect(PageRunner.RulePlan.of(a).selectors.count == Set(PageRunner.RulePlan.of(a).selectors.map(\.key)).count)
+    }
+
     @Test func truncationIsDetectedOnlyInsideTagsAndComments() {
         #expect(Linter.truncationOffset(Array("<p>a < b</p>".utf8)) == nil)
         #expect(Linter.truncationOffset(Array("<p>x</p><img src=".utf8)) == 8)

@@ -483,9 +483,8 @@ public struct Linter: Sendable {
                                             message: SystemRules.fileTruncated.message))
         }
         guard suppressions else { return outcome }
-        var pageRuleIDs = Set<String>(minimumCapacity: rules.count)
-        for i in rules.indices where rules[i].rule.target == .page { pageRuleIDs.insert(rules[i].rule.id) }
-        outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative, activeRules: pageRuleIDs)
+        outcome.findings = Suppressions.apply(outcome.findings, document: document, file: relative,
+                                              activeRules: PageRunner.RulePlan.of(rules).pageRuleIDs)
         return outcome
     }
 

@@ -94,9 +94,13 @@ public final class PageContext {
     }
 
     /// Matches many selectors in one pass and remembers the results.
-    public func preselect(_ selectors: [Selector]) {
+    /// `distinct`: no two of `selectors` have the same key (the engine's list), so on a fresh page
+    /// the list is matched as it is.
+    public func preselect(_ selectors: [Selector], distinct: Bool = false) {
         var seen = Set<Int>()
-        let missing = selectors.filter { selections[$0.key] == nil && seen.insert($0.key).inserted }
+        let missing = distinct && selections.isEmpty ? selectors
+            : selectors.filter { selections[$0.key] == nil && seen.insert($0.key).inserted }
+        selections.reserveCapacity(selections.count + missing.count)
         guard missing.count > 1 else { return }
         for (s, found) in zip(missing, document.selectIndices(all: missing)) { selections[s.key] = found }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GovlintHTML
 
 /// A rule as it runs: the rule plus the severity the configuration gave it.
@@ -30,16 +31,12 @@ public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil,
                            times: RuleTimes? = nil) -> FileOutcome {
         var out = FileOutcome()
+        out.outcomes.reserveCapacity(rules.count)
         var measured: [(name: String, nanoseconds: UInt64)] = []
         defer { if let times { times.add(measured) } }
-        // Indexed, not mapped over the rules: each element passed to a closure is a whole rule copied.
-        var selectors: [Selector] = []
-        for i in rules.indices {
-            if let selector = rules[i].rule.selector { selectors.append(selector) }
-            selectors += rules[i].rule.check.pageSelectors
-        }
+        let plan = RulePlan.of(rules)
         var clock = times == nil ? 0 : RuleTimes.now()
-        page.preselect(selectors)
+        page.preselect(plan.selectors, distinct: true)
         if times != nil {
             let t = RuleTimes.now()
             measured.append((RuleTimes.selectorMatching, t - clock))
@@ -143,12 +140,7 @@ public enum PageRunner {
                     }
                 }
             } else {
-                // A tree's top-level order is decided once.
-                var ordered: Bool?
-                switch check {
-                case let .all(children), let .any(children), let .none(children): ordered = inCostOrder(children)
-                case .page, .site, .descriptor: break
-                }
+                let ordered = plan.ordered[ruleIndex]
                 for i in targets {
                     let target = HTMLElement(document: document, index: Int(i))
                     let result = evaluate(check, target, page, ordered: ordered)
@@ -159,6 +151,53 @@ public enum PageRunner {
             out.outcomes[ruleID] = counts
         }
         return out
+    }
+
+    /// What the engine derives from a rule list for every page, derived once per list: the selectors
+    /// matched in one pass (distinct), the ids of page rules (for suppressions) and, per rule, whether a
+    /// tree's top-level checks are already cheapest first. The last list's plan is kept: without
+    /// per-file overrides every page of a run is given the same array.
+    final class RulePlan: Sendable {
+        let selectors: [Selector]
+        let pageRuleIDs: Set<String>
+        let ordered: [Bool?]
+
+        init(_ rules: [ActiveRule]) {
+            var selectors: [Selector] = []
+            var seen = Set<Int>()
+            var ids = Set<String>(minimumCapacity: rules.count)
+            var ordered: [Bool?] = []
+            // Indexed, not mapped over the rules: each element passed to a closure is a whole rule copied.
+            for i in rules.indices {
+                if let selector = rules[i].rule.selector, seen.insert(selector.key).inserted { selectors.append(selector) }
+                for selector in rules[i].rule.check.pageSelectors where seen.insert(selector.key).inserted { selectors.append(selector) }
+                if rules[i].rule.target == .page { ids.insert(rules[i].rule.id) }
+                switch rules[i].rule.check {
+                case let .all(children), let .any(children), let .none(children): ordered.append(inCostOrder(children))
+                case .page, .site, .descriptor: ordered.append(nil)
+                }
+            }
+            self.selectors = selectors
+            self.pageRuleIDs = ids
+            self.ordered = ordered
+        }
+
+        private static let last = Mutex<(rules: [ActiveRule], plan: RulePlan)?>(nil)
+
+        /// The plan of `rules`, reused when `rules` is the very array (same storage) of the last call:
+        /// the cache holds that array, so its storage cannot be freed and its address reused meanwhile.
+        static func of(_ rules: [ActiveRule]) -> RulePlan {
+            let address = rules.withUnsafeBufferPointer { $0.baseAddress }
+            let hit = last.withLock { last -> RulePlan? in
+                guard let last, last.rules.count == rules.count,
+                      last.rules.withUnsafeBufferPointer({ $0.baseAddress }) == address else { return nil }
+                return last.plan
+            }
+            if let hit { return hit }
+            let plan = RulePlan(rules)
+            last.withLock { $0 = (rules, plan) }
+            return plan
+        }
     }
 
     static func notFullyChecked(_ file: String, _ reason: String) -> Finding {

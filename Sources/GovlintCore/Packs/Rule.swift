@@ -89,11 +89,19 @@ public indirect enum CheckTree: Sendable {
     }
 }
 
-public struct PageCheckInvocation: Sendable {
-    public var id: String
-    public var check: any PageCheck
+/// A class, not a struct: the engine takes it out of its tree for every target, and a reference is
+/// one retain where the struct was an existential copy.
+public final class PageCheckInvocation: Sendable {
+    public let id: String
+    public let check: any PageCheck
     /// Replaces the rule's message when this check decides the failure.
-    public var message: LocalizedText?
+    public let message: LocalizedText?
+
+    public init(id: String, check: any PageCheck, message: LocalizedText?) {
+        self.id = id
+        self.check = check
+        self.message = message
+    }
 }
 
 public struct SiteCheckInvocation: Sendable {
