@@ -649,16 +649,18 @@ public struct Linter: Sendable {
             }
             return nil
         }
-        // An unclosed comment: the last `<!--` starts after the last `-->`. Scanning back from the end, whichever
-        // starts last decides (the two cannot start at the same byte).
+        // An unclosed comment: the last `<!--` starts after the last `-->`. Both end in a `-`, found by memchr.
         return bytes.withUnsafeBufferPointer { b -> Int? in
-            var i = end - 3
-            while i >= 0 {
-                if b[i] == 0x2D, b[i + 1] == 0x2D, b[i + 2] == 0x3E { return nil }
-                if b[i] == 0x3C, i + 3 < end, b[i + 1] == 0x21, b[i + 2] == 0x2D, b[i + 3] == 0x2D { return i }
-                i -= 1
+            guard let base = b.baseAddress else { return nil }
+            var lastOpen = -1, lastClose = -1
+            var k = 0
+            while k < end, let hit = memchr(base + k, 0x2D, end - k) {
+                k = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if k >= 1, k + 1 < end, b[k - 1] == 0x2D, b[k + 1] == 0x3E { lastClose = k - 1 }
+                if k >= 3, b[k - 3] == 0x3C, b[k - 2] == 0x21, b[k - 1] == 0x2D { lastOpen = k - 3 }
+                k += 1
             }
-            return nil
+            return lastOpen > lastClose ? lastOpen : nil
         }
     }
 }

@@ -31,7 +31,6 @@ public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil,
                            times: RuleTimes? = nil) -> FileOutcome {
         var out = FileOutcome()
-        out.outcomes.reserveCapacity(rules.count)
         var measured: [(name: String, nanoseconds: UInt64)] = []
         defer { if let times { times.add(measured) } }
         let plan = RulePlan.of(rules)
