@@ -16,7 +16,7 @@ struct LanguageTagCheck: PageCheck {
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         guard let raw = element.attribute(attribute) else { return .holds }
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = UnicodeWhitespace.trimmed(raw, newlines: false)
         if value.isEmpty { return .holds }
         let ok = LanguageTag.isWellFormed(value) && LanguageTag.isValidPrimaryLanguage(value)
         return .verdict(ok, data: ["attribute": attribute, "value": value])

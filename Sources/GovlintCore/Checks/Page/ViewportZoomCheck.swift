@@ -23,8 +23,8 @@ struct ViewportZoomCheck: PageCheck {
         for item in content.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2 else { continue }
-            let key = parts[0].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-            var value = parts[1].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let key = UnicodeWhitespace.trimmed(parts[0]).lowercased()
+            var value = UnicodeWhitespace.trimmed(parts[1]).lowercased()
             guard !key.isEmpty, !value.isEmpty else { continue }
             if key == "maximum-scale", value == "yes" { value = "1" }
             if key == "maximum-scale", let n = leadingNumber(value), n < 0 { continue }
