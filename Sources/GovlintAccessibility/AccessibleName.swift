@@ -454,9 +454,10 @@ extension AccessibilityContext {
 
     /// Whether the scalars that start with this UTF-8 lead byte are never in a grapheme cluster
     /// with a neighbouring whitespace scalar: U+0080–U+017F (controls, Latin-1 and Latin
-    /// Extended-A letters and signs) are neither Prepend, Extend, SpacingMark nor ZWJ.
+    /// Extended-A letters and signs) and U+4000–U+9FFF (CJK ideographs, Yijing hexagrams: Chinese
+    /// pages) are neither Prepend, Extend, SpacingMark nor ZWJ (a test checks every one).
     @inline(__always) static func neverJoinsWhitespace(_ lead: UInt8) -> Bool {
-        lead >= 0xC2 && lead <= 0xC5
+        (lead >= 0xC2 && lead <= 0xC5) || (lead >= 0xE4 && lead <= 0xE9)
     }
 
     /// Byte-level `normalise` when no whitespace byte has a neighbouring scalar that could join

@@ -13,6 +13,7 @@ import GovlintHTML
         "\u{85} x", "x\u{AD} y", "y \u{AD}x", "ó\u{600} b", "é \u{200D}", "é\u{E01}  x", "Ł ", " ł",
         "a long line of plain ASCII text, then  two spaces", "longer than eight\tbytes\nwith é at the end é",
         "12345678 é", "1234567\u{301}8 x", "abcdefgh\u{301}", " abcdefghijklmnop ",
+        "江滨市人民政府 statistics row 1", "办事指南  办理条件\t办理流程 ", "中\u{301} 文", "中 \u{301}文", "䷀ ䷁", "\u{A000} x",
     ]
 
     static func referenceNormalise(_ text: String) -> String {
@@ -40,6 +41,20 @@ import GovlintHTML
     func normaliseMatchesCharacters(_ text: String) {
         #expect(AccessibilityContext.normalise(text) == Self.referenceNormalise(text))
         #expect(AccessibilityContext.normalise(text).utf8.elementsEqual(Self.referenceNormalise(text).utf8))
+    }
+
+    /// Every scalar whose lead byte the byte-level normaliser trusts stays a Character of its own
+    /// next to each HTML whitespace character.
+    @Test func scalarsTrustedByLeadByteNeverJoinWhitespace() {
+        var joined: [String] = []
+        for v in UInt32(0x80)...0x10FFFF {
+            guard let u = Unicode.Scalar(v), let lead = String(u).utf8.first,
+                  AccessibilityContext.neverJoinsWhitespace(lead) else { continue }
+            for w in [" ", "\t", "\n", "\r", "\u{C}"] where (w + String(u)).count != 2 || (String(u) + w).count != 2 {
+                joined.append(String(v, radix: 16))
+            }
+        }
+        #expect(joined.isEmpty, "\(joined.prefix(20))")
     }
 
     @Test(arguments: texts)

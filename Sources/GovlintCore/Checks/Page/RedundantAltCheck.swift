@@ -10,27 +10,39 @@ struct RedundantAltCheck: PageCheck {
     static let id = "redundant-alt"
     static let summary = "An image's text alternative does not repeat the text of its enclosing link, button, paragraph, item or cell."
     let container: Selector
+    /// Per page, which nodes match `container` (one selection instead of matching every ancestor).
+    let containers: MemoKey<[Bool]>
 
     init(options: inout CheckOptions) throws(LocatedError) {
         container = try options.selector("container")
             ?? (try! Selector("button, [role=button i], a[href], p, li, td, th"))
+        containers = MemoKey("redundant-alt-containers|\(container.key)")
         try options.finish()
     }
+
+    var pageSelectors: [Selector] { [container] }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
         if ax.isPresentational(element) { return .holds }
-        var p = element.parent
-        while let cur = p, cur.isElement, !container.matches(cur) { p = cur.parent }
-        guard let parent = p, parent.isElement else { return .holds }
-        // The container's rendered text, without alternative text of images.
-        var text = ""
         let document = page.document, cores = document.cores
+        let isContainer = page.memo(containers) {
+            var t = [Bool](repeating: false, count: cores.count)
+            for i in page.selectIndices(container) { t[Int(i)] = true }
+            return t
+        }
+        var p = element.parent
+        while let cur = p, cur.isElement, !isContainer[cur.index] { p = cur.parent }
+        guard let parent = p, parent.isElement else { return .holds }
+        // The container's rendered text, without alternative text of images: its text nodes' bytes.
+        var bytes: [UInt8] = []
+        let textBytes = document.textBytes
         for i in parent.descendantIndices where cores[i].kind == .text {
             if ax.isHiddenFromAccessibilityTree(document[i]) { continue }
-            text += document.nodes[i].text
-            text += " "
+            bytes.append(contentsOf: textBytes[document.textRange(of: i)])
+            bytes.append(0x20)
         }
+        let text = String(decoding: bytes, as: UTF8.self)
         let visible = AccessibilityContext.normalise(text).lowercased()
         if visible.isEmpty { return .holds }
         let name = ax.accessibleName(of: element).text.lowercased()
