@@ -43,9 +43,10 @@ public enum PageRunner {
         }
         let fileStart = Date()
         defer { RuleDeadline.set(nil) }
-        // Rules are read field by field: a copy of a whole rule costs dozens of retains, per rule and page.
-        for ruleIndex in rules.indices {
-            let ruleID = rules[ruleIndex].rule.id
+        // Each rule is read from its step (a class of the few fields the loop needs): a field read through
+        // the array of rules copied the whole rule, dozens of retains per rule and page.
+        for (ruleIndex, step) in plan.steps.enumerated() {
+            let ruleID = step.id
             defer {
                 if times != nil {
                     let t = RuleTimes.now()
@@ -59,7 +60,7 @@ public enum PageRunner {
             if let fileLimit = limits?.fileTimeout {
                 let left = fileLimit - ruleStart.timeIntervalSince(fileStart)
                 if left <= 0 {
-                    let skipped = rules[ruleIndex...].map(\.rule.id)
+                    let skipped = plan.steps[ruleIndex...].map(\.id)
                     out.findings.append(notFullyChecked(page.file,
                         "time limit of \(seconds(fileLimit)) s per file reached; not run: \(skipped.joined(separator: ", "))"))
                     break
@@ -74,16 +75,16 @@ public enum PageRunner {
                         "rule \(ruleID) stopped after \(seconds(Date().timeIntervalSince(ruleStart))) s"))
                 }
             }
-            let targets = self.targets(rules[ruleIndex].rule.selector, excludeHidden: rules[ruleIndex].rule.excludeHidden, in: page)
+            let targets = self.targets(step.selector, excludeHidden: step.excludeHidden, in: page)
             var counts = OutcomeCounts()
             if targets.isEmpty {
                 counts.inapplicable = 1
                 out.outcomes[ruleID] = counts
                 continue
             }
-            let check = rules[ruleIndex].rule.check
+            let check = step.check
             let document = page.document
-            if rules[ruleIndex].rule.target == .site {
+            if step.isSite {
                 guard case let .site(invocation) = check else { continue }
                 // Of a check that reads only distinct values, the engine keeps the values (see PageFold):
                 // a position and snippet per link would be made to be dropped.
@@ -102,7 +103,7 @@ public enum PageRunner {
                 if !facts.isEmpty { out.facts[ruleID, default: []] += facts }
                 continue
             }
-            let reviewOnFail = rules[ruleIndex].rule.reviewOnFail
+            let reviewOnFail = step.reviewOnFail
             // Counts a target's result and makes its findings.
             func record(_ result: Evaluation, _ target: HTMLElement) {
                 switch result.verdict {
@@ -111,11 +112,11 @@ public enum PageRunner {
                 case .doesNotHold, .cantTell:
                     let failed = result.verdict == .doesNotHold && !reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
-                    let message = (result.message ?? rules[ruleIndex].rule.message).filled(result.data)
+                    let message = (result.message ?? step.message).filled(result.data)
                     let locations = result.locations.isEmpty ? [target] : result.locations
                     for location in locations {
                         out.findings.append(Finding(
-                            ruleID: ruleID, severity: rules[ruleIndex].severity, outcome: failed ? .failed : .cantTell,
+                            ruleID: ruleID, severity: step.severity, outcome: failed ? .failed : .cantTell,
                             file: page.file, range: location.sourceRange, message: message,
                             snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location, page)))
                     }
@@ -139,7 +140,7 @@ public enum PageRunner {
                     }
                 }
             } else {
-                let ordered = plan.ordered[ruleIndex]
+                let ordered = step.ordered
                 for i in targets {
                     let target = HTMLElement(document: document, index: Int(i))
                     let result = evaluate(check, target, page, ordered: ordered)
@@ -153,32 +154,55 @@ public enum PageRunner {
     }
 
     /// What the engine derives from a rule list for every page, derived once per list: the selectors
-    /// matched in one pass (distinct), the ids of page rules (for suppressions) and, per rule, whether a
-    /// tree's top-level checks are already cheapest first. The last list's plan is kept: without
-    /// per-file overrides every page of a run is given the same array.
+    /// matched in one pass (distinct), the ids of page rules (for suppressions) and each rule's step.
+    /// The last list's plan is kept: without per-file overrides every page of a run is given the same array.
     final class RulePlan: Sendable {
         let selectors: [Selector]
         let pageRuleIDs: Set<String>
-        let ordered: [Bool?]
+        let steps: [Step]
+
+        /// What the page loop reads of one rule.
+        final class Step: Sendable {
+            let id: String
+            let selector: Selector?
+            let excludeHidden: Bool
+            let isSite: Bool
+            let check: CheckTree
+            let reviewOnFail: Bool
+            let message: LocalizedText
+            let severity: Severity
+            /// Of an all/any/none tree, whether its top-level checks are already cheapest first.
+            let ordered: Bool?
+
+            init(_ active: ActiveRule) {
+                let rule = active.rule
+                id = rule.id
+                selector = rule.selector
+                excludeHidden = rule.excludeHidden
+                isSite = rule.target == .site
+                check = rule.check
+                reviewOnFail = rule.reviewOnFail
+                message = rule.message
+                severity = active.severity
+                switch rule.check {
+                case let .all(children), let .any(children), let .none(children): ordered = PageRunner.inCostOrder(children)
+                case .page, .site, .descriptor: ordered = nil
+                }
+            }
+        }
 
         init(_ rules: [ActiveRule]) {
             var selectors: [Selector] = []
             var seen = Set<Int>()
             var ids = Set<String>(minimumCapacity: rules.count)
-            var ordered: [Bool?] = []
-            // Indexed, not mapped over the rules: each element passed to a closure is a whole rule copied.
             for i in rules.indices {
                 if let selector = rules[i].rule.selector, seen.insert(selector.key).inserted { selectors.append(selector) }
                 for selector in rules[i].rule.check.pageSelectors where seen.insert(selector.key).inserted { selectors.append(selector) }
                 if rules[i].rule.target == .page { ids.insert(rules[i].rule.id) }
-                switch rules[i].rule.check {
-                case let .all(children), let .any(children), let .none(children): ordered.append(inCostOrder(children))
-                case .page, .site, .descriptor: ordered.append(nil)
-                }
             }
             self.selectors = selectors
             self.pageRuleIDs = ids
-            self.ordered = ordered
+            self.steps = rules.map(Step.init)
         }
 
         private static let last = Mutex<(rules: [ActiveRule], plan: RulePlan)?>(nil)

@@ -10,8 +10,14 @@ struct RedundantAltCheck: PageCheck {
     static let id = "redundant-alt"
     static let summary = "An image's text alternative does not repeat the text of its enclosing link, button, paragraph, item or cell."
     let container: Selector
-    /// Per page, which nodes match `container` (one selection instead of matching every ancestor).
-    let containers: MemoKey<[Bool]>
+    /// Per page, whether a node matches `container`, asked only of images' ancestors (shared by images).
+    let containers: MemoKey<ContainerMemo>
+
+    final class ContainerMemo {
+        /// 0: not asked yet, 1: matches, 2: does not.
+        var state: [UInt8]
+        init(_ count: Int) { state = [UInt8](repeating: 0, count: count) }
+    }
 
     init(options: inout CheckOptions) throws(LocatedError) {
         container = try options.selector("container")
@@ -20,19 +26,17 @@ struct RedundantAltCheck: PageCheck {
         try options.finish()
     }
 
-    var pageSelectors: [Selector] { [container] }
-
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
         if ax.isPresentational(element) { return .holds }
         let document = page.document, cores = document.cores
-        let isContainer = page.memo(containers) {
-            var t = [Bool](repeating: false, count: cores.count)
-            for i in page.selectIndices(container) { t[Int(i)] = true }
-            return t
+        let memo = page.memo(containers) { ContainerMemo(cores.count) }
+        func isContainer(_ e: HTMLElement) -> Bool {
+            if memo.state[e.index] == 0 { memo.state[e.index] = container.matches(e) ? 1 : 2 }
+            return memo.state[e.index] == 1
         }
         var p = element.parent
-        while let cur = p, cur.isElement, !isContainer[cur.index] { p = cur.parent }
+        while let cur = p, cur.isElement, !isContainer(cur) { p = cur.parent }
         guard let parent = p, parent.isElement else { return .holds }
         // The container's rendered text, without alternative text of images: its text nodes' bytes.
         var bytes: [UInt8] = []
