@@ -109,15 +109,16 @@ extension AccessibilityContext {
                    isPresentational(HTMLElement(document: document, index: p)) { return AriaData.noneRoleID }
                 return Self.listitemRoleID
             }
-            if Self.tablePartAtoms[atom] { return tablePartRoleID(core) }
+            if Self.tablePartAtoms[atom] { return tablePartRoleID(element.index) }
         }
         return implicitRole(of: element).map { AriaData.roleID($0)! }
     }
 
     /// ``tablePartRole(_:)`` of `tr`, `td`, `tbody`, `thead` and `tfoot` as a role number, walking up by
     /// atom (cells are most of a data-heavy page's elements; `th` keeps the general path).
-    private func tablePartRoleID(_ core: NodeCore) -> Int? {
+    private func tablePartRoleID(_ index: Int) -> Int? {
         let cores = document.cores
+        let core = cores[index]
         var tableRole: Int? = Self.tableRoleID
         var p = Int(core.parent)
         while p > 0 {
@@ -126,13 +127,43 @@ extension AccessibilityContext {
         }
         if tableRole == AriaData.noneRoleID || tableRole == AriaData.presentationRoleID { return AriaData.noneRoleID }
         if core.nameAtom == Self.trAtom { return Self.rowRoleID }
+        if core.nameAtom == Self.thAtom {
+            guard tableRole == Self.tableRoleID || tableRole == Self.gridRoleID || tableRole == Self.treegridRoleID else { return nil }
+            return headerCellRoleID(index)
+        }
         if core.nameAtom != Self.tdAtom { return Self.rowgroupRoleID }
         guard let tableRole else { return nil }
         if tableRole == Self.gridRoleID || tableRole == Self.treegridRoleID { return Self.gridcellRoleID }
         return tableRole == Self.tableRoleID ? Self.cellRoleID : nil
     }
 
-    static let tablePartAtoms = NameAtom.table(of: ["tr", "td", "tbody", "thead", "tfoot"])
+    /// ``headerCellRole(_:)`` as a role number, over the node table.
+    private func headerCellRoleID(_ th: Int) -> Int {
+        let cores = document.cores
+        if cores[th].attributeCount > 0, let scope = HTMLElement(document: document, index: th).attribute("scope")?
+            .trimmingASCIIWhitespace().lowercased() {
+            if scope == "row" || scope == "rowgroup" { return Self.rowheaderRoleID }
+            if scope == "col" || scope == "colgroup" { return Self.columnheaderRoleID }
+        }
+        let row = Int(cores[th].parent)
+        guard row >= 0, cores[row].kind == .element, cores[row].nameAtom == Self.trAtom else { return Self.columnheaderRoleID }
+        let group = Int(cores[row].parent)
+        if group >= 0, cores[group].kind == .element, cores[group].nameAtom == Self.theadAtom { return Self.columnheaderRoleID }
+        // A header cell in a row that also has data cells is a row header.
+        var c = cores[row].firstChild
+        while c >= 0 {
+            let n = cores[Int(c)]
+            if n.kind == .element, n.nameAtom == Self.tdAtom { return Self.rowheaderRoleID }
+            c = n.nextSibling
+        }
+        return Self.columnheaderRoleID
+    }
+
+    static let tablePartAtoms = NameAtom.table(of: ["tr", "td", "th", "tbody", "thead", "tfoot"])
+    static let thAtom = NameAtom.of("th")
+    static let theadAtom = NameAtom.of("thead")
+    static let rowheaderRoleID = AriaData.roleID("rowheader")!
+    static let columnheaderRoleID = AriaData.roleID("columnheader")!
     static let tableAtom = NameAtom.of("table")
     static let trAtom = NameAtom.of("tr")
     static let tdAtom = NameAtom.of("td")

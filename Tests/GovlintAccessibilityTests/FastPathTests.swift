@@ -116,6 +116,11 @@ import GovlintHTML
         #"<table role=none tabindex=0><tr><td id=t>d</td></tr></table>"#, #"<table role="bogus grid"><tr><td id=t>d</td></tr></table>"#,
         #"<table role=grid><tr><td><table><tr><td id=t>d</td></tr></table></td></tr></table>"#,
         #"<table role=none><tr><td><table><tbody id=t><tr><td>d</td></tr></tbody></table></td></tr></table>"#,
+        #"<table><tr><th id=t>h</th><th>i</th></tr></table>"#, #"<table><thead><tr><th id=t>h</th><td>d</td></tr></thead></table>"#,
+        #"<table><tr><th id=t scope=" COL ">h</th><td>d</td></tr></table>"#, #"<table><tr><th id=t scope=rowgroup>h</th></tr></table>"#,
+        #"<table><tr><th id=t scope=bogus>h</th><td>d</td></tr></table>"#, #"<table role=grid><tr><th id=t>h</th></tr></table>"#,
+        #"<table role=none><tr><th id=t>h</th></tr></table>"#, #"<table role=button><tr><th id=t>h</th></tr></table>"#,
+        #"<table><tr><td>d</td><th id=t>h</th></tr></table>"#,
     ]
 
     @Test(arguments: fragments)

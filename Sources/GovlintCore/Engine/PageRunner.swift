@@ -416,9 +416,11 @@ public enum PageRunner {
     /// Position of each element among its same-named siblings, filled one parent at a time.
     final class SiblingIndex {
         /// Per node: 1-based position among same-named siblings and their count (0: not filled yet).
-        private var positions: [(Int32, Int32)] = []
+        /// (Without exclusivity checks: one page's findings are made on one thread, and the tables
+        /// are only read and written here.)
+        @exclusivity(unchecked) private var positions: [(Int32, Int32)] = []
         /// Counts by name atom while one parent's children are numbered; zero again afterwards.
-        private var countsByAtom: [Int32] = []
+        @exclusivity(unchecked) private var countsByAtom: [Int32] = []
 
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
             if positions.isEmpty {
