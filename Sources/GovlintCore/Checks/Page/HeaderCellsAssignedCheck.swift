@@ -52,7 +52,7 @@ struct HeaderCellsAssignedCheck: PageCheck {
                 guard doc.cores[Int(cell.node)].attributeCount > 0, let role = ax.explicitRoleID(of: header),
                       role == Self.columnheaderRoleID || role == Self.rowheaderRoleID else { continue }
             }
-            guard !AccessibilityContext.normalise(header.textContent).isEmpty,
+            guard TableContent.hasText(header),
                   !ax.isHiddenFromAccessibilityTree(header) else { continue }
             if let id = TableContent.attribute(doc, Int(cell.node), Self.idAtom), isReferenced(id) { continue }
             if index == nil { index = table.index(ax) }

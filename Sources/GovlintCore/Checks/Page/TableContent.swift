@@ -70,20 +70,31 @@ enum TableContent {
     static func hasContent(_ element: HTMLElement) -> Bool {
         if hasText(element) { return true }
         let doc = element.document
-        if let label = attribute(doc, element.index, ariaLabelAtom), !AccessibilityContext.normalise(label).isEmpty { return true }
+        if let label = attribute(doc, element.index, ariaLabelAtom), notBlank(label) { return true }
         let cores = doc.cores
         let atoms = contentAtoms
         for i in element.descendantIndices where cores[i].kind == .element && atoms[Int(cores[i].nameAtom)] { return true }
         return false
     }
 
-    /// Whether the element's text is more than whitespace (`normalise(textContent)` is not empty); a printable
-    /// ASCII character, which normalising keeps, answers without making the text.
+    /// Whether the element's text is more than whitespace (`normalise(textContent)` is not empty).
     static func hasText(_ element: HTMLElement) -> Bool {
         let doc = element.document
         let range = doc.textRange(of: element.index)
-        let printable = doc.textBytes.withUnsafeBufferPointer { b in b[range].contains { $0 > 0x20 && $0 < 0x7F } }
-        return printable || !AccessibilityContext.normalise(element.textContent).isEmpty
+        return doc.textBytes.withUnsafeBufferPointer { notBlank(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether `normalise` leaves anything of this UTF-8 text: any byte but HTML whitespace (tab, LF, FF,
+    /// CR, space). `normalise` drops only Characters that are HTML whitespace, and such a Character is
+    /// one of those bytes or CR LF; any other byte belongs to a Character it keeps.
+    @inline(__always) static func notBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.contains { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 && $0 != 0x0D && $0 != 0x0C }
+    }
+
+    /// `!AccessibilityContext.normalise(text).isEmpty`, without making the normalised string.
+    static func notBlank(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8(notBlank)
     }
 
     /// A non-empty cell that is a `td`, or has role `cell`/`gridcell`.
@@ -108,10 +119,10 @@ enum TableContent {
     static func hasAriaLabel(_ element: HTMLElement, _ ax: AccessibilityContext) -> Bool {
         let doc = element.document
         guard doc.cores[element.index].attributeCount > 0 else { return false }
-        if let label = attribute(doc, element.index, ariaLabelAtom), !AccessibilityContext.normalise(label).isEmpty { return true }
+        if let label = attribute(doc, element.index, ariaLabelAtom), notBlank(label) { return true }
         guard let ids = attribute(doc, element.index, ariaLabelledbyAtom) else { return false }
         return ids.split(whereSeparator: \.isHTMLWhitespace).contains { id in
-            ax.document.element(withID: String(id)).map { !AccessibilityContext.normalise($0.textContent).isEmpty } ?? false
+            ax.document.element(withID: String(id)).map(hasText) ?? false
         }
     }
 
