@@ -93,56 +93,59 @@ public struct TableGrid: Sendable {
         // Row groups in table order: thead groups, then tbody groups and runs of direct rows, then tfoot groups.
         var rowNodes: [Int32] = []
         var groupEnd: [Int32] = []
-        /// Ends the group of the rows added since the last call.
-        func closeGroup() {
-            let end = Int32(rowNodes.count)
-            for _ in groupEnd.count..<rowNodes.count { groupEnd.append(end) }
-        }
-        func addRows(of group: Int32) {
-            var c = cores[Int(group)].firstChild
-            while c >= 0 {
-                let n = cores[Int(c)]
-                if n.kind == .element, n.nameAtom == tr, n.namespace == html { rowNodes.append(c) }
-                c = n.nextSibling
+        let first = cores[table.index].firstChild
+        var c = first
+        while c >= 0 {
+            let n = cores[Int(c)]
+            if n.kind == .element, n.namespace == html, n.nameAtom == thead {
+                Self.addRows(cores, c, &rowNodes)
+                Self.closeGroup(rowNodes, &groupEnd)
             }
-        }
-        func forEachChild(_ body: (Int32, NodeCore) -> Void) {
-            var c = cores[table.index].firstChild
-            while c >= 0 {
-                let n = cores[Int(c)]
-                if n.kind == .element, n.namespace == html { body(c, n) }
-                c = n.nextSibling
-            }
-        }
-        forEachChild { c, n in
-            guard n.nameAtom == thead else { return }
-            addRows(of: c)
-            closeGroup()
+            c = n.nextSibling
         }
         // A run of direct `tr` children is one group; any other child ends it.
         var directRun = false
-        forEachChild { c, n in
-            if n.nameAtom == tr {
-                if !directRun { closeGroup() }
-                rowNodes.append(c)
-            } else {
-                closeGroup()
-                if n.nameAtom == tbody {
-                    addRows(of: c)
-                    closeGroup()
+        c = first
+        while c >= 0 {
+            let n = cores[Int(c)]
+            if n.kind == .element, n.namespace == html {
+                if n.nameAtom == tr {
+                    if !directRun { Self.closeGroup(rowNodes, &groupEnd) }
+                    rowNodes.append(c)
+                } else {
+                    Self.closeGroup(rowNodes, &groupEnd)
+                    if n.nameAtom == tbody {
+                        Self.addRows(cores, c, &rowNodes)
+                        Self.closeGroup(rowNodes, &groupEnd)
+                    }
                 }
+                directRun = n.nameAtom == tr
             }
-            directRun = n.nameAtom == tr
+            c = n.nextSibling
         }
-        closeGroup()
-        forEachChild { c, n in
-            guard n.nameAtom == tfoot else { return }
-            addRows(of: c)
-            closeGroup()
+        Self.closeGroup(rowNodes, &groupEnd)
+        c = first
+        while c >= 0 {
+            let n = cores[Int(c)]
+            if n.kind == .element, n.namespace == html, n.nameAtom == tfoot {
+                Self.addRows(cores, c, &rowNodes)
+                Self.closeGroup(rowNodes, &groupEnd)
+            }
+            c = n.nextSibling
         }
 
         // Cells: a column is taken in row r while a cell placed before spans into it (`coverEnd[c] > r`).
+        var cellCount = 0
+        for row in rowNodes {
+            var k = cores[Int(row)].firstChild
+            while k >= 0 {
+                let n = cores[Int(k)]
+                if n.kind == .element, n.nameAtom == td || n.nameAtom == th, n.namespace == html { cellCount += 1 }
+                k = n.nextSibling
+            }
+        }
         var cells: [GridCell] = []
+        cells.reserveCapacity(cellCount)
         var rowCellStart: [Int32] = [0]
         rowCellStart.reserveCapacity(rowNodes.count + 1)
         var width = [Int32](repeating: 0, count: rowNodes.count)
@@ -150,7 +153,7 @@ public struct TableGrid: Sendable {
         for r in 0..<rowNodes.count {
             var column = 0
             let end = Int(groupEnd[r])
-            var c = cores[Int(rowNodes[r])].firstChild
+            c = cores[Int(rowNodes[r])].firstChild
             while c >= 0 {
                 let n = cores[Int(c)]
                 defer { c = n.nextSibling }
@@ -171,7 +174,7 @@ public struct TableGrid: Sendable {
                 cells.append(GridCell(node: c, row: Int32(r), column: Int32(column), rowSpan: Int32(rowSpan),
                                       columnSpan: Int32(colSpan), isTH: n.nameAtom == th))
                 let last = column + colSpan
-                if coverEnd.count < last { coverEnd.append(contentsOf: repeatElement(0, count: last - coverEnd.count)) }
+                while coverEnd.count < last { coverEnd.append(0) }
                 let until = Int32(r + rowSpan)
                 for k in column..<last where coverEnd[k] < until { coverEnd[k] = until }
                 for k in r..<(r + rowSpan) where width[k] < Int32(last) { width[k] = Int32(last) }
@@ -201,6 +204,22 @@ public struct TableGrid: Sendable {
         self.slotStart = slotStart
         self.slotCells = slotCells
         self.columnCount = columnCount
+    }
+
+    /// Appends the `tr` children of a row group.
+    private static func addRows(_ cores: [NodeCore], _ group: Int32, _ rows: inout [Int32]) {
+        var c = cores[Int(group)].firstChild
+        while c >= 0 {
+            let n = cores[Int(c)]
+            if n.kind == .element, n.nameAtom == trAtom, n.namespace == .html { rows.append(c) }
+            c = n.nextSibling
+        }
+    }
+
+    /// Ends the group of the rows added since the last call.
+    private static func closeGroup(_ rows: [Int32], _ groupEnd: inout [Int32]) {
+        let end = Int32(rows.count)
+        while groupEnd.count < rows.count { groupEnd.append(end) }
     }
 
     /// The index (in ``HTMLDocument/attributes``) of node `i`'s first attribute with this known
