@@ -31,10 +31,13 @@ extension AccessibilityContext {
     public func dataTableVerdict(_ table: HTMLElement, grid: TableGrid? = nil) -> DataTableVerdict {
         let role = explicitRole(of: table)
         if role == "presentation" || role == "none", !isFocusable(table) { return .layout("role=\(role!)") }
-        var e: HTMLElement? = table
-        while let cur = e, cur.index > 0 {
-            if cur.attribute("contenteditable")?.lowercased() == "true" { return .data("inside contenteditable") }
-            e = cur.parent
+        let doc = table.document
+        let cores = doc.cores
+        var e = table.index
+        while e > 0 {
+            if cores[e].attributeCount > 0, let j = TableGrid.attributeSlot(doc, e, Self.contenteditableAtom),
+               doc.attributes[j].value.lowercased() == "true" { return .data("inside contenteditable") }
+            e = Int(cores[e].parent)
         }
         if let role {
             if role == "grid" || role == "treegrid" || role == "table" { return .data("role=\(role)") }
@@ -46,8 +49,6 @@ extension AccessibilityContext {
             if ["thead", "tfoot", "caption", "colgroup"].contains(child.name) { return .data("<\(child.name)>") }
         }
         let grid = grid ?? TableGrid(table: table)
-        let doc = table.document
-        let cores = doc.cores
         for cell in grid.gridCells {
             if cell.isTH { return .data("<th>") }
             let i = Int(cell.node)
@@ -91,6 +92,7 @@ extension AccessibilityContext {
 
     static let cellDataAttributes = ["scope", "headers", "abbr"].map { ($0, NameAtom.of($0)) }
     static let abbrAtom = NameAtom.of("abbr")
+    static let contenteditableAtom = NameAtom.of("contenteditable")
     static let tableAtom = NameAtom.of("table")
 
     /// Whether an element has a descendant element with this known name atom (any namespace, as
