@@ -35,11 +35,9 @@ struct DataCellsHaveHeadersCheck: PageCheck {
             let header = HTMLElement(document: doc, index: node)
             return TableContent.hasContent(header) && !ax.isHiddenFromAccessibilityTree(header)
         }
+        // Whether a cell has a header is asked first: in a table with header rows or columns most cells
+        // do, and the content tests (all without side effects) are then left for the few that do not.
         for i in 0..<grid.cellCount {
-            let cell = grid.element(ofCell: i)
-            guard TableContent.hasContent(cell), TableContent.isDataCell(cell, ax),
-                  !TableContent.hasAriaLabel(cell, ax),
-                  !ax.isHiddenFromAccessibilityTree(cell) else { continue }
             let headed = grid.anyHeader(ofCell: i, index: index, cell: { h in
                 if countingCell[h] == 0 { countingCell[h] = counts(node: Int(grid.gridCells[h].node)) ? 2 : 1 }
                 return countingCell[h] == 2
@@ -49,10 +47,13 @@ struct DataCellsHaveHeadersCheck: PageCheck {
                 countingNode[n] = c
                 return c
             })
-            if !headed {
-                if firstBad < 0 { firstBad = i }
-                badCount += 1
-            }
+            if headed { continue }
+            let cell = grid.element(ofCell: i)
+            guard TableContent.hasContent(cell), TableContent.isDataCell(cell, ax),
+                  !TableContent.hasAriaLabel(cell, ax),
+                  !ax.isHiddenFromAccessibilityTree(cell) else { continue }
+            if firstBad < 0 { firstBad = i }
+            badCount += 1
         }
         guard firstBad >= 0 else { return .holds }
         let data = ["cell": TableContent.quote(grid.element(ofCell: firstBad)), "count": String(badCount)]
