@@ -31,10 +31,13 @@ extension AccessibilityContext {
     public func dataTableVerdict(_ table: HTMLElement, grid: TableGrid? = nil) -> DataTableVerdict {
         let role = explicitRole(of: table)
         if role == "presentation" || role == "none", !isFocusable(table) { return .layout("role=\(role!)") }
-        var e: HTMLElement? = table
-        while let cur = e, cur.index > 0 {
-            if cur.attribute("contenteditable")?.lowercased() == "true" { return .data("inside contenteditable") }
-            e = cur.parent
+        let doc = table.document
+        let cores = doc.cores
+        var e = table.index
+        while e > 0 {
+            if cores[e].attributeCount > 0, let j = TableGrid.attributeSlot(doc, e, Self.contenteditableAtom),
+               doc.attributes[j].value.lowercased() == "true" { return .data("inside contenteditable") }
+            e = Int(cores[e].parent)
         }
         if let role {
             if role == "grid" || role == "treegrid" || role == "table" { return .data("role=\(role)") }
@@ -46,27 +49,57 @@ extension AccessibilityContext {
             if ["thead", "tfoot", "caption", "colgroup"].contains(child.name) { return .data("<\(child.name)>") }
         }
         let grid = grid ?? TableGrid(table: table)
-        for cell in grid.cells {
-            let el = cell.element
+        for cell in grid.gridCells {
             if cell.isTH { return .data("<th>") }
-            for a in ["scope", "headers", "abbr"] where !(el.attribute(a) ?? "").isEmpty { return .data("cell \(a) attribute") }
-            if let r = el.attribute("role")?.lowercased(), r == "columnheader" || r == "rowheader" { return .data("cell role=\(r)") }
-            let kids = el.children
-            if kids.count == 1, kids[0].name == "abbr" { return .data("<abbr> cell") }
+            let i = Int(cell.node)
+            let core = cores[i]
+            if core.attributeCount > 0 {
+                for (name, atom) in Self.cellDataAttributes {
+                    if let j = TableGrid.attributeSlot(doc, i, atom), doc.attributeCores[j].valueCount > 0 {
+                        return .data("cell \(name) attribute")
+                    }
+                }
+                if let j = TableGrid.attributeSlot(doc, i, NameAtom.role) {
+                    let r = doc.attributes[j].value.lowercased()
+                    if r == "columnheader" || r == "rowheader" { return .data("cell role=\(r)") }
+                }
+            }
+            // Only child element an `<abbr>`.
+            var only = -1, count = 0
+            var c = core.firstChild
+            while c >= 0, count < 2 {
+                if cores[Int(c)].kind == .element { only = Int(c); count += 1 }
+                c = cores[Int(c)].nextSibling
+            }
+            if count == 1, cores[only].nameAtom == Self.abbrAtom { return .data("<abbr> cell") }
         }
-        if !table.descendants(named: "table").isEmpty { return .layout("nested table") }
-        let rowCount = grid.rows.count
+        if Self.hasDescendant(table, Self.tableAtom) { return .layout("nested table") }
+        let rowCount = grid.rowCount
         if rowCount < 2 { return .layout("fewer than two rows") }
-        let sample = grid.rowCells[(rowCount + 1) / 2]
-        if sample.count == 1, grid.cells[sample[0]].element.attribute("colspan").map({ TableGrid.span($0, default: 1, range: 1...1000) }) ?? 1 == 1 {
+        let sampleRow = (rowCount + 1) / 2
+        let sampleStart = Int(grid.rowCellStart[sampleRow]), sampleCount = Int(grid.rowCellStart[sampleRow + 1]) - sampleStart
+        if sampleCount == 1, grid.element(ofCell: sampleStart).attribute("colspan").map({ TableGrid.span($0, default: 1, range: 1...1000) }) ?? 1 == 1 {
             return .layout("a single column")
         }
-        if sample.count >= 5 { return .data("five or more columns") }
+        if sampleCount >= 5 { return .data("five or more columns") }
         if rowCount >= 20 { return .data("twenty or more rows") }
         let embeds = table.descendants.contains { ["object", "embed", "iframe", "applet"].contains($0.name) }
-        if grid.cells.count < 10 || embeds {
+        if grid.cellCount < 10 || embeds {
             return .uncertain("a layout table unless its cells have borders or its rows alternate backgrounds")
         }
         return .uncertain("a data table unless it is wider than 95% of the viewport")
+    }
+
+    static let cellDataAttributes = ["scope", "headers", "abbr"].map { ($0, NameAtom.of($0)) }
+    static let abbrAtom = NameAtom.of("abbr")
+    static let contenteditableAtom = NameAtom.of("contenteditable")
+    static let tableAtom = NameAtom.of("table")
+
+    /// Whether an element has a descendant element with this known name atom (any namespace, as
+    /// `descendants(named:)` compares names only).
+    static func hasDescendant(_ element: HTMLElement, _ atom: Int32) -> Bool {
+        let cores = element.document.cores
+        for i in element.descendantIndices where cores[i].kind == .element && cores[i].nameAtom == atom { return true }
+        return false
     }
 }

@@ -20,28 +20,43 @@ struct DataCellsHaveHeadersCheck: PageCheck {
         let ax = page.accessibility
         let table = TableContent.table(element, page)
         let grid = table.grid
-        guard grid.slots.count >= 3, grid.slots[0..<3].allSatisfy({ $0.count >= 3 }) else { return .holds }
+        guard grid.rowCount >= 3, (0..<3).allSatisfy({ grid.width(ofRow: $0) >= 3 }) else { return .holds }
         let kind = table.kind(element, ax)
         if kind.isLayout { return .holds }
-        let index = HeaderIndex(grid: grid, scopes: grid.scopes(in: ax))
-        var bad: [TableCell] = []
-        // A header heads a whole row or column: whether it counts is decided once, not once per cell.
-        var countingHeader: [Int: Bool] = [:]
-        func counts(_ header: HTMLElement) -> Bool {
-            if let known = countingHeader[header.index] { return known }
-            let c = TableContent.hasContent(header) && !ax.isHiddenFromAccessibilityTree(header)
-            countingHeader[header.index] = c
-            return c
+        let index = table.index(ax)
+        let doc = element.document
+        var badCount = 0
+        var firstBad = -1
+        // A header heads a whole row or column: whether it counts is decided once, not once per cell
+        // (by cell index for the grid's headers, by node for those named by `headers`).
+        var countingCell = [UInt8](repeating: 0, count: grid.cellCount)
+        var countingNode: [Int: Bool] = [:]
+        func counts(node: Int) -> Bool {
+            let header = HTMLElement(document: doc, index: node)
+            return TableContent.hasContent(header) && !ax.isHiddenFromAccessibilityTree(header)
         }
-        for cell in grid.cells {
-            guard TableContent.hasContent(cell.element), TableContent.isDataCell(cell, ax),
-                  !TableContent.hasAriaLabel(cell.element, ax),
-                  !ax.isHiddenFromAccessibilityTree(cell.element) else { continue }
-            let headed = grid.headers(of: cell, in: ax, index: index).contains(where: counts)
-            if !headed { bad.append(cell) }
+        // Whether a cell has a header is asked first: in a table with header rows or columns most cells
+        // do, and the content tests (all without side effects) are then left for the few that do not.
+        for i in 0..<grid.cellCount {
+            let headed = grid.anyHeader(ofCell: i, index: index, cell: { h in
+                if countingCell[h] == 0 { countingCell[h] = counts(node: Int(grid.gridCells[h].node)) ? 2 : 1 }
+                return countingCell[h] == 2
+            }, node: { n in
+                if let known = countingNode[n] { return known }
+                let c = counts(node: n)
+                countingNode[n] = c
+                return c
+            })
+            if headed { continue }
+            let cell = grid.element(ofCell: i)
+            guard TableContent.hasContent(cell), TableContent.isDataCell(cell, ax),
+                  !TableContent.hasAriaLabel(cell, ax),
+                  !ax.isHiddenFromAccessibilityTree(cell) else { continue }
+            if firstBad < 0 { firstBad = i }
+            badCount += 1
         }
-        guard let first = bad.first else { return .holds }
-        let data = ["cell": TableContent.quote(first.element), "count": String(bad.count)]
+        guard firstBad >= 0 else { return .holds }
+        let data = ["cell": TableContent.quote(grid.element(ofCell: firstBad)), "count": String(badCount)]
         if case .uncertain(let why) = kind {
             return CheckResult(.cantTell, data: data.merging(["reason": "the table is \(why)"]) { a, _ in a })
         }

@@ -18,13 +18,19 @@ struct FakeCaptionCheck: PageCheck {
         let ax = page.accessibility
         let table = TableContent.table(element, page)
         let grid = table.grid
-        guard grid.slots.count > 1, grid.rows.count > 1 else { return .holds }
-        let first = grid.slots[0].compactMap { $0 }
-        guard grid.slots[0].count > 1, let spanning = first.first,
-              first.allSatisfy({ $0 == spanning }) else { return .holds }
+        guard grid.rowCount > 1 else { return .holds }
+        // The first row's slots, holes skipped, all one cell.
+        let width = grid.width(ofRow: 0)
+        var spanning = -1
+        for c in 0..<width {
+            let i = grid.slot(0, c)
+            if i < 0 { continue }
+            if spanning < 0 { spanning = i } else if i != spanning { return .holds }
+        }
+        guard width > 1, spanning >= 0 else { return .holds }
         let kind = table.kind(element, ax)
         if kind.isLayout { return .holds }
-        let data = ["text": TableContent.quote(grid.cells[spanning].element)]
+        let data = ["text": TableContent.quote(grid.element(ofCell: spanning))]
         if case .uncertain(let why) = kind {
             return CheckResult(.cantTell, data: data.merging(["reason": "the table is \(why)"]) { a, _ in a })
         }

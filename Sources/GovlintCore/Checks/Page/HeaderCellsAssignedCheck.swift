@@ -16,45 +16,68 @@ struct HeaderCellsAssignedCheck: PageCheck {
         try options.finish()
     }
 
+    static let idAtom = NameAtom.id
+    static let headersAtom = NameAtom.of("headers")
+    static let columnheaderRoleID = AriaData.roleID("columnheader")!
+    static let rowheaderRoleID = AriaData.roleID("rowheader")!
+
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         let ax = page.accessibility
         let table = TableContent.table(element, page)
         let grid = table.grid
         let kind = table.kind(element, ax)
         if kind.isLayout { return .holds }
-        var referenced = Set<String>()
-        for cell in grid.cells {
-            for attr in ["headers", "aria-labelledby"] {
-                for token in (cell.element.attribute(attr) ?? "").split(whereSeparator: \.isHTMLWhitespace) {
-                    referenced.insert(String(token))
+        let doc = element.document
+        // The ids other cells name, made when the first header with text asks.
+        var referenced: Set<String>?
+        func isReferenced(_ id: String) -> Bool {
+            if let referenced { return referenced.contains(id) }
+            var r = Set<String>()
+            for cell in grid.gridCells where doc.cores[Int(cell.node)].attributeCount > 0 {
+                for atom in [Self.headersAtom, TableContent.ariaLabelledbyAtom] {
+                    guard let value = TableContent.attribute(doc, Int(cell.node), atom) else { continue }
+                    for token in value.split(whereSeparator: \.isHTMLWhitespace) { r.insert(String(token)) }
                 }
             }
+            referenced = r
+            return r.contains(id)
         }
-        let scopes = grid.scopes(in: ax)
-        let index = HeaderIndex(grid: grid, scopes: scopes)
-        var unassigned: [TableCell] = []
-        for header in grid.cells {
-            let role = ax.explicitRole(of: header.element)
-            guard header.isTH || role == "columnheader" || role == "rowheader" else { continue }
-            guard !AccessibilityContext.normalise(header.element.textContent).isEmpty,
-                  !ax.isHiddenFromAccessibilityTree(header.element) else { continue }
-            if let id = header.element.id, referenced.contains(id) { continue }
-            let scope = scopes[header.index]
+        var index: HeaderIndex?
+        var firstUnassigned = -1
+        var unassignedCount = 0
+        for h in 0..<grid.cellCount {
+            let cell = grid.gridCells[h]
+            let header = grid.element(ofCell: h)
+            if !cell.isTH {
+                guard doc.cores[Int(cell.node)].attributeCount > 0, let role = ax.explicitRoleID(of: header),
+                      role == Self.columnheaderRoleID || role == Self.rowheaderRoleID else { continue }
+            }
+            guard TableContent.hasText(header),
+                  !ax.isHiddenFromAccessibilityTree(header) else { continue }
+            if let id = TableContent.attribute(doc, Int(cell.node), Self.idAtom), isReferenced(id) { continue }
+            if index == nil { index = table.index(ax) }
+            let headerIndex = index!
+            let scopes = headerIndex.scopes
+            let node = Int(cell.node)
+            // Whether cell `x`'s headers include this header.
+            func heads(_ x: Int) -> Bool {
+                grid.anyHeader(ofCell: x, index: headerIndex, cell: { $0 == h }, node: { $0 == node })
+            }
+            let scope = scopes[h]
             var assigned = false
             if scope.headsColumn {
-                assigned = grid.traverse(from: header, down: true).contains {
-                    !scopes[$0.index].headsColumn && grid.headers(of: $0, in: ax, index: index).contains(header.element)
-                }
+                assigned = grid.forEachTraversed(from: h, down: true) { !scopes[$0].headsColumn && heads($0) }
             }
             if !assigned, scope.headsRow {
-                assigned = grid.traverse(from: header, down: false).contains {
-                    !scopes[$0.index].headsRow && grid.headers(of: $0, in: ax, index: index).contains(header.element)
-                }
+                assigned = grid.forEachTraversed(from: h, down: false) { !scopes[$0].headsRow && heads($0) }
             }
-            if !assigned { unassigned.append(header) }
+            if !assigned {
+                if firstUnassigned < 0 { firstUnassigned = h }
+                unassignedCount += 1
+            }
         }
-        guard let first = unassigned.first else { return .holds }
-        let data = ["header": TableContent.quote(first.element), "count": String(unassigned.count)]
+        guard firstUnassigned >= 0 else { return .holds }
+        let data = ["header": TableContent.quote(grid.element(ofCell: firstUnassigned)), "count": String(unassignedCount)]
         if case .uncertain(let why) = kind {
             return CheckResult(.cantTell, data: data.merging(["reason": "the table is \(why)"]) { a, _ in a })
         }

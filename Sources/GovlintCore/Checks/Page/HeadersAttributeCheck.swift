@@ -1,3 +1,4 @@
+import GovlintAccessibility
 import GovlintHTML
 
 /// For a target `<table>`: holds when every cell of the table with a
@@ -12,20 +13,39 @@ struct HeadersAttributeCheck: PageCheck {
         try options.finish()
     }
 
-    /// The nearest `table` ancestor.
-    static func owningTable(_ cell: HTMLElement) -> HTMLElement? {
-        var p = cell.parent
-        while let cur = p, cur.index > 0 {
-            if cur.name == "table", cur.namespace == .html { return cur }
-            p = cur.parent
+    static let tableAtom = NameAtom.of("table")
+    static let tdAtom = NameAtom.of("td")
+    static let thAtom = NameAtom.of("th")
+    static let headersAtom = NameAtom.of("headers")
+
+    /// The node indices of the table's `td`/`th` elements in document order, those of nested tables
+    /// left out (the cells whose nearest HTML `table` ancestor is this one), and whether any has `headers`.
+    static func cells(of table: HTMLElement) -> (cells: [Int], anyHeaders: Bool) {
+        let doc = table.document
+        let cores = doc.cores
+        var cells: [Int] = []
+        var anyHeaders = false
+        var i = table.index + 1
+        let end = Int(cores[table.index].subtreeEnd)
+        while i < end {
+            let n = cores[i]
+            guard n.kind == .element, n.namespace == .html else { i += 1; continue }
+            if n.nameAtom == tableAtom { i = Int(n.subtreeEnd); continue }
+            if n.nameAtom == tdAtom || n.nameAtom == thAtom {
+                cells.append(i)
+                if !anyHeaders, n.attributeCount > 0, TableGrid.attributeSlot(doc, i, headersAtom) != nil { anyHeaders = true }
+            }
+            i += 1
         }
-        return nil
+        return (cells, anyHeaders)
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
-        let cells = element.descendants.filter {
-            ($0.name == "td" || $0.name == "th") && $0.namespace == .html && Self.owningTable($0) == element
-        }
+        let (cellNodes, anyHeaders) = Self.cells(of: element)
+        // Only a cell with `headers` can fail or need review.
+        guard anyHeaders else { return .holds }
+        let doc = element.document
+        let cells = cellNodes.map { HTMLElement(document: doc, index: $0) }
         let ids = Set(cells.compactMap(\.id).filter { !$0.isEmpty })
         var review = false
         for cell in cells {
