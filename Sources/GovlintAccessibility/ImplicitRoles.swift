@@ -164,7 +164,6 @@ extension AccessibilityContext {
     static let theadAtom = NameAtom.of("thead")
     static let rowheaderRoleID = AriaData.roleID("rowheader")!
     static let columnheaderRoleID = AriaData.roleID("columnheader")!
-    static let tableAtom = NameAtom.of("table")
     static let trAtom = NameAtom.of("tr")
     static let tdAtom = NameAtom.of("td")
     static let tableRoleID = AriaData.roleID("table")!
