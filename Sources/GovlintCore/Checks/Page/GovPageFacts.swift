@@ -39,7 +39,8 @@ enum GovPageFacts {
                 return stated == PageTypeAssignment.serviceGuide
             }
             return page.elements(named: "title", "h1").contains {
-                ($0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")) && $0.textContent.contains("办事指南")
+                // `TextMatching.contains` answers as Foundation's `contains` (canonical equivalence), on bytes.
+                ($0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")) && TextMatching.contains($0.textContent, "办事指南")
             }
         }
     }
