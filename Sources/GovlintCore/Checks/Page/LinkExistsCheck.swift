@@ -56,6 +56,20 @@ struct LinkExistsCheck: PageCheck {
         return has99 ? text.replacingOccurrences(of: "’", with: "'") : text
     }
 
+    /// Whether the text has ’ (U+2019, E2 80 99): only then can replacing it with ' change the text (no other
+    /// character is canonically equivalent to it). Its last byte is looked for, which in Chinese text continues
+    /// one character in ~60 (the first byte, E2, starts all general punctuation).
+    static func hasRightSingleQuote(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, text.count >= 3 else { return false }
+        var from = 2
+        while from < text.count, let found = memchr(base + from, 0x99, text.count - from) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if base[at - 1] == 0x80 && base[at - 2] == 0xE2 { return true }
+            from = at + 1
+        }
+        return false
+    }
+
     /// `img` is a known tag name, so its atom stands for the name.
     private static let imgAtom: Int32 = {
         let atom = NameAtom.of("img")
@@ -132,8 +146,8 @@ struct LinkExistsCheck: PageCheck {
             }
             scratch.withUnsafeBufferPointer { b in
                 let text = UnsafeBufferPointer(rebasing: b[..<count])
-                if let start = text.baseAddress, memchr(start, 0x99, text.count) != nil {
-                    // Foundation's replacing, as linkText does it, for the few texts that may hold ’.
+                if hasRightSingleQuote(text) {
+                    // Foundation's replacing, as linkText does it, for the few texts that hold ’.
                     var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
                     replaced.withUTF8 { column.append($0) }
                 } else {
@@ -152,7 +166,9 @@ struct LinkExistsCheck: PageCheck {
         let links = Self.links(page)
         // Links whose href or text the prefilters rule out are skipped (`mayMatch` per link, answered for all at once).
         let hrefMayMatch = href == nil ? nil : hrefFilter.map { links.hrefColumn.mayMatch($0) }
-        let textMayMatch = text == nil ? nil : textFilter.map { links.texts.mayMatch($0) }
+        // The link texts are made only when a link's href has matched (or no href is asked for).
+        var textMayMatchMade = false
+        var textMayMatch: [Bool]?
         for (i, index) in links.indices.enumerated() {
             if let scope, !scope.contains(index) { continue }
             let h = links.hrefs[i]
@@ -161,6 +177,10 @@ struct LinkExistsCheck: PageCheck {
                 if !TextMatching.matches(href, h, filter: hrefFilter) { continue }
             }
             guard let text else { return .holds }
+            if !textMayMatchMade {
+                textMayMatch = textFilter.map { links.texts.mayMatch($0) }
+                textMayMatchMade = true
+            }
             if let textMayMatch, !textMayMatch[i] { continue }
             let t = links.texts.text(i)
             let ns = t as NSString
