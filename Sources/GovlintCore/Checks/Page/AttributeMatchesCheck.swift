@@ -140,12 +140,11 @@ enum TextMatching {
     /// False only when no element's normalised text on the page can match (memoised under `key`): an
     /// element's text is a run of the document's text bytes (``HTMLDocument/textBytes``, every text node
     /// back to back, scripts and styles included), and normalising changes only whitespace, so each run
-    /// without whitespace of a literal it contains is in them too (``RegexPrefilter/mayMatchNormalized(ofRaw:runs:)``).
+    /// without whitespace of a literal it contains is in them too (``RegexPrefilter/mayMatchNormalized(ofRaw:)``).
     static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: MemoKey<Bool>) -> Bool {
         page.memo(key) { () -> Bool in
             guard let filter = RegexPrefilters.filter(for: regex) else { return true }
-            let runs = filter.whitespaceFreeRuns
-            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatchNormalized(ofRaw: $0, runs: runs) }
+            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatchNormalized(ofRaw: $0) }
         }
     }
 
