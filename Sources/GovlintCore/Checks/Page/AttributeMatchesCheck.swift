@@ -192,7 +192,12 @@ enum TextMatching {
 
         mutating func append(_ s: String) {
             var s = s
-            s.withUTF8 { appendNormalized($0, to: out, count: &count, pendingSpace: &pendingSpace, has99: &has99) }
+            s.withUTF8 { append(utf8: $0) }
+        }
+
+        /// Appends the text with these UTF-8 bytes.
+        mutating func append(utf8 b: UnsafeBufferPointer<UInt8>) {
+            appendNormalized(b, to: out, count: &count, pendingSpace: &pendingSpace, has99: &has99)
         }
 
         /// Appends a space, then `s`.

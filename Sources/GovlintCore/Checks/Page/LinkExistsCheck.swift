@@ -107,51 +107,58 @@ struct LinkExistsCheck: PageCheck {
     /// ``linkText(_:)`` of each link, written straight into one column: the text nodes, then `aria-label`,
     /// `title` and image `alt`s, normalised as if joined by spaces.
     static func linkTexts(_ indices: [Int], _ doc: HTMLDocument) -> TextColumn {
-        let cores = doc.cores, nodes = doc.nodes
+        let cores = doc.cores
         var column = TextColumn(reserving: indices.count)
         var scratch = [UInt8](repeating: 0, count: 256)
         let attributes = doc.attributes
-        for index in indices {
-            let a = HTMLElement(document: doc, index: index)
-            let range = a.descendantIndices
-            // `a.attribute("aria-label")` and `a.attribute("title")` in one pass; names of another length
-            // are not compared (comparing different strings is a call into the runtime).
-            var ariaLabel: String?, title: String?
-            let core = cores[index]
-            for k in Int(core.attributeStart)..<(Int(core.attributeStart) + Int(core.attributeCount)) {
-                let name = attributes[k].name
-                switch name.utf8.count {
-                case 10 where ariaLabel == nil && name == "aria-label": ariaLabel = attributes[k].value
-                case 5 where title == nil && name == "title": title = attributes[k].value
-                default: break
+        // A link's text nodes are one run of the document's text bytes (``HTMLDocument/textRange(of:)``),
+        // normalised in one piece: no string of a text node is read.
+        doc.textBytes.withUnsafeBufferPointer { textBytes in
+            for index in indices {
+                let core = cores[index]
+                let descendants = (index + 1)..<Int(core.subtreeEnd)
+                // `a.attribute("aria-label")` and `a.attribute("title")` in one pass; names of another length
+                // are not compared (comparing different strings is a call into the runtime).
+                var ariaLabel: String?, title: String?
+                for k in Int(core.attributeStart)..<(Int(core.attributeStart) + Int(core.attributeCount)) {
+                    let name = attributes[k].name
+                    switch name.utf8.count {
+                    case 10 where ariaLabel == nil && name == "aria-label": ariaLabel = attributes[k].value
+                    case 5 where title == nil && name == "title": title = attributes[k].value
+                    default: break
+                    }
                 }
-            }
-            // Normalising never lengthens: the pieces and the spaces joining them bound the text.
-            var bound = 0
-            for i in range {
-                if cores[i].kind == .text { bound += nodes[i].text.utf8.count }
-                else if cores[i].kind == .element && cores[i].nameAtom == imgAtom { bound += 1 + (HTMLElement(document: doc, index: i).attribute("alt")?.utf8.count ?? 0) }
-            }
-            bound += 2 + (ariaLabel?.utf8.count ?? 0) + (title?.utf8.count ?? 0)
-            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
-            let count = scratch.withUnsafeMutableBufferPointer { out -> Int in
-                var w = TextMatching.NormalizingWriter(out.baseAddress!)
-                for i in range where cores[i].kind == .text { w.append(nodes[i].text) }
-                if let ariaLabel { w.appendJoined(ariaLabel) }
-                if let title { w.appendJoined(title) }
-                for i in range where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
-                    if let alt = HTMLElement(document: doc, index: i).attribute("alt") { w.appendJoined(alt) }
+                let text = doc.textRange(of: index)
+                // Normalising never lengthens: the pieces and the spaces joining them bound the text.
+                var bound = text.count
+                var hasImage = false
+                for i in descendants where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
+                    hasImage = true
+                    bound += 1 + (HTMLElement(document: doc, index: i).attribute("alt")?.utf8.count ?? 0)
                 }
-                return w.count
-            }
-            scratch.withUnsafeBufferPointer { b in
-                let text = UnsafeBufferPointer(rebasing: b[..<count])
-                if hasRightSingleQuote(text) {
-                    // Foundation's replacing, as linkText does it, for the few texts that hold ’.
-                    var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
-                    replaced.withUTF8 { column.append($0) }
-                } else {
-                    column.append(text)
+                bound += 2 + (ariaLabel?.utf8.count ?? 0) + (title?.utf8.count ?? 0)
+                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
+                let count = scratch.withUnsafeMutableBufferPointer { out -> Int in
+                    var w = TextMatching.NormalizingWriter(out.baseAddress!)
+                    w.append(utf8: UnsafeBufferPointer(rebasing: textBytes[text]))
+                    if let ariaLabel { w.appendJoined(ariaLabel) }
+                    if let title { w.appendJoined(title) }
+                    if hasImage {
+                        for i in descendants where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
+                            if let alt = HTMLElement(document: doc, index: i).attribute("alt") { w.appendJoined(alt) }
+                        }
+                    }
+                    return w.count
+                }
+                scratch.withUnsafeBufferPointer { b in
+                    let text = UnsafeBufferPointer(rebasing: b[..<count])
+                    if hasRightSingleQuote(text) {
+                        // Foundation's replacing, as linkText does it, for the few texts that hold ’.
+                        var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
+                        replaced.withUTF8 { column.append($0) }
+                    } else {
+                        column.append(text)
+                    }
                 }
             }
         }
