@@ -135,4 +135,24 @@ struct TextRuleShortcutTests {
         let check = try makeCheck(InlineTextSpacingCheck.self)
         #expect(evaluate(check, #"<p id="t" style="\#(style)">Some text</p>"#).verdict == expected)
     }
+
+    /// An element's four-digit test from the page's digit runs answers as reading its text, for runs inside it,
+    /// crossing its edges and outside it, of ASCII, fullwidth and Arabic-Indic digits split across nodes.
+    @Test func digitRunsGiveEachElementsFourDigitTest() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["2023", "12", "34", "1", "١٢", "٣٤", "２０", "x", " ", "年", "<li>", "</li>", "<li>", "</li>", "<span>", "</span>",
+                      "<!-- 99 -->", "<script>1234</script>", "<b>5</b>", "abcdefgh", "12345678901"]
+        var withDate = 0, without = 0
+        for _ in 0..<600 {
+            let body = (0..<Int.random(in: 0...24, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let doc = HTMLParser.parse("<html><body><ul>\(body)</ul></body></html>")
+            let runs = doc.textBytes.withUnsafeBufferPointer(DateExtraction.longDigitRuns)
+            for e in doc.elements {
+                let expected = DateExtraction.mayHaveDate(inTextOf: e)
+                if expected { withDate += 1 } else { without += 1 }
+                #expect(DateExtraction.mayHaveDate(inTextOf: e, runs: runs) == expected, "\(e.name) in \(body)")
+            }
+        }
+        #expect(withDate > 1000 && without > 1000)
+    }
 }
