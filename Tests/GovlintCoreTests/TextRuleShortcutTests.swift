@@ -155,4 +155,31 @@ struct TextRuleShortcutTests {
         }
         #expect(withDate > 1000 && without > 1000)
     }
+
+    /// `cn-unrendered-placeholder`'s two checks give the same verdict whether or not the caller reads a holding
+    /// result's data (without it, the page's text or the value decides without the element's text being built).
+    @Test func placeholderChecksGiveTheSameVerdictWithoutData() throws {
+        let text = try makeCheck(TextMatchesCheck.self, #"{ pattern: '\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_', negate: true }"#)
+        let attribute = try makeCheck(AttributeMatchesCheck.self,
+                                      #"{ name: content, pattern: '^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$' }"#)
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["正文", "{$title}", "${x}", "&lt;% a %&gt;", "[!--x--]", "&lt;CMSPRO_A", "{$", "${", " ", "<b>", "</b>",
+                      "<script>let s = `${a}`;</script>", "<p>", "</p>", "<li>", "</li>", "{10}"]
+        let contents = ["江滨", "{$article.title}", "${t}", "a\nb", "<% x %>", "", "  {$x}  "]
+        var held = 0, failed = 0
+        for _ in 0..<300 {
+            let body = (0..<Int.random(in: 0...12, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let content = contents.randomElement(using: &rng)!
+            let html = "<html><head><meta name=a content=\"\(content)\"><title>t</title></head><body><p>\(body)</p></body></html>"
+            let page = PageContext(document: HTMLParser.parse(html), file: "index.html", site: SiteInfo())
+            for e in page.document.elements {
+                for check in [text as any PageCheck, attribute as any PageCheck] {
+                    let full = check.evaluate(e, in: page).verdict
+                    #expect(check.evaluate(e, in: page, holdData: false).verdict == full, "\(e.name) in \(html)")
+                    if full == .holds { held += 1 } else { failed += 1 }
+                }
+            }
+        }
+        #expect(held > 1000 && failed > 100)
+    }
 }

@@ -38,6 +38,8 @@ struct TextMatchesCheck: PageCheck {
         // `negate` rules (no template placeholder in any p, li, td…) run on hundreds of elements a page.
         // When the page's whole text has none of the literals a match needs, no element's text can
         // match: the check holds without building each element's text, unless the caller wants it.
+        // (Without a selector the subject is the target itself: decided first, nothing to resolve.)
+        if negate, !holdData, selector == nil, !TextMatching.pageMayMatch(regex, page, key: pageKey) { return .holds }
         guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
         if negate, !holdData, !TextMatching.pageMayMatch(regex, page, key: pageKey) {
             return .holds
