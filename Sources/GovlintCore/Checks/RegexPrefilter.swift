@@ -52,7 +52,16 @@ struct RegexPrefilter: Sendable {
             return ignoreCase ? bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } : bytes
         } == literals && !pattern.unicodeScalars.contains { $0 != "|" && special.contains($0) }
         leading = alternatives.count == 1 ? Self.leadingLiteral(pattern, ignoreCase: ignoreCase) : nil
+        hasWhitespace = literals.contains { String(decoding: $0, as: UTF8.self).unicodeScalars.contains { $0.properties.isWhitespace } }
+        whitespaceFreeRuns = Self.whitespaceFreeRuns(literals)
+        anchors = literals.map { Self.anchorIndex($0, letters: !ignoreCase) }
+        loweredAnchors = literals.map { Self.anchorIndex($0) }
+        runAnchors = whitespaceFreeRuns.map { $0.map { Self.anchorIndex($0, letters: !ignoreCase) } }
     }
+
+    /// Each literal's ``anchorIndex(_:letters:)`` for a search as ``contains(_:_:ignoreCase:)`` makes it;
+    /// for an exact search (in text already lowered); each whitespace-free run's, as for the literals.
+    let anchors: [Int?], loweredAnchors: [Int?], runAnchors: [[Int?]]
 
     /// The literal run a one-alternative pattern starts with (without a last character a quantifier
     /// follows), or nil (see ``leading``).
@@ -78,7 +87,7 @@ struct RegexPrefilter: Sendable {
     static func offset(of needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         let n = needle.count
         guard n > 0, let base = hay.baseAddress, hay.count - from >= n else { return nil }
-        let k = anchorIndex(needle)
+        let k = anchorIndex(needle)!
         let anchor = Int32(needle[k])
         var i = from + k // position in `hay` of needle[k] for the next candidate
         let lastAnchor = hay.count - n + k
@@ -91,14 +100,20 @@ struct RegexPrefilter: Sendable {
         return nil
     }
 
-    /// The index of the needle byte least likely in text: anything but a letter or space first, then
-    /// letters from the rarest in English; the space last.
-    static func anchorIndex(_ needle: [UInt8]) -> Int {
-        var best = 0, bestRank = Int.max
+    /// The index of the needle byte least likely in text: ASCII punctuation, digits and the bytes that continue
+    /// a multi-byte character first, then letters from the rarest in English, then the bytes that start a
+    /// multi-byte character (in Chinese text six of them start nearly every character: 网 is E7 BD 91), the
+    /// space last. With `letters: false`, an ASCII letter is never chosen (nil when the needle has only letters).
+    static func anchorIndex(_ needle: [UInt8], letters: Bool = true) -> Int? {
+        var best: Int?, bestRank = Int.max
         for (i, b) in needle.enumerated() {
             let rank: Int
             if b == 0x20 { rank = 100 }
-            else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A { rank = letterRank[Int(b | 0x20 - 0x61)] }
+            else if b >= 0xC0 { rank = 50 }
+            else if b | 0x20 >= 0x61 && b | 0x20 <= 0x7A {
+                guard letters else { continue }
+                rank = letterRank[Int(b | 0x20 - 0x61)]
+            }
             else { rank = 0 }
             if rank < bestRank { best = i; bestRank = rank }
         }
@@ -119,18 +134,21 @@ struct RegexPrefilter: Sendable {
         return text.withUTF8 { buffer -> Bool? in
             let safe = !ignoreCase || Self.foldsSafely(buffer)
             if !safe && !isPureLiteral { return nil }
-            for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return isPureLiteral ? true : nil }
+            for k in literals.indices where Self.contains(buffer, literals[k], ignoreCase: ignoreCase, anchor: anchors[k]) {
+                return isPureLiteral ? true : nil
+            }
             return safe ? false : nil
         }
     }
 
     /// Whether a literal contains whitespace (then a match in normalised text may not be one in raw text).
-    var hasWhitespace: Bool {
-        literals.contains { String(decoding: $0, as: UTF8.self).unicodeScalars.contains { $0.properties.isWhitespace } }
-    }
+    let hasWhitespace: Bool
 
-    /// Each literal's runs without whitespace, for ``mayMatchNormalized(ofRaw:)``.
-    var whitespaceFreeRuns: [[[UInt8]]] {
+    /// Each literal's runs without whitespace, the longest (rarest) first, for ``mayMatchNormalized(ofRaw:)``.
+    /// Made once with the filter: splitting the literals again on every page cost more than searching them.
+    let whitespaceFreeRuns: [[[UInt8]]]
+
+    static func whitespaceFreeRuns(_ literals: [[UInt8]]) -> [[[UInt8]]] {
         literals.map { literal in
             String(decoding: literal, as: UTF8.self).unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace })
                 .map { Array(String(String.UnicodeScalarView($0)).utf8) }
@@ -140,7 +158,18 @@ struct RegexPrefilter: Sendable {
 
     /// False only when no literal can occur in the whitespace-normalised form of this raw text: normalising
     /// copies runs without whitespace whole, so a literal found in the normalised text has each of its runs
-    /// in the raw text. `runs` is ``whitespaceFreeRuns`` (made once by the caller).
+    /// in the raw text.
+    func mayMatchNormalized(ofRaw buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        if !hasWhitespace { return mayMatch(utf8: buffer) }
+        if ignoreCase && !Self.foldsSafely(buffer) { return true }
+        return whitespaceFreeRuns.indices.contains { k in
+            whitespaceFreeRuns[k].indices.allSatisfy {
+                Self.contains(buffer, whitespaceFreeRuns[k][$0], ignoreCase: ignoreCase, anchor: runAnchors[k][$0])
+            }
+        }
+    }
+
+    /// ``mayMatchNormalized(ofRaw:)`` with the runs given (``whitespaceFreeRuns``).
     func mayMatchNormalized(ofRaw buffer: UnsafeBufferPointer<UInt8>, runs: [[[UInt8]]]) -> Bool {
         if !hasWhitespace { return mayMatch(utf8: buffer) }
         if ignoreCase && !Self.foldsSafely(buffer) { return true }
@@ -162,10 +191,10 @@ struct RegexPrefilter: Sendable {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: buffer.count) { tmp in
                 for i in 0..<buffer.count { let x = buffer[i]; tmp[i] = x &- 0x41 < 26 ? x | 0x20 : x }
                 let lowered = UnsafeBufferPointer(tmp)
-                return literals.contains { Self.contains(lowered, $0, ignoreCase: false) }
+                return literals.indices.contains { Self.contains(lowered, literals[$0], ignoreCase: false, anchor: loweredAnchors[$0]) }
             }
         }
-        for lit in literals where Self.contains(buffer, lit, ignoreCase: ignoreCase) { return true }
+        for k in literals.indices where Self.contains(buffer, literals[k], ignoreCase: ignoreCase, anchor: anchors[k]) { return true }
         return false
     }
 
@@ -309,44 +338,62 @@ struct RegexPrefilter: Sendable {
     ]
 
     /// Whether no character of the text folds to ASCII (see ``foldsToASCII``): then a case-insensitive
-    /// search for ASCII letters byte by byte finds what the pattern would. Latin-1, general punctuation,
-    /// CJK and fullwidth forms are passed over without decoding.
+    /// search for ASCII letters byte by byte finds what the pattern would. Every scalar of the list starts
+    /// with C3, C4, C5, C7, E1, E2 or EF, followed by a byte only some of them have; other scalars (CJK,
+    /// Cyrillic, emoji…) are passed over by their lead byte without decoding, ASCII eight bytes at a time.
     static func foldsSafely(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return true }
+        let n = b.count
         var i = 0
-        while i < b.count {
-            if i &+ 8 <= b.count, let base = b.baseAddress,
-               UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8 // eight ASCII bytes
+        while i < n {
+            let x = base[i]
+            if x < 0x80 {
+                // ASCII bytes up to the next other one (or eight), read a word at a time.
+                if i &+ 8 <= n {
+                    let high = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) & 0x8080_8080_8080_8080
+                    i += high == 0 ? 8 : high.trailingZeroBitCount >> 3
+                } else {
+                    i += 1
+                }
                 continue
             }
-            let x = b[i]
-            if x < 0x80 { i += 1; continue }
-            if x == 0xC2 || x == 0xC3 {
-                // U+0080–U+00FF; U+00DF (ß) folds to "ss".
-                if x == 0xC3, i + 1 < b.count, b[i + 1] == 0x9F { return false }
-                i += 2
+            if x &- 0xE3 < 7 {
+                // U+3000–U+9FFF (CJK, kana, CJK punctuation), and the run of them that follows.
+                i += 3
+                while i < n, base[i] &- 0xE3 < 7 { i += 3 }
                 continue
             }
-            if x >= 0xE3 && x <= 0xE9 { i += 3; continue } // U+3000–U+9FFF: CJK, kana, CJK punctuation
-            if x == 0xE2, i + 1 < b.count, b[i + 1] >= 0x80 && b[i + 1] <= 0x81 { i += 3; continue } // U+2000–U+207F
-            if x == 0xEF, i + 1 < b.count, b[i + 1] >= 0xBC && b[i + 1] <= 0xBF { i += 3; continue } // U+FF00–U+FFFF: fullwidth
-            // Any other scalar (Greek μ in units, arrows, Cyrillic…): decoded and looked up.
             let length = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
-            guard i + length <= b.count else { return false }
-            var v = UInt32(x) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length { v = (v << 6) | UInt32(b[i + k] & 0x3F) }
-            if foldsToASCII.contains(v) { return false }
+            guard i + length <= n else { return false }
+            let y = base[i + 1]
+            switch x {
+            case 0xC3: if y == 0x9F { return false }                       // ß U+00DF
+            case 0xC4: if y == 0xB0 || y == 0xB1 { return false }          // İ ı U+0130, U+0131
+            case 0xC5: if y == 0x89 || y == 0xBF { return false }          // ŉ ſ U+0149, U+017F
+            case 0xC7: if y == 0xB0 { return false }                       // ǰ U+01F0
+            case 0xE1: if y == 0xBA, base[i + 2] &- 0x96 < 5 || base[i + 2] == 0x9E { return false } // U+1E96–U+1E9A, ẞ U+1E9E
+            case 0xE2: if y == 0x84, base[i + 2] == 0xAA { return false }   // K U+212A
+            case 0xEF: if y == 0xAC, base[i + 2] <= 0x86 { return false }   // U+FB00–U+FB06 ligatures
+            default: break
+            }
             i += length
         }
         return true
     }
 
     static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], ignoreCase: Bool) -> Bool {
+        contains(hay, needle, ignoreCase: ignoreCase, anchor: anchorIndex(needle, letters: !ignoreCase))
+    }
+
+    /// ``contains(_:_:ignoreCase:)`` with the needle's anchor (`anchorIndex(needle, letters: !ignoreCase)`)
+    /// made once by the caller.
+    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], ignoreCase: Bool, anchor k: Int?) -> Bool {
         let n = needle.count
         guard n > 0, hay.count >= n else { return n == 0 }
-        // A byte of the needle that must occur exactly (any byte, or a non-letter when ignoring case) is
-        // found with memchr, and the needle checked around it: most texts are long and most bytes rule nothing out.
-        if let k = needle.firstIndex(where: { !ignoreCase || !($0 >= 0x61 && $0 <= 0x7A) }), let base = hay.baseAddress {
+        // A byte of the needle that must occur exactly (any byte, or a non-letter when ignoring case; the
+        // rarest, ``anchorIndex(_:letters:)``) is found with memchr, and the needle checked around it: most
+        // texts are long and most bytes rule nothing out.
+        if let k = k ?? (ignoreCase ? nil : anchorIndex(needle)), let base = hay.baseAddress {
             let anchor = Int32(needle[k])
             var i = k // position in `hay` of needle[k] for the next candidate
             let lastAnchor = hay.count - n + k
@@ -358,22 +405,23 @@ struct RegexPrefilter: Sendable {
             }
             return false
         }
-        // Every byte a letter, case ignored: the first letter's next lower- and upper-case occurrences are
-        // found with memchr (each searched again only once passed), and the needle checked there.
+        // Every byte a letter, case ignored: the rarest letter's next lower- and upper-case occurrences are
+        // found with memchr (each searched again only once passed), and the needle checked around them.
         guard let base = hay.baseAddress else { return false }
-        let last = hay.count - n
-        let lower = Int32(needle[0]), upper = Int32(needle[0] & ~0x20)
+        let a = anchorIndex(needle)! // needle positions, like the hay's below, are of the anchor letter
+        let lastAnchor = hay.count - n + a
+        let lower = Int32(needle[a]), upper = Int32(needle[a] & ~0x20)
         func next(_ byte: Int32, from i: Int) -> Int {
-            guard let found = memchr(base + i, byte, last - i + 1) else { return Int.max }
+            guard let found = memchr(base + i, byte, lastAnchor - i + 1) else { return Int.max }
             return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
         }
-        var nextLower = next(lower, from: 0), nextUpper = next(upper, from: 0)
+        var nextLower = next(lower, from: a), nextUpper = next(upper, from: a)
         while true {
             let at = min(nextLower, nextUpper)
-            guard at <= last else { return false }
-            if needleAt(hay, at, needle, from: 1, ignoreCase: true) { return true }
-            if at == nextLower { nextLower = at < last ? next(lower, from: at + 1) : Int.max }
-            if at == nextUpper { nextUpper = at < last ? next(upper, from: at + 1) : Int.max }
+            guard at <= lastAnchor else { return false }
+            if needleAt(hay, at - a, needle, from: 0, ignoreCase: true) { return true }
+            if at == nextLower { nextLower = at < lastAnchor ? next(lower, from: at + 1) : Int.max }
+            if at == nextUpper { nextUpper = at < lastAnchor ? next(upper, from: at + 1) : Int.max }
         }
     }
 

@@ -25,21 +25,37 @@ struct AttributeMatchesCheck: PageCheck {
         trim = try options.bool("trim") ?? true
         missingHolds = try options.missingAttributeHolds()
         absenceFilter = Self.absenceFilter(r)
+        filter = RegexPrefilters.filter(for: r)
         try options.finish()
     }
 
+    /// The pattern's prefilter, looked up once (``RegexPrefilters`` takes a lock).
+    let filter: RegexPrefilter?
+
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        evaluate(element, in: page, holdData: true)
+    }
+
+    /// A holding result's data (the attribute and its value) is made only when the caller reads it.
+    func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
         if trim { value = TextMatching.trimmed(value) }
-        return .verdict(Self.matches(regex, value, absenceFilter: absenceFilter), data: ["attribute": name, "value": value])
+        let holds = Self.matches(regex, value, absenceFilter: absenceFilter, filter: filter)
+        if holds && !holdData { return .holds }
+        return .verdict(holds, data: ["attribute": name, "value": value])
     }
 
     /// `TextMatching.matches`, answered without ICU when the pattern asks for the absence of INNER
     /// (``absenceFilter(_:)``), INNER's literals are absent and the value is one line: `.*$` then
     /// matches the whole value and the lookahead cannot fail.
     static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?) -> Bool {
+        matches(regex, value, absenceFilter: absenceFilter, filter: RegexPrefilters.filter(for: regex))
+    }
+
+    /// ``matches(_:_:absenceFilter:)`` with the pattern's prefilter (`RegexPrefilters.filter(for: regex)`) given.
+    static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?, filter: RegexPrefilter?) -> Bool {
         if let absenceFilter, !RuleDeadline.isPast, isOneLine(value), !absenceFilter.mayMatch(value) { return true }
-        return TextMatching.matches(regex, value)
+        return TextMatching.matches(regex, value, filter: filter)
     }
 
     /// The prefilter of INNER in a pattern `^(?!.*(INNER)).*$` with no option but case insensitivity, INNER
@@ -140,12 +156,11 @@ enum TextMatching {
     /// False only when no element's normalised text on the page can match (memoised under `key`): an
     /// element's text is a run of the document's text bytes (``HTMLDocument/textBytes``, every text node
     /// back to back, scripts and styles included), and normalising changes only whitespace, so each run
-    /// without whitespace of a literal it contains is in them too (``RegexPrefilter/mayMatchNormalized(ofRaw:runs:)``).
+    /// without whitespace of a literal it contains is in them too (``RegexPrefilter/mayMatchNormalized(ofRaw:)``).
     static func pageMayMatch(_ regex: NSRegularExpression, _ page: PageContext, key: MemoKey<Bool>) -> Bool {
         page.memo(key) { () -> Bool in
             guard let filter = RegexPrefilters.filter(for: regex) else { return true }
-            let runs = filter.whitespaceFreeRuns
-            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatchNormalized(ofRaw: $0, runs: runs) }
+            return page.document.textBytes.withUnsafeBufferPointer { filter.mayMatchNormalized(ofRaw: $0) }
         }
     }
 
@@ -193,7 +208,12 @@ enum TextMatching {
 
         mutating func append(_ s: String) {
             var s = s
-            s.withUTF8 { appendNormalized($0, to: out, count: &count, pendingSpace: &pendingSpace, has99: &has99) }
+            s.withUTF8 { append(utf8: $0) }
+        }
+
+        /// Appends the text with these UTF-8 bytes.
+        mutating func append(utf8 b: UnsafeBufferPointer<UInt8>) {
+            appendNormalized(b, to: out, count: &count, pendingSpace: &pendingSpace, has99: &has99)
         }
 
         /// Appends a space, then `s`.

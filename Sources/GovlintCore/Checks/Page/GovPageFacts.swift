@@ -39,7 +39,8 @@ enum GovPageFacts {
                 return stated == PageTypeAssignment.serviceGuide
             }
             return page.elements(named: "title", "h1").contains {
-                ($0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")) && $0.textContent.contains("办事指南")
+                // `TextMatching.contains` answers as Foundation's `contains` (canonical equivalence), on bytes.
+                ($0.name == "h1" || ($0.namespace == .html && $0.parent?.name == "head")) && TextMatching.contains($0.textContent, "办事指南")
             }
         }
     }
@@ -77,7 +78,10 @@ enum GovPageFacts {
             // Five dated list items make a column page; most items have no four-digit run, and are
             // skipped without building their text.
             var dated = 0
-            for item in page.elements(named: "li") where DateExtraction.mayHaveDate(inTextOf: item) {
+            let items = page.elements(named: "li")
+            // The page's runs of four digits are found once; an item's text is read only when one lies in it.
+            let runs = items.isEmpty ? [] : page.document.textBytes.withUnsafeBufferPointer(DateExtraction.longDigitRuns)
+            for item in items where DateExtraction.mayHaveDate(inTextOf: item, runs: runs) {
                 if !DateExtraction.dates(in: item.textContent).isEmpty {
                     dated += 1
                     if dated >= 5 { return .column }
@@ -142,6 +146,61 @@ enum DateExtraction {
             var run = 0
             return fourDigits(b, run: &run)
         }
+    }
+
+    /// The byte ranges of the runs of four or more decimal digits (as ``fourDigits(_:run:)`` counts them) in
+    /// the text, in order.
+    static func longDigitRuns(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = b.baseAddress else { return [] }
+        let raw = UnsafeRawPointer(base)
+        let n = b.count
+        var runs: [Range<Int>] = []
+        var start = 0, count = 0
+        var i = 0
+        while i < n {
+            if i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 && !hasASCIIDigit(w) {
+                    if count >= 4 { runs.append(start..<i) }
+                    count = 0
+                    i += 8
+                    continue
+                }
+            }
+            let (digit, length) = digitFlag(b, at: i)
+            if digit {
+                if count == 0 { start = i }
+                count += 1
+            } else {
+                if count >= 4 { runs.append(start..<i) }
+                count = 0
+            }
+            i += length
+        }
+        if count >= 4 { runs.append(start..<n) }
+        return runs
+    }
+
+    /// ``mayHaveDate(inTextOf:)`` given the ``longDigitRuns(_:)`` of the document's text bytes: the element's
+    /// text is a run of them, so it has four digits in a row when a run lies wholly in it, none when no run
+    /// reaches into it; only a run that crosses its edge needs its text read.
+    static func mayHaveDate(inTextOf element: HTMLElement, runs: [Range<Int>]) -> Bool {
+        guard element.kind == .element else { return mayHaveDate(inTextOf: element) }
+        let range = element.document.textRange(of: element.index)
+        // The first run ending after the text starts.
+        var lo = 0, hi = runs.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if runs[mid].upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        var crossing = false
+        var k = lo
+        while k < runs.count, runs[k].lowerBound < range.upperBound {
+            if runs[k].lowerBound >= range.lowerBound && runs[k].upperBound <= range.upperBound { return true }
+            crossing = true
+            k += 1
+        }
+        return crossing && mayHaveDate(inTextOf: element)
     }
 
     /// Scans for four digits in a row, continuing a run carried over from the text before.

@@ -56,6 +56,20 @@ struct LinkExistsCheck: PageCheck {
         return has99 ? text.replacingOccurrences(of: "’", with: "'") : text
     }
 
+    /// Whether the text has ’ (U+2019, E2 80 99): only then can replacing it with ' change the text (no other
+    /// character is canonically equivalent to it). Its last byte is looked for, which in Chinese text continues
+    /// one character in ~60 (the first byte, E2, starts all general punctuation).
+    static func hasRightSingleQuote(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = text.baseAddress, text.count >= 3 else { return false }
+        var from = 2
+        while from < text.count, let found = memchr(base + from, 0x99, text.count - from) {
+            let at = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
+            if base[at - 1] == 0x80 && base[at - 2] == 0xE2 { return true }
+            from = at + 1
+        }
+        return false
+    }
+
     /// `img` is a known tag name, so its atom stands for the name.
     private static let imgAtom: Int32 = {
         let atom = NameAtom.of("img")
@@ -93,51 +107,58 @@ struct LinkExistsCheck: PageCheck {
     /// ``linkText(_:)`` of each link, written straight into one column: the text nodes, then `aria-label`,
     /// `title` and image `alt`s, normalised as if joined by spaces.
     static func linkTexts(_ indices: [Int], _ doc: HTMLDocument) -> TextColumn {
-        let cores = doc.cores, nodes = doc.nodes
+        let cores = doc.cores
         var column = TextColumn(reserving: indices.count)
         var scratch = [UInt8](repeating: 0, count: 256)
         let attributes = doc.attributes
-        for index in indices {
-            let a = HTMLElement(document: doc, index: index)
-            let range = a.descendantIndices
-            // `a.attribute("aria-label")` and `a.attribute("title")` in one pass; names of another length
-            // are not compared (comparing different strings is a call into the runtime).
-            var ariaLabel: String?, title: String?
-            let core = cores[index]
-            for k in Int(core.attributeStart)..<(Int(core.attributeStart) + Int(core.attributeCount)) {
-                let name = attributes[k].name
-                switch name.utf8.count {
-                case 10 where ariaLabel == nil && name == "aria-label": ariaLabel = attributes[k].value
-                case 5 where title == nil && name == "title": title = attributes[k].value
-                default: break
+        // A link's text nodes are one run of the document's text bytes (``HTMLDocument/textRange(of:)``),
+        // normalised in one piece: no string of a text node is read.
+        doc.textBytes.withUnsafeBufferPointer { textBytes in
+            for index in indices {
+                let core = cores[index]
+                let descendants = (index + 1)..<Int(core.subtreeEnd)
+                // `a.attribute("aria-label")` and `a.attribute("title")` in one pass; names of another length
+                // are not compared (comparing different strings is a call into the runtime).
+                var ariaLabel: String?, title: String?
+                for k in Int(core.attributeStart)..<(Int(core.attributeStart) + Int(core.attributeCount)) {
+                    let name = attributes[k].name
+                    switch name.utf8.count {
+                    case 10 where ariaLabel == nil && name == "aria-label": ariaLabel = attributes[k].value
+                    case 5 where title == nil && name == "title": title = attributes[k].value
+                    default: break
+                    }
                 }
-            }
-            // Normalising never lengthens: the pieces and the spaces joining them bound the text.
-            var bound = 0
-            for i in range {
-                if cores[i].kind == .text { bound += nodes[i].text.utf8.count }
-                else if cores[i].kind == .element && cores[i].nameAtom == imgAtom { bound += 1 + (HTMLElement(document: doc, index: i).attribute("alt")?.utf8.count ?? 0) }
-            }
-            bound += 2 + (ariaLabel?.utf8.count ?? 0) + (title?.utf8.count ?? 0)
-            if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
-            let count = scratch.withUnsafeMutableBufferPointer { out -> Int in
-                var w = TextMatching.NormalizingWriter(out.baseAddress!)
-                for i in range where cores[i].kind == .text { w.append(nodes[i].text) }
-                if let ariaLabel { w.appendJoined(ariaLabel) }
-                if let title { w.appendJoined(title) }
-                for i in range where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
-                    if let alt = HTMLElement(document: doc, index: i).attribute("alt") { w.appendJoined(alt) }
+                let text = doc.textRange(of: index)
+                // Normalising never lengthens: the pieces and the spaces joining them bound the text.
+                var bound = text.count
+                var hasImage = false
+                for i in descendants where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
+                    hasImage = true
+                    bound += 1 + (HTMLElement(document: doc, index: i).attribute("alt")?.utf8.count ?? 0)
                 }
-                return w.count
-            }
-            scratch.withUnsafeBufferPointer { b in
-                let text = UnsafeBufferPointer(rebasing: b[..<count])
-                if let start = text.baseAddress, memchr(start, 0x99, text.count) != nil {
-                    // Foundation's replacing, as linkText does it, for the few texts that may hold ’.
-                    var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
-                    replaced.withUTF8 { column.append($0) }
-                } else {
-                    column.append(text)
+                bound += 2 + (ariaLabel?.utf8.count ?? 0) + (title?.utf8.count ?? 0)
+                if scratch.count < bound { scratch = [UInt8](repeating: 0, count: max(bound, 2 * scratch.count)) }
+                let count = scratch.withUnsafeMutableBufferPointer { out -> Int in
+                    var w = TextMatching.NormalizingWriter(out.baseAddress!)
+                    w.append(utf8: UnsafeBufferPointer(rebasing: textBytes[text]))
+                    if let ariaLabel { w.appendJoined(ariaLabel) }
+                    if let title { w.appendJoined(title) }
+                    if hasImage {
+                        for i in descendants where cores[i].kind == .element && cores[i].nameAtom == imgAtom {
+                            if let alt = HTMLElement(document: doc, index: i).attribute("alt") { w.appendJoined(alt) }
+                        }
+                    }
+                    return w.count
+                }
+                scratch.withUnsafeBufferPointer { b in
+                    let text = UnsafeBufferPointer(rebasing: b[..<count])
+                    if hasRightSingleQuote(text) {
+                        // Foundation's replacing, as linkText does it, for the few texts that hold ’.
+                        var replaced = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "’", with: "'")
+                        replaced.withUTF8 { column.append($0) }
+                    } else {
+                        column.append(text)
+                    }
                 }
             }
         }
@@ -152,7 +173,9 @@ struct LinkExistsCheck: PageCheck {
         let links = Self.links(page)
         // Links whose href or text the prefilters rule out are skipped (`mayMatch` per link, answered for all at once).
         let hrefMayMatch = href == nil ? nil : hrefFilter.map { links.hrefColumn.mayMatch($0) }
-        let textMayMatch = text == nil ? nil : textFilter.map { links.texts.mayMatch($0) }
+        // The link texts are made only when a link's href has matched (or no href is asked for).
+        var textMayMatchMade = false
+        var textMayMatch: [Bool]?
         for (i, index) in links.indices.enumerated() {
             if let scope, !scope.contains(index) { continue }
             let h = links.hrefs[i]
@@ -161,6 +184,10 @@ struct LinkExistsCheck: PageCheck {
                 if !TextMatching.matches(href, h, filter: hrefFilter) { continue }
             }
             guard let text else { return .holds }
+            if !textMayMatchMade {
+                textMayMatch = textFilter.map { links.texts.mayMatch($0) }
+                textMayMatchMade = true
+            }
             if let textMayMatch, !textMayMatch[i] { continue }
             let t = links.texts.text(i)
             let ns = t as NSString

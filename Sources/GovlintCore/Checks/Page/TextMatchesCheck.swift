@@ -38,6 +38,8 @@ struct TextMatchesCheck: PageCheck {
         // `negate` rules (no template placeholder in any p, li, td…) run on hundreds of elements a page.
         // When the page's whole text has none of the literals a match needs, no element's text can
         // match: the check holds without building each element's text, unless the caller wants it.
+        // (Without a selector the subject is the target itself: decided first, nothing to resolve.)
+        if negate, !holdData, selector == nil, !TextMatching.pageMayMatch(regex, page, key: pageKey) { return .holds }
         guard let subject = TextSubject.resolve(element, selector, page) else { return .doesNotHold }
         if negate, !holdData, !TextMatching.pageMayMatch(regex, page, key: pageKey) {
             return .holds
@@ -64,16 +66,43 @@ struct TextMatchesCheck: PageCheck {
             var writer = TextMatching.NormalizingWriter(buffer.baseAddress!)
             var yes = false
             func written() -> String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<writer.count]), as: UTF8.self) }
+            // Scalars written so far (bytes that do not continue a scalar), counted up to `counted`: fewer than
+            // 82 scalars cannot make 82 characters, and the written text is not decoded until there are 82.
+            var scalars = 0, counted = 0
             for i in subject.descendantIndices where cores[i].kind == .text {
                 let text = nodes[i].text
                 // At most the node's bytes and a pending space are written.
                 guard writer.count + text.utf8.count + 1 <= Self.earlyLimit else { return nil }
                 writer.append(text)
                 if !yes { yes = decided(UnsafeBufferPointer(rebasing: buffer[..<writer.count])) }
-                if yes, writer.count > 81, written().prefix(82).count == 82 { return (String(written().prefix(80)), true) }
+                guard yes else { continue }
+                while counted < writer.count, scalars < 82 {
+                    if buffer[counted] & 0xC0 != 0x80 { scalars += 1 }
+                    counted += 1
+                }
+                guard scalars >= 82 else { continue }
+                if let start = Self.plainStart(UnsafeBufferPointer(rebasing: buffer[..<writer.count])) { return (start, true) }
+                if written().prefix(82).count == 82 { return (String(written().prefix(80)), true) }
             }
             return (String(written().prefix(80)), yes)
         }
+    }
+
+    /// The first 80 scalars, when the first 82 are plain (``TextMatching/plainForSearch(_:)``: no CR, no
+    /// character that extends another or decomposes): each is then a character of its own, so the text has at
+    /// least 82 characters and its first 80 are these, whatever follows. nil otherwise, or with fewer than 82.
+    static func plainStart(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        var scalars = 0, end80 = 0, i = 0
+        while i < b.count {
+            if b[i] & 0xC0 != 0x80 {
+                if scalars == 80 { end80 = i }
+                if scalars == 82 { break }
+                scalars += 1
+            }
+            i += 1
+        }
+        guard scalars == 82, TextMatching.plainForSearch(UnsafeBufferPointer(rebasing: b[..<i])) else { return nil }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[..<end80]), as: UTF8.self)
     }
 
     /// How much normalised text ``earlyMatch(_:)`` looks at before it leaves the decision to the whole text.
@@ -91,7 +120,9 @@ struct TextMatchesCheck: PageCheck {
             // Written bytes are final: only the new ones, and an occurrence reaching into them, are searched.
             let hay = UnsafeBufferPointer(rebasing: written[max(0, searched - longest + 1)...])
             searched = written.count
-            return filter.literals.contains { RegexPrefilter.contains(hay, $0, ignoreCase: filter.ignoreCase) }
+            return filter.literals.indices.contains {
+                RegexPrefilter.contains(hay, filter.literals[$0], ignoreCase: filter.ignoreCase, anchor: filter.anchors[$0])
+            }
         }
         guard let start, start.decided else { return nil }
         return .verdict(true, data: ["text": start.text])
