@@ -20,6 +20,10 @@ public protocol PageCheck: Sendable {
     /// Selectors the check reads through ``PageContext/select(_:)``: matched together with the
     /// rules' target selectors, in one pass over the page.
     var pageSelectors: [Selector] { get }
+    /// True when the check holds on every possible target of the page, decided once per page (say,
+    /// no text or attribute value on it has a literal its pattern needs); the engine then counts the
+    /// rule's targets as passed without evaluating them. False when unsure (the default).
+    func holdsOnEveryTarget(in page: PageContext) -> Bool
 }
 
 /// How expensive a check is on one target, relative to other checks.
@@ -36,6 +40,7 @@ public enum CheckCost: Int, Sendable, Comparable {
 extension PageCheck {
     public var cost: CheckCost { .normal }
     public var pageSelectors: [Selector] { [] }
+    public func holdsOnEveryTarget(in page: PageContext) -> Bool { false }
     public func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         evaluate(element, in: page)
     }

@@ -126,6 +126,9 @@ public enum PageRunner {
             let deadline = RuleDeadline.coarse
             if RuleDeadline.isPast(deadline) {
                 stopped = true
+            } else if holdsOnEveryTarget(check, page) {
+                // Decided for the whole page at once: nothing on it can fail the rule.
+                counts.passed += targets.count
             } else if case let .page(invocation) = check {
                 // A single check (most rules) is called directly.
                 let single = invocation.check
@@ -220,6 +223,17 @@ public enum PageRunner {
             let plan = RulePlan(rules)
             last.withLock { $0 = (rules, plan) }
             return plan
+        }
+    }
+
+    /// Whether the tree holds on every target of the page, as its checks can tell from the page alone
+    /// (``PageCheck/holdsOnEveryTarget(in:)``): all of an `all`, or one of an `any`.
+    static func holdsOnEveryTarget(_ tree: CheckTree, _ page: PageContext) -> Bool {
+        switch tree {
+        case let .page(invocation): return invocation.check.holdsOnEveryTarget(in: page)
+        case let .all(children): return children.allSatisfy { holdsOnEveryTarget($0, page) }
+        case let .any(children): return children.contains { holdsOnEveryTarget($0, page) }
+        case .none, .site, .descriptor: return false
         }
     }
 

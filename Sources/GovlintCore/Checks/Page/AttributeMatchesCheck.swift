@@ -36,6 +36,21 @@ struct AttributeMatchesCheck: PageCheck {
         evaluate(element, in: page, holdData: true)
     }
 
+    /// An absence pattern (see ``absenceFilter(_:)``) holds on every element when the page has no value of
+    /// the attribute that is multi-line or has the literals of what must be absent (and a missing one holds).
+    func holdsOnEveryTarget(in page: PageContext) -> Bool {
+        guard let absenceFilter, missingHolds else { return false }
+        let atom = NameAtom.of(name)
+        guard atom != NameAtom.unknown else { return false }
+        let doc = page.document
+        for j in doc.attributeCores.indices where doc.attributeCores[j].nameAtom == atom {
+            var value = doc.attributes[j].value
+            if trim { value = TextMatching.trimmed(value) }
+            if !Self.isOneLine(value) || absenceFilter.mayMatch(value) { return false }
+        }
+        return true
+    }
+
     /// A holding result's data (the attribute and its value) is made only when the caller reads it.
     func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }

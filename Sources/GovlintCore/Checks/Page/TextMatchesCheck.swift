@@ -34,6 +34,11 @@ struct TextMatchesCheck: PageCheck {
         evaluate(element, in: page, holdData: true)
     }
 
+    /// A negated pattern holds on every element when the page's text has none of the literals a match needs.
+    func holdsOnEveryTarget(in page: PageContext) -> Bool {
+        negate && selector == nil && !TextMatching.pageMayMatch(regex, page, key: pageKey)
+    }
+
     func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         // `negate` rules (no template placeholder in any p, li, td…) run on hundreds of elements a page.
         // When the page's whole text has none of the literals a match needs, no element's text can
