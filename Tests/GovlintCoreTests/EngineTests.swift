@@ -61,6 +61,19 @@ import Testing
         #expect(PageRunner.RulePlan.of(a).selectors.count == Set(PageRunner.RulePlan.of(a).selectors.map(\.key)).count)
     }
 
+    @Test(arguments: [["base"], ["a", "x-foo"], ["x-foo", "x-bar"], ["a", "area"], ["nosuchname"]])
+    func elementsByNameAgreeWithAScanOfEveryElement(_ names: [String]) {
+        let html = "<html><head><base href=/x/></head><body><a href=1>a</a><x-foo><area href=2><x-bar></x-bar></x-foo><svg><a>s</a></svg></body></html>"
+        let page = PageContext(document: HTMLParser.parse(html), file: "a.html", site: SiteInfo())
+        let expected: [Int] = Array(page.document.elements.filter { names.contains($0.name) }.map(\.index))
+        let found: [HTMLElement]
+        switch names.count {
+        case 1: found = page.elements(named: names[0])
+        default: found = page.elements(named: names[0], names[1])
+        }
+        #expect(found.map(\.index) == expected)
+    }
+
     @Test func truncationIsDetectedOnlyInsideTagsAndComments() {
         #expect(Linter.truncationOffset(Array("<p>a < b</p>".utf8)) == nil)
         #expect(Linter.truncationOffset(Array("<p>x</p><img src=".utf8)) == 8)

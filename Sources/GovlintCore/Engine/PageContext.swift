@@ -35,7 +35,10 @@ public final class PageContext {
     @exclusivity(unchecked) private var slots: [AnyObject?] = []
     @exclusivity(unchecked) private var normalizedTexts: [Int: String] = [:]
     /// Element indices by tag-name atom, built in one pass on first use.
-    @exclusivity(unchecked) private var byName: [[Int32]]?
+    /// Elements by name atom, laid out flat (a counting sort of the node table): those of atom `a` are
+    /// `byNameIndices[byNameStarts[a]..<byNameStarts[a + 1]]`, in document order. Empty until first asked.
+    @exclusivity(unchecked) private var byNameStarts: [Int32] = []
+    @exclusivity(unchecked) private var byNameIndices: [Int32] = []
 
     public init(document: HTMLDocument, file: String, site: SiteInfo) {
         self.document = document
@@ -64,17 +67,31 @@ public final class PageContext {
             let wanted = Set(names)
             return document.elements.filter { wanted.contains($0.name) }
         }
-        if byName == nil {
-            var table = [[Int32]](repeating: [], count: NameAtom.count)
+        if byNameStarts.isEmpty {
             let cores = document.cores
+            var starts = [Int32](repeating: 0, count: NameAtom.count + 1)
             for i in cores.indices where cores[i].kind == .element && cores[i].nameAtom != NameAtom.unknown {
-                table[Int(cores[i].nameAtom)].append(Int32(i))
+                starts[Int(cores[i].nameAtom) + 1] += 1
             }
-            byName = table
+            for a in 0..<NameAtom.count { starts[a + 1] += starts[a] }
+            var next = starts
+            var indices = [Int32](repeating: 0, count: Int(starts[NameAtom.count]))
+            for i in cores.indices where cores[i].kind == .element && cores[i].nameAtom != NameAtom.unknown {
+                let a = Int(cores[i].nameAtom)
+                indices[Int(next[a])] = Int32(i)
+                next[a] += 1
+            }
+            byNameStarts = starts
+            byNameIndices = indices
         }
-        var indices = atoms.count == 1 ? byName![Int(atoms[0])] : atoms.flatMap { byName![Int($0)] }
-        if atoms.count > 1 { indices.sort() }
-        return indices.map { HTMLElement(document: document, index: Int($0)) }
+        var found: [HTMLElement] = []
+        for atom in atoms {
+            for i in byNameIndices[Int(byNameStarts[Int(atom)])..<Int(byNameStarts[Int(atom) + 1])] {
+                found.append(HTMLElement(document: document, index: Int(i)))
+            }
+        }
+        if atoms.count > 1 { found.sort { $0.index < $1.index } }
+        return found
     }
 
     /// ``select(_:)`` minus the elements hidden from the accessibility tree, memoised likewise

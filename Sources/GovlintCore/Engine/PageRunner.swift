@@ -31,6 +31,7 @@ public enum PageRunner {
     public static func run(_ rules: [ActiveRule], on page: PageContext, limits: Limits? = nil,
                            times: RuleTimes? = nil) -> FileOutcome {
         var out = FileOutcome()
+        out.outcomes = Dictionary(minimumCapacity: rules.count)
         var measured: [(name: String, nanoseconds: UInt64)] = []
         defer { if let times { times.add(measured) } }
         let plan = RulePlan.of(rules)
