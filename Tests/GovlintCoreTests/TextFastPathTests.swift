@@ -144,6 +144,7 @@ struct AbsencePatternTests {
         (#"^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$"#, true),
         ("^(?!.*(lorem|ipsum)).*$", true), ("^(?!.*(TODO)).*$", false), ("^(?!.*(a)|(b)).*$", false), (#"^(?!.*(x\\)).*$"#, false),
         ("^(?!.*([)]|q)).*$", false), ("^(?!.*(é|ß)).*$", true),
+        (#"(?s)^(?!.*(\{\$[^}]*\}|\$\{[^}]*\}|<%.*?%>|\[!--.*?--\]|<CMSPRO_)).*$"#, false), ("(?s)^(?!.*(lorem|ipsum)).*$", true),
     ]
     static let values = [
         "", "plain", "{$title}", "${x}", "<% code %>", "[!--x--]", "<CMSPRO_A", "text {$ x", "a\nb", "a\r\nb", "a\rb", "line\u{2028}sep",
@@ -169,6 +170,8 @@ struct AbsencePatternTests {
         #expect(try filter("^(?!.*(a)|(b)).*$") == nil)
         #expect(try filter(#"^(?!.*(x\\)).*$"#)?.literals == [Array("x\\".utf8)])
         #expect(try filter("^(?!.*(a)).*") == nil)
+        #expect(try filter("(?s)^(?!.*(a)).*$") != nil)
+        #expect(try filter("(?i)^(?!.*(a)).*$") == nil)
         #expect(AttributeMatchesCheck.absenceFilter(try NSRegularExpression(pattern: "^(?!.*(a)).*$", options: [.dotMatchesLineSeparators])) == nil)
     }
 }

@@ -14,6 +14,8 @@ struct AttributeMatchesCheck: PageCheck {
     let trim: Bool
     /// For a pattern `^(?!.*(INNER)).*$` (the value has no INNER), INNER's prefilter (see ``absenceFilter(_:)``).
     let absenceFilter: RegexPrefilter?
+    /// The absence pattern starts with `(?s)`: `.` also matches line terminators, so multi-line values qualify.
+    let absenceDotAll: Bool
 
     init(options: inout CheckOptions) throws(LocatedError) {
         name = try options.requireString("name").lowercased()
@@ -25,6 +27,7 @@ struct AttributeMatchesCheck: PageCheck {
         trim = try options.bool("trim") ?? true
         missingHolds = try options.missingAttributeHolds()
         absenceFilter = Self.absenceFilter(r)
+        absenceDotAll = absenceFilter != nil && r.pattern.hasPrefix(Self.dotAllFlag)
         filter = RegexPrefilters.filter(for: r)
         try options.finish()
     }
@@ -46,7 +49,7 @@ struct AttributeMatchesCheck: PageCheck {
         for j in doc.attributeCores.indices where doc.attributeCores[j].nameAtom == atom {
             var value = doc.attributes[j].value
             if trim { value = TextMatching.trimmed(value) }
-            if !Self.isOneLine(value) || absenceFilter.mayMatch(value) { return false }
+            if !(absenceDotAll || Self.isOneLine(value)) || absenceFilter.mayMatch(value) { return false }
         }
         return true
     }
@@ -55,7 +58,7 @@ struct AttributeMatchesCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         guard var value = element.attribute(name) else { return missingHolds ? .holds : .doesNotHold }
         if trim { value = TextMatching.trimmed(value) }
-        let holds = Self.matches(regex, value, absenceFilter: absenceFilter, filter: filter)
+        let holds = Self.matches(regex, value, absenceFilter: absenceFilter, dotAll: absenceDotAll, filter: filter)
         if holds && !holdData { return .holds }
         return .verdict(holds, data: ["attribute": name, "value": value])
     }
@@ -64,19 +67,24 @@ struct AttributeMatchesCheck: PageCheck {
     /// (``absenceFilter(_:)``), INNER's literals are absent and the value is one line: `.*$` then
     /// matches the whole value and the lookahead cannot fail.
     static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?) -> Bool {
-        matches(regex, value, absenceFilter: absenceFilter, filter: RegexPrefilters.filter(for: regex))
+        matches(regex, value, absenceFilter: absenceFilter, dotAll: absenceFilter != nil && regex.pattern.hasPrefix(dotAllFlag),
+                filter: RegexPrefilters.filter(for: regex))
     }
 
     /// ``matches(_:_:absenceFilter:)`` with the pattern's prefilter (`RegexPrefilters.filter(for: regex)`) given.
-    static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?, filter: RegexPrefilter?) -> Bool {
-        if let absenceFilter, !RuleDeadline.isPast, isOneLine(value), !absenceFilter.mayMatch(value) { return true }
+    static func matches(_ regex: NSRegularExpression, _ value: String, absenceFilter: RegexPrefilter?, dotAll: Bool,
+                        filter: RegexPrefilter?) -> Bool {
+        if let absenceFilter, !RuleDeadline.isPast, dotAll || isOneLine(value), !absenceFilter.mayMatch(value) { return true }
         return TextMatching.matches(regex, value, filter: filter)
     }
 
-    /// The prefilter of INNER in a pattern `^(?!.*(INNER)).*$` with no option but case insensitivity, INNER
-    /// balanced (its group is the one closed before `).*$`); nil for other patterns.
+    static let dotAllFlag = "(?s)"
+
+    /// The prefilter of INNER in a pattern `^(?!.*(INNER)).*$` (or the same after `(?s)`) with no option but case
+    /// insensitivity, INNER balanced (its group is the one closed before `).*$`); nil for other patterns.
     static func absenceFilter(_ regex: NSRegularExpression) -> RegexPrefilter? {
-        let p = regex.pattern
+        var p = regex.pattern
+        if p.hasPrefix(dotAllFlag) { p.removeFirst(dotAllFlag.count) }
         guard regex.options.isSubset(of: [.caseInsensitive]), p.hasPrefix("^(?!.*("), p.hasSuffix(")).*$"),
               p.unicodeScalars.count >= 12 else { return nil }
         let inner = Array(p.unicodeScalars.dropFirst(7).dropLast(5))
