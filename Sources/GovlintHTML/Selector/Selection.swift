@@ -246,21 +246,66 @@ private func asciiLowercased(_ s: String) -> String {
 /// The complex selectors of many selector lists, grouped by what their
 /// subjects must have: a tag (an entry sits in the bucket of each tag it
 /// allows), else an attribute, else nothing usable.
-struct SubjectBuckets {
+///
+/// Buckets are spans of one flat entry array (no array per bucket to retain
+/// per element). Complex selectors of the commonest shape — one compound of a
+/// tag, attribute, id and class tests and `:not()` of such compounds, like
+/// `img[alt]`, `meta[name=viewport i]`, `li:not([role])` — are also compiled
+/// into ``FastTest``s, which HTML elements are tested against directly on the
+/// node and attribute tables; other elements and selectors take the general
+/// matcher.
+final class SubjectBuckets: @unchecked Sendable {
+    enum Mode: UInt8 {
+        /// ``SelectorMatcher/matchesComplex(_:_:)``.
+        case general
+        /// A lone type or universal selector (`img`, `*`): every element of its bucket matches.
+        case bucketMatches
+        /// The tests `tests[testStart..<testEnd]` on HTML elements, else the general matcher.
+        case fast
+    }
+
     /// One complex selector: the list it belongs to and its index in that list's program.
     struct Entry {
         var selector: Int32
         var complex: Int32
-        /// A lone type or universal selector (`img`, `*`): every element of its bucket matches.
-        var bucketMatches: Bool
+        var mode: Mode
+        var testStart: Int32 = 0
+        var testEnd: Int32 = 0
     }
 
-    var byTagAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
-    var byTagName: [String: [Entry]] = [:]
-    var byAttributeAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
-    var byAttributeName: [String: [Entry]] = [:]
-    var hasAttributeBuckets = false
-    var unconstrained: [Entry] = []
+    /// One test of a fast entry on an HTML element: its tag has `atom`, or it
+    /// has an attribute with name `atom` whose value passes `op` with `value`
+    /// (`bytes[valueStart..<valueStart + valueCount]`). The tests of an entry
+    /// with group 0 must all pass; for each other group, not all of its tests
+    /// may pass (a `:not()` branch).
+    struct FastTest {
+        var group: Int32
+        var isType: Bool
+        var op: AttributeOperator
+        /// ASCII case-insensitive value comparison on HTML elements.
+        var caseInsensitive: Bool
+        var atom: Int32
+        var valueStart: Int32
+        var valueCount: Int32
+    }
+
+    struct Span {
+        var start: Int32
+        var count: Int32
+    }
+
+    let entries: UnsafeMutableBufferPointer<Entry>
+    let tests: UnsafeMutableBufferPointer<FastTest>
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    /// Per tag / attribute name atom, its bucket's entries.
+    let tagSpans: UnsafeMutableBufferPointer<Span>
+    let attributeSpans: UnsafeMutableBufferPointer<Span>
+    let byTagName: [String: Span]
+    let byAttributeName: [String: Span]
+    let hasAttributeBuckets: Bool
+    let unconstrained: Span
+    /// How many entries are `.fast` (for tests).
+    let fastCount: Int
 
     /// The buckets of the last selector list asked for: every page of a run preselects the same rules' selectors.
     private static let last = Mutex<(keys: [Int], buckets: SubjectBuckets)?>(nil)
@@ -274,17 +319,30 @@ struct SubjectBuckets {
         return buckets
     }
 
-    init(_ selectors: [Selector]) {
+    init(_ selectors: [Selector], fastPath: Bool = true) {
+        var byTagAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
+        var byTagName: [String: [Entry]] = [:]
+        var byAttributeAtom: [[Entry]] = Array(repeating: [], count: NameAtom.count)
+        var byAttributeName: [String: [Entry]] = [:]
+        var hasAttributeBuckets = false
+        var unconstrained: [Entry] = []
+        var tests: [FastTest] = []
+        var bytes: [UInt8] = []
         for (k, s) in selectors.enumerated() {
             for (complex, c) in zip(s.list, s.program.topComplexes) {
-                var bucketMatches = false
+                var entry = Entry(selector: Int32(k), complex: Int32(c), mode: .general)
                 if complex.compounds.count == 1, complex.compounds[0].simples.count == 1 {
                     switch complex.compounds[0].simples[0] {
-                    case .type, .universal: bucketMatches = true
+                    case .type, .universal: entry.mode = .bucketMatches
                     default: break
                     }
                 }
-                let entry = Entry(selector: Int32(k), complex: Int32(c), bucketMatches: bucketMatches)
+                if entry.mode == .general, fastPath, let compiled = Self.compileFast(s.program, c, &bytes) {
+                    entry.mode = .fast
+                    entry.testStart = Int32(tests.count)
+                    tests.append(contentsOf: compiled)
+                    entry.testEnd = Int32(tests.count)
+                }
                 switch SubjectKey(complex) {
                 case let .tags(names):
                     for name in names {
@@ -300,54 +358,181 @@ struct SubjectBuckets {
                 }
             }
         }
+        var flat: [Entry] = []
+        func span(_ bucket: [Entry]) -> Span {
+            let s = Span(start: Int32(flat.count), count: Int32(bucket.count))
+            flat.append(contentsOf: bucket)
+            return s
+        }
+        let tagSpans = byTagAtom.map(span)
+        let attributeSpans = byAttributeAtom.map(span)
+        self.byTagName = byTagName.mapValues(span)
+        self.byAttributeName = byAttributeName.mapValues(span)
+        self.unconstrained = span(unconstrained)
+        self.hasAttributeBuckets = hasAttributeBuckets
+        fastCount = flat.count { $0.mode == .fast }
+        entries = .copy(flat)
+        self.tests = .copy(tests)
+        self.bytes = .copy(bytes)
+        self.tagSpans = .copy(tagSpans)
+        self.attributeSpans = .copy(attributeSpans)
+    }
+
+    deinit {
+        entries.deallocate()
+        tests.deallocate()
+        bytes.deallocate()
+        tagSpans.deallocate()
+        attributeSpans.deallocate()
+    }
+
+    /// Complex selector `c` of `program` as fast tests, or nil when it has another shape.
+    private static func compileFast(_ program: SelectorProgram, _ c: Int, _ bytes: inout [UInt8]) -> [FastTest]? {
+        var tests: [FastTest] = []
+        /// The tests of one compound (`c`'s only compound, or a `:not()` branch), into `group`.
+        func addCompound(_ c: Int, group: Int32, negatable: Bool) -> Bool {
+            let complex = program.complexes[c]
+            guard complex.compoundCount == 1, !complex.isRelative else { return false }
+            let compound = program.compounds[Int(complex.compoundStart)]
+            let before = tests.count
+            let s0 = Int(compound.simpleStart)
+            for s in s0..<(s0 + Int(compound.simpleCount)) {
+                let simple = program.simples[s]
+                var test = FastTest(group: group, isType: false, op: .exists, caseInsensitive: false, atom: 0,
+                                    valueStart: 0, valueCount: 0)
+                switch simple.op {
+                case .universal:
+                    continue
+                case .type:
+                    guard simple.atom != 0 else { return false }
+                    test.isType = true
+                    test.atom = simple.atom
+                case .attribute, .id, .className:
+                    switch simple.op {
+                    case .id: (test.atom, test.op) = (NameAtom.id, .equals)
+                    case .className: (test.atom, test.op) = (NameAtom.class, .includes)
+                    default:
+                        guard simple.atom != 0 else { return false }
+                        (test.atom, test.op) = (simple.atom, simple.attributeOperator)
+                        test.caseInsensitive = simple.caseMode != .sensitive
+                    }
+                    test.valueStart = Int32(bytes.count)
+                    test.valueCount = simple.bytesCount
+                    let v0 = Int(simple.bytesStart)
+                    bytes.append(contentsOf: program.bytes[v0..<(v0 + Int(simple.bytesCount))])
+                case .not:
+                    guard !negatable else { return false }
+                    let list = program.lists[Int(simple.list)]
+                    for item in Int(list.start)..<Int(list.start + list.count) {
+                        let g = Int32(tests.count + 1)
+                        guard addCompound(Int(program.items[item]), group: g, negatable: true) else { return false }
+                    }
+                    continue
+                default:
+                    return false
+                }
+                tests.append(test)
+            }
+            // A negated compound without tests (`:not(*)`) matches every element: leave it to the general matcher.
+            return !negatable || tests.count > before
+        }
+        guard addCompound(c, group: 0, negatable: false) else { return nil }
+        // Positive tests first, then the groups in order.
+        tests.sort { ($0.group, $0.isType ? 0 : 1) < ($1.group, $1.isType ? 0 : 1) }
+        return tests
     }
 
     func run(_ view: DocumentView, _ selectors: [Selector], _ document: HTMLDocument, _ results: inout [[Int32]],
              range: Range<Int>? = nil) {
         let nodes = view.nodes
+        let attributes = view.attributes
+        let values = view.values
+        let entries = entries, tests = tests, bytes = bytes
         let matchers = selectors.map { SelectorMatcher(view, $0.program) }
         // The last element each selector took: a list whose complexes sit in several buckets takes an element once.
         var taken = Array(repeating: -1, count: selectors.count)
         matchers.withUnsafeBufferPointer { matchers in
             taken.withUnsafeMutableBufferPointer { taken in
-                @inline(__always) func test(_ entries: [Entry], _ i: Int, _ results: inout [[Int32]]) {
-                    for entry in entries {
-                        let k = Int(entry.selector)
-                        guard taken[k] != i, entry.bucketMatches || matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
-                        taken[k] = i
-                        results[k].append(Int32(i))
-                    }
-                }
-                for i in range ?? 1..<nodes.count where nodes[i].kind == .element {
-                    let node = nodes[i]
-                    if node.nameAtom != 0 {
-                        test(byTagAtom[Int(node.nameAtom)], i, &results)
-                    } else if !byTagName.isEmpty, let entries = byTagName[document.nodes[i].name] {
-                        test(entries, i, &results)
-                    }
-                    if hasAttributeBuckets, node.attributeCount > 0 {
-                        let start = Int(node.attributeStart)
-                        for a in start..<(start + Int(node.attributeCount)) {
-                            let atom = view.attributes[a].nameAtom
-                            if atom != 0 {
-                                test(byAttributeAtom[Int(atom)], i, &results)
-                                continue
+                results.withUnsafeMutableBufferPointer { results in
+                    /// Whether HTML element `node` passes the fast tests `start..<end`.
+                    @inline(__always) func passes(_ start: Int, _ end: Int, _ node: NodeCore) -> Bool {
+                        let a0 = Int(node.attributeStart), a1 = a0 + Int(node.attributeCount)
+                        @inline(__always) func pass(_ t: FastTest) -> Bool {
+                            if t.isType { return node.nameAtom == t.atom }
+                            var a = a0
+                            while a < a1, attributes[a].nameAtom != t.atom { a += 1 }
+                            guard a < a1 else { return false }
+                            if t.op == .exists { return true }
+                            let core = attributes[a]
+                            let v0 = Int(core.valueStart), w0 = Int(t.valueStart)
+                            return attributeValueMatches(
+                                t.op, UnsafeBufferPointer(rebasing: values[v0..<(v0 + Int(core.valueCount))]),
+                                UnsafeBufferPointer(rebasing: bytes[w0..<(w0 + Int(t.valueCount))]), t.caseInsensitive)
+                        }
+                        var t = start
+                        while t < end, tests[t].group == 0 {
+                            guard pass(tests[t]) else { return false }
+                            t += 1
+                        }
+                        while t < end {
+                            let group = tests[t].group
+                            var all = true
+                            while t < end, tests[t].group == group {
+                                if all, !pass(tests[t]) { all = false }
+                                t += 1
                             }
-                            var name = document.attributes[a].name
-                            if node.namespace != .html {
-                                // Foreign elements keep mixed-case names (`viewBox`), which
-                                // attribute selectors match ASCII case-insensitively.
-                                name = asciiLowercased(name)
-                                let lowered = NameAtom.of(name)
-                                if lowered != 0 {
-                                    test(byAttributeAtom[Int(lowered)], i, &results)
-                                    continue
-                                }
+                            if all { return false }
+                        }
+                        return true
+                    }
+                    @inline(__always) func test(_ span: Span, _ i: Int, _ node: NodeCore) {
+                        let start = Int(span.start)
+                        for x in start..<(start + Int(span.count)) {
+                            let entry = entries[x]
+                            let k = Int(entry.selector)
+                            guard taken[k] != i else { continue }
+                            switch entry.mode {
+                            case .bucketMatches: break
+                            case .fast where node.namespace == .html:
+                                guard passes(Int(entry.testStart), Int(entry.testEnd), node) else { continue }
+                            default:
+                                guard matchers[k].matchesComplex(Int(entry.complex), i) else { continue }
                             }
-                            if !byAttributeName.isEmpty, let entries = byAttributeName[name] { test(entries, i, &results) }
+                            taken[k] = i
+                            results[k].append(Int32(i))
                         }
                     }
-                    test(unconstrained, i, &results)
+                    for i in range ?? 1..<nodes.count where nodes[i].kind == .element {
+                        let node = nodes[i]
+                        if node.nameAtom != 0 {
+                            test(tagSpans[Int(node.nameAtom)], i, node)
+                        } else if !byTagName.isEmpty, let span = byTagName[document.nodes[i].name] {
+                            test(span, i, node)
+                        }
+                        if hasAttributeBuckets, node.attributeCount > 0 {
+                            let start = Int(node.attributeStart)
+                            for a in start..<(start + Int(node.attributeCount)) {
+                                let atom = attributes[a].nameAtom
+                                if atom != 0 {
+                                    test(attributeSpans[Int(atom)], i, node)
+                                    continue
+                                }
+                                var name = document.attributes[a].name
+                                if node.namespace != .html {
+                                    // Foreign elements keep mixed-case names (`viewBox`), which
+                                    // attribute selectors match ASCII case-insensitively.
+                                    name = asciiLowercased(name)
+                                    let lowered = NameAtom.of(name)
+                                    if lowered != 0 {
+                                        test(attributeSpans[Int(lowered)], i, node)
+                                        continue
+                                    }
+                                }
+                                if !byAttributeName.isEmpty, let span = byAttributeName[name] { test(span, i, node) }
+                            }
+                        }
+                        test(unconstrained, i, node)
+                    }
                 }
             }
         }

@@ -451,27 +451,31 @@ struct SelectorMatcher {
         if simple.attributeOperator == .exists { return true }
         let ci = simple.caseMode == .insensitive
             || (simple.caseMode == .htmlInsensitive && nodes[e].namespace == .html)
-        let v = value(a)
-        let wanted = wanted(simple.bytesStart, simple.bytesCount)
-        switch simple.attributeOperator {
-        case .exists:
-            return true
-        case .equals:
-            return v.count == wanted.count && bytesEqual(v, 0, wanted, ci)
-        case .includes:
-            return containsWord(v, wanted, caseInsensitive: ci)
-        case .dashMatch:
-            return v.count >= wanted.count && bytesEqual(v, 0, wanted, ci)
-                && (v.count == wanted.count || v[wanted.count] == 0x2D)
-        case .prefix:
-            return !wanted.isEmpty && v.count >= wanted.count && bytesEqual(v, 0, wanted, ci)
-        case .suffix:
-            return !wanted.isEmpty && v.count >= wanted.count && bytesEqual(v, v.count - wanted.count, wanted, ci)
-        case .substring:
-            guard !wanted.isEmpty, v.count >= wanted.count else { return false }
-            for start in 0...(v.count - wanted.count) where bytesEqual(v, start, wanted, ci) { return true }
-            return false
-        }
+        return attributeValueMatches(simple.attributeOperator, value(a), wanted(simple.bytesStart, simple.bytesCount), ci)
+    }
+}
+
+/// Whether attribute value `v` passes `op` with the selector's value `wanted`.
+@inline(__always) func attributeValueMatches(_ op: AttributeOperator, _ v: UnsafeBufferPointer<UInt8>,
+                                             _ wanted: UnsafeBufferPointer<UInt8>, _ ci: Bool) -> Bool {
+    switch op {
+    case .exists:
+        return true
+    case .equals:
+        return v.count == wanted.count && bytesEqual(v, 0, wanted, ci)
+    case .includes:
+        return containsWord(v, wanted, caseInsensitive: ci)
+    case .dashMatch:
+        return v.count >= wanted.count && bytesEqual(v, 0, wanted, ci)
+            && (v.count == wanted.count || v[wanted.count] == 0x2D)
+    case .prefix:
+        return !wanted.isEmpty && v.count >= wanted.count && bytesEqual(v, 0, wanted, ci)
+    case .suffix:
+        return !wanted.isEmpty && v.count >= wanted.count && bytesEqual(v, v.count - wanted.count, wanted, ci)
+    case .substring:
+        guard !wanted.isEmpty, v.count >= wanted.count else { return false }
+        for start in 0...(v.count - wanted.count) where bytesEqual(v, start, wanted, ci) { return true }
+        return false
     }
 }
 

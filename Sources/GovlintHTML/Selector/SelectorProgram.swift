@@ -201,7 +201,7 @@ final class SelectorProgram: @unchecked Sendable {
     }
 }
 
-private extension UnsafeMutableBufferPointer {
+extension UnsafeMutableBufferPointer {
     /// A new allocation holding `array` (at least one element's room, so it is never empty-based).
     static func copy(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
         let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(array.count, 1))
