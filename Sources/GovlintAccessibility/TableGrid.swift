@@ -94,18 +94,22 @@ public struct TableGrid: Sendable {
         var rowNodes: [Int32] = []
         var groupEnd: [Int32] = []
         let first = cores[table.index].firstChild
-        var c = first
-        while c >= 0 {
-            let n = cores[Int(c)]
-            if n.kind == .element, n.namespace == html, n.nameAtom == thead {
-                Self.addRows(cores, c, &rowNodes)
-                Self.closeGroup(rowNodes, &groupEnd)
+        // Each child section of one kind (`thead`, `tfoot`) is a group of its rows.
+        func addSections(_ atom: Int32) {
+            var c = first
+            while c >= 0 {
+                let n = cores[Int(c)]
+                if n.kind == .element, n.namespace == html, n.nameAtom == atom {
+                    Self.addRows(cores, c, &rowNodes)
+                    Self.closeGroup(rowNodes, &groupEnd)
+                }
+                c = n.nextSibling
             }
-            c = n.nextSibling
         }
+        addSections(thead)
         // A run of direct `tr` children is one group; any other child ends it.
         var directRun = false
-        c = first
+        var c = first
         while c >= 0 {
             let n = cores[Int(c)]
             if n.kind == .element, n.namespace == html {
@@ -124,15 +128,7 @@ public struct TableGrid: Sendable {
             c = n.nextSibling
         }
         Self.closeGroup(rowNodes, &groupEnd)
-        c = first
-        while c >= 0 {
-            let n = cores[Int(c)]
-            if n.kind == .element, n.namespace == html, n.nameAtom == tfoot {
-                Self.addRows(cores, c, &rowNodes)
-                Self.closeGroup(rowNodes, &groupEnd)
-            }
-            c = n.nextSibling
-        }
+        addSections(tfoot)
 
         // Cells: a column is taken in row r while a cell placed before spans into it (`coverEnd[c] > r`).
         var cellCount = 0

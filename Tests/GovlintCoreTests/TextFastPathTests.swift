@@ -66,7 +66,7 @@ struct TextFastPathTests {
         var differ: [UInt32] = []
         for v in UInt32(0)...0x10FFFF {
             guard let u = Unicode.Scalar(v) else { continue }
-            if set.contains(u) != TextMatching.isWhitespaceOrNewline(v) { differ.append(v) }
+            if set.contains(u) != UnicodeWhitespace.contains(v, newlines: true) { differ.append(v) }
         }
         #expect(differ.isEmpty, "\(differ.map { String($0, radix: 16) })")
     }

@@ -310,48 +310,8 @@ enum TextMatching {
     }
 
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` on the string's UTF-8 bytes (Foundation's trim bridges
-    /// to UTF-16 and was ~3% of a run through accessible names). Every scalar of that set is below U+3001.
-    static func trimmed(_ s: String) -> String {
-        var s = s
-        let bounds: (Int, Int) = s.withUTF8 { b in
-            let n = b.count
-            var lo = 0
-            while lo < n {
-                let (scalar, length) = scalarAt(b, lo)
-                guard isWhitespaceOrNewline(scalar) else { break }
-                lo += length
-            }
-            var hi = n
-            while hi > lo {
-                var start = hi - 1
-                while b[start] & 0xC0 == 0x80 { start -= 1 }
-                guard isWhitespaceOrNewline(scalarAt(b, start).0) else { break }
-                hi = start
-            }
-            return (lo, hi)
-        }
-        if bounds.0 == 0 && bounds.1 == s.utf8.count { return s }
-        return s.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[bounds.0..<bounds.1]), as: UTF8.self) }
-    }
-
-    /// The scalar starting at `i` of valid UTF-8 and its length in bytes.
-    @inline(__always) private static func scalarAt(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) {
-        let c = UInt32(b[i])
-        if c < 0x80 { return (c, 1) }
-        if c < 0xE0 { return ((c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
-        if c < 0xF0 { return ((c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
-        return ((c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
-    }
-
-    /// Membership in `CharacterSet.whitespacesAndNewlines` (general category Zs, tab, U+000A–U+000D, U+0085, U+200B,
-    /// U+2028 and U+2029; checked against Foundation over every scalar by a test).
-    @inline(__always) static func isWhitespaceOrNewline(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        switch v {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
+    /// to UTF-16 and was ~3% of a run through accessible names).
+    static func trimmed(_ s: String) -> String { UnicodeWhitespace.trimmed(s) }
 
     /// `text.contains(term)` as Foundation answers it (canonical equivalence), with a byte search
     /// when neither string has characters that equivalence or grapheme clustering could affect.
