@@ -24,6 +24,10 @@ public protocol PageCheck: Sendable {
     /// no text or attribute value on it has a literal its pattern needs); the engine then counts the
     /// rule's targets as passed without evaluating them. False when unsure (the default).
     func holdsOnEveryTarget(in page: PageContext) -> Bool
+    /// Of a page's targets, those the check may not hold on, in the order given, when it can tell the
+    /// others hold without visiting them (say, only elements with an `aria-*` attribute can fail); nil
+    /// to visit every target (the default). The engine counts the others as passed.
+    func candidates(among targets: [Int32], in page: PageContext) -> [Int32]?
 }
 
 /// How expensive a check is on one target, relative to other checks.
@@ -41,6 +45,7 @@ extension PageCheck {
     public var cost: CheckCost { .normal }
     public var pageSelectors: [Selector] { [] }
     public func holdsOnEveryTarget(in page: PageContext) -> Bool { false }
+    public func candidates(among targets: [Int32], in page: PageContext) -> [Int32]? { nil }
     public func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         evaluate(element, in: page)
     }

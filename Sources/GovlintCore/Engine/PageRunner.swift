@@ -133,7 +133,12 @@ public enum PageRunner {
             } else if case let .page(invocation) = check {
                 // A single check (most rules) is called directly.
                 let single = invocation.check
-                for i in targets {
+                var visited = targets
+                if let candidates = single.candidates(among: targets, in: page) {
+                    counts.passed += targets.count - candidates.count
+                    visited = candidates
+                }
+                for i in visited {
                     let target = HTMLElement(document: document, index: Int(i))
                     let r = single.evaluate(target, in: page, holdData: false)
                     if RuleDeadline.isPast(deadline) { stopped = true; break }

@@ -46,6 +46,23 @@ struct AriaAttributesCheck: PageCheck {
         }
     }
 
+    /// `names`, `values` and `allowed` hold on an element without `aria-*` attributes: only the page's elements
+    /// that have one (listed once per page, shared by the three rules) are visited.
+    func candidates(among targets: [Int32], in page: PageContext) -> [Int32]? {
+        guard aspect == .names || aspect == .values || aspect == .allowed else { return nil }
+        let hasAria = page.memo(Self.hasAriaKey) {
+            let document = page.document
+            var flags = [Bool](repeating: false, count: document.cores.count)
+            for i in document.cores.indices where document.cores[i].kind == .element {
+                flags[i] = Self.hasAriaAttribute(HTMLElement(document: document, index: i))
+            }
+            return flags
+        }
+        return targets.filter { hasAria[Int($0)] }
+    }
+
+    static let hasAriaKey = MemoKey<[Bool]>("has-aria-attribute")
+
     static let ariaPrefix = Array("aria-".utf8)
 
     /// Atoms of names that start with `aria-`.
