@@ -1,5 +1,6 @@
 import Testing
 import GovlintHTML
+import GovlintTestSupport
 @testable import GovlintAccessibility
 
 /// The byte-level fast paths answer exactly as the Character-level code they shortcut.
@@ -233,7 +234,7 @@ import GovlintHTML
     /// Random inserts, removals and unions give the members a `Set` would hold.
     @Test(arguments: [1, 2, 3, 4])
     func behavesAsASet(_ seed: UInt64) {
-        var rng = SplitMix(seed: seed)
+        var rng = SplitMix64(seed: seed)
         var small = NodeIndexSet(), reference = Set<Int>()
         var other = NodeIndexSet(), otherReference = Set<Int>()
         for _ in 0..<2_000 {
@@ -248,18 +249,6 @@ import GovlintHTML
             #expect(Set(small.elements) == reference)
             #expect(small.elements.count == reference.count)
             #expect((0..<12).allSatisfy { small.contains($0) == reference.contains($0) })
-        }
-    }
-
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 }

@@ -1,19 +1,15 @@
 import Testing
 @testable import GovlintHTML
+import GovlintTestSupport
 
 /// The compiled fast tests of the bucketed pass (one compound of type, attribute,
 /// id and class tests, and `:not()` of such) give the general matcher's answer.
 @Suite struct SelectorFastPathTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
+    /// Random choices from a deterministic generator, so failures reproduce.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var source: SplitMix64
+        init(state: UInt64) { source = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { source.next() }
         mutating func int(_ n: Int) -> Int { Int(next() % UInt64(n)) }
         mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
         mutating func chance(_ percent: Int) -> Bool { int(100) < percent }

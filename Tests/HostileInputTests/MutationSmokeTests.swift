@@ -9,14 +9,9 @@ import Testing
 /// found here becomes a fixed regression case below.
 @Suite struct MutationSmokeTests {
     struct Mutator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var source: SplitMix64
+        init(state: UInt64) { source = SplitMix64(seed: state) }
+        mutating func next() -> UInt64 { source.next() }
 
         static let tokens = ["[", "]", "{", "}", "(", ")", "?", "@", "$", "..", ".", "*", ":", "-", "'", "\"", "\n", "  ", "&a", "*a",
                              "!!", "#", ",", "|", ">", "\\", "\0", "é", "𝄞", "~", "==", "=~", "/", "0", "-1", "99999999999999999999"]
