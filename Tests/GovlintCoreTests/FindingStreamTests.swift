@@ -58,6 +58,27 @@ import Testing
         #expect(Set(spool.paths) == ["a.html", "b/ü.html"])
     }
 
+    /// Appends are written in batches: a read must see findings and facts still in the batch, whether they
+    /// straddle a batch's end or sit whole in it, and reads interleaved with appends stay right.
+    @Test(arguments: [1, 40, 700, 1 << 18])
+    func spoolReadsWhatIsNotWrittenYet(batch: Int) throws {
+        let spool = try FindingSpool(factChunkSize: 90, writeBatchSize: batch)
+        var expected: [String: [Finding]] = [:]
+        for i in 0..<40 {
+            let file = "p\(i).html"
+            let findings = (0..<(i % 4)).map { Self.finding(i + $0, file: file) }
+            spool.append(findings, for: file)
+            if !findings.isEmpty { expected[file] = findings }
+            spool.appendFacts([SiteFact(file: file, value: "v\(i)", range: .fileStart, snippet: "<a id=\(i)>")], rule: "r", path: file)
+            if i % 7 == 3 { #expect(spool.findings(for: "p\(i - 1).html") == expected["p\(i - 1).html"] ?? []) }
+        }
+        for (file, findings) in expected { #expect(spool.findings(for: file) == findings) }
+        #expect(spool.readFacts(rule: "r").map(\.value) == (0..<40).map { "v\($0)" })
+        let (facts, at) = spool.readFactsWithoutSnippets(rule: "r")
+        #expect(facts.count == 40)
+        #expect(at.map(spool.snippet(at:)) == (0..<40).map { "<a id=\($0)>" })
+    }
+
     @Test func spoolLeavesNothingOnDisk() throws {
         let dir = try Self.tempDir()
         let spool = try FindingSpool(directory: dir)

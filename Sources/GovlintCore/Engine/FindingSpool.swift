@@ -26,6 +26,11 @@ public final class FindingSpool: @unchecked Sendable {
     private let fd: Int32
     private let lock = NSLock()
     private var end = 0
+    /// Bytes appended but not yet written, which start at file offset `end - unwritten.count`: appends are
+    /// written in batches of `writeBatchSize` (one `pwrite` per page cost a system call, under the lock,
+    /// for every file of a run), and before any read that reaches them.
+    private var unwritten: [UInt8] = []
+    private let writeBatchSize: Int
     private var index: [String: Slice] = [:]
     /// Site facts by rule id: chunks of file groups (the path, the fact count and byte length, then the facts
     /// without their file), written when a rule's pending bytes reach `factChunkSize`.
@@ -40,9 +45,11 @@ public final class FindingSpool: @unchecked Sendable {
     /// - Parameters:
     ///   - directory: the folder the private spool folder is made in (default: the temporary directory).
     ///   - factChunkSize: pending bytes of one rule's facts that are written as one chunk.
-    public init(directory: URL? = nil, factChunkSize: Int = 1 << 16) throws {
+    ///   - writeBatchSize: appended bytes that are written to the file at once.
+    public init(directory: URL? = nil, factChunkSize: Int = 1 << 16, writeBatchSize: Int = 1 << 18) throws {
         fd = try Self.openUnlinkedFile(in: directory)
         self.factChunkSize = factChunkSize
+        self.writeBatchSize = writeBatchSize
     }
 
     /// A new read-write file, already unlinked (with the private folder made for it), as a descriptor the caller closes.
@@ -200,9 +207,27 @@ public final class FindingSpool: @unchecked Sendable {
         return String(decoding: readBytes(Slice(offset: offset + head.at, length: n, count: 0)), as: UTF8.self)
     }
 
-    /// Writes at the end; the caller holds the lock.
+    /// Appends at the end (written with the next batch); the caller holds the lock.
     private func write(_ bytes: [UInt8], count: Int) -> Slice {
         let offset = end
+        end += bytes.count
+        if unwritten.isEmpty && bytes.count >= writeBatchSize {
+            writeOut(bytes, at: offset)
+        } else {
+            unwritten += bytes
+            if unwritten.count >= writeBatchSize { flushUnwritten() }
+        }
+        return Slice(offset: offset, length: bytes.count, count: count)
+    }
+
+    /// Writes the batch of appended bytes; the caller holds the lock.
+    private func flushUnwritten() {
+        guard !unwritten.isEmpty else { return }
+        writeOut(unwritten, at: end - unwritten.count)
+        unwritten.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ bytes: [UInt8], at offset: Int) {
         bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
@@ -215,8 +240,6 @@ public final class FindingSpool: @unchecked Sendable {
                 done += n
             }
         }
-        end += bytes.count
-        return Slice(offset: offset, length: bytes.count, count: count)
     }
 
     /// Where a file's findings are, if it has any.
@@ -259,7 +282,10 @@ public final class FindingSpool: @unchecked Sendable {
     }
 
     private func readBytes(_ slice: Slice) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: slice.length) { buffer, initialized in
+        lock.lock()
+        if slice.offset + slice.length > end - unwritten.count { flushUnwritten() }
+        lock.unlock()
+        return [UInt8](unsafeUninitializedCapacity: slice.length) { buffer, initialized in
             var done = 0
             while done < slice.length {
                 let n = pread(fd, buffer.baseAddress! + done, slice.length - done, off_t(slice.offset + done))
