@@ -171,6 +171,24 @@ import Testing
         #expect(r.stderr.contains(".govlint.yml:3:3: unknown rule 'no-such-rule'"), "\(r.stderr)")
     }
 
+    /// The parse-only pass (the benchmarks' baseline) parses the pages lint checks, without rules; it loads
+    /// the packs only to check a configuration, a profile or a rules folder it is given.
+    @Test func parseOnlyParsesThePagesAndStillChecksAConfiguration() throws {
+        let dir = try Self.tempDir()
+        let lint = try Self.govlint(["check", Self.demo, "--no-cache", "--fail-on", "never"], cwd: dir)
+        let parse = try Self.govlint(["check", Self.demo, "--no-cache", "--fail-on", "never", "--parse-only"], cwd: dir)
+        #expect(parse.status == 0)
+        let pages = { (r: Run) in r.stdout.split(separator: "\n").last { $0.contains("pages and") }?.split(separator: " ").first }
+        #expect(pages(parse) != nil && pages(parse) == pages(lint), "\(parse.stdout)")
+        #expect(parse.stdout.contains("checked with 0 rules: 0 errors"))
+        let unknown = try Self.govlint(["check", Self.demo, "--parse-only", "--profile", "no-such-profile"], cwd: dir)
+        #expect(unknown.status == 2)
+        try "rules:\n  no-such-rule: off\n".write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)
+        let configured = try Self.govlint(["check", Self.demo, "--parse-only"], cwd: dir)
+        #expect(configured.status == 2)
+        #expect(configured.stderr.contains(".govlint.yml:2:3: unknown rule 'no-such-rule'"), "\(configured.stderr)")
+    }
+
     @Test func unknownPageTypeInTheConfigurationExitsTwo() throws {
         let dir = try Self.tempDir()
         try "profile: cn-gov\npage-types:\n  \"zwdt/*.html\": news\n".write(to: dir.appendingPathComponent(".govlint.yml"), atomically: true, encoding: .utf8)

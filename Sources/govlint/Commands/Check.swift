@@ -189,7 +189,12 @@ extension Govlint {
                 do { known = try GovlintCore.Baseline.load(baseline) } catch { throw UsageFailure(error.description) }
             }
 
-            var catalog = try CatalogLoading.load(rulesDirectories: rulesDir)
+            let configURL = config.map { URL(fileURLWithPath: $0) }
+                ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            // The parse-only pass (the benchmarks' baseline) reads, decodes and parses, nothing else: the packs are
+            // loaded only when a configuration, ruleset or profile needs them checked.
+            let packsNeeded = !parseOnly || configURL != nil || ruleset != nil || !profile.isEmpty || !rulesDir.isEmpty
+            var catalog = packsNeeded ? try CatalogLoading.load(rulesDirectories: rulesDir) : try Catalog(packs: [])
             var profile = self.profile
             if let ruleset {
                 let loaded: SpectralRuleset
@@ -207,8 +212,6 @@ extension Govlint {
                 if profile.isEmpty { profile = [SpectralRuleset.pack] }
             }
             var configuration = Configuration()
-            let configURL = config.map { URL(fileURLWithPath: $0) }
-                ?? ConfigurationLoader.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
             if let configURL {
                 do { configuration = try ConfigurationLoader.load(configURL, catalog: catalog) } catch {
                     throw UsageFailure(error.description)
