@@ -237,12 +237,14 @@ def main():
             and (not args.only or "usagov-2023" in args.only):
         sample = usagov_sample(usagov)
         n = sum(len([f for f in fs if f.endswith(".html")]) for _, _, fs in os.walk(sample))
-        start = instructions(binary, os.path.join(ROOT, "Fixtures/sites/demo-agency/index.html"), True)
+        # Start-up (one small page): lint's loads the packs, parse-only's does not; each side's is removed from it.
+        one = os.path.join(ROOT, "Fixtures/sites/demo-agency/index.html")
+        pstart, lstart = instructions(binary, one, True), instructions(binary, one, False)
         parse = instructions(binary, sample, True)
         lint = instructions(binary, sample, False)
         print(f"  instructions (callgrind, {n} usagov pages, 1 job): parse-only {parse / 1e9:.2f} G, lint {lint / 1e9:.2f} G, "
-              f"start-up {start / 1e9:.2f} G")
-        print(f"  lint/parse-only, instructions per page (start-up removed): {(parse - start) / (lint - start):5.2f}  [>= 0.70]")
+              f"start-up: lint {lstart / 1e9:.2f} G, parse-only {pstart / 1e9:.2f} G")
+        print(f"  lint/parse-only, instructions per page (start-up removed): {(parse - pstart) / (lint - lstart):5.2f}  [>= 0.70]")
         # The sample's links mostly point at pages outside it (~290 broken-link findings per page, against ~3 on
         # the whole export), which weighs findings and reports ~10x. A 1/48 shard of the whole export checks as
         # many pages against the real file list: page phase and part file, no site rules, no text report.
@@ -252,7 +254,7 @@ def main():
         slint = instructions(binary, usagov, False, shard)
         print(f"  instructions, 1/48 shard of usagov (whole file list; page phase + part file): parse-only {sparse / 1e9:.2f} G, "
               f"lint {slint / 1e9:.2f} G")
-        print(f"  lint/parse-only, instructions, shard (start-up removed):   {(sparse - start) / (slint - start):5.2f}  [>= 0.70]")
+        print(f"  lint/parse-only, instructions, shard (start-up removed):   {(sparse - pstart) / (slint - lstart):5.2f}  [>= 0.70]")
         # The same measure on the generated export (Chinese-language pages every pack applies to): a 1/20 shard.
         gen = os.path.join(BENCH, "gen-2000")
         if os.path.isdir(gen):
@@ -260,7 +262,7 @@ def main():
             gparse = instructions(binary, gen, True, shard)
             glint = instructions(binary, gen, False, shard)
             print(f"  instructions, 1/20 shard of gen-2000 (100 pages): parse-only {gparse / 1e9:.2f} G, lint {glint / 1e9:.2f} G")
-            print(f"  lint/parse-only, instructions, gen shard (start-up removed): {(gparse - start) / (glint - start):5.2f}  [>= 0.70]")
+            print(f"  lint/parse-only, instructions, gen shard (start-up removed): {(gparse - pstart) / (glint - lstart):5.2f}  [>= 0.70]")
     print(f"  start-up: rules list {startup(binary, ['rules', 'list']) * 1000:.0f} ms, "
           f"one-page check {startup(binary, ['check', os.path.join(ROOT, 'Fixtures/sites/demo-agency/index.html'), '--fail-on', 'never']) * 1000:.0f} ms  [< 150 ms]")
 
