@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads YAML with source marks and turns every mistake into a ``LocatedError``.
@@ -40,31 +41,49 @@ public enum YAMLReader {
         }
     }
 
-    /// Line and column of the first `*alias` token outside quotes and comments.
+    /// Line and column of the first `*alias` token outside quotes and comments. Lines are found on bytes and
+    /// only those with a `*` are read as characters: this runs on every rule file at start-up, and reading
+    /// every file character by character was a third of the start-up.
     static func firstAlias(in text: String) -> (Int, Int)? {
-        var line = 1
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var column = 0
-            var quote: Character?
-            var previous: Character = " "
-            for ch in raw {
-                column += 1
-                if let q = quote {
-                    if ch == q { quote = nil }
-                } else if ch == "\"" || ch == "'" {
-                    if previous == " " || previous == ":" || previous == "[" || previous == "," || previous == "-" { quote = ch }
-                } else if ch == "#", previous == " " || column == 1 {
-                    break
-                } else if ch == "*", previous == " " || previous == "[" || previous == "," || column == 1 {
-                    let rest = raw.dropFirst(column)
-                    if let next = rest.first, next.isLetter || next.isNumber || next == "_" || next == "-" {
-                        // `* ` is a plain scalar; `*word` right after `key: ` or `- ` is an alias.
-                        return (line, column)
-                    }
+        var text = text
+        return text.withUTF8 { bytes -> (Int, Int)? in
+            guard let base = bytes.baseAddress, memchr(base, 0x2A, bytes.count) != nil else { return nil }
+            var line = 1, start = 0
+            while start <= bytes.count {
+                let end = memchr(base + start, 0x0A, bytes.count - start)
+                    .map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                if memchr(base + start, 0x2A, end - start) != nil,
+                   let column = aliasColumn(in: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)) {
+                    return (line, column)
                 }
-                previous = ch
+                line += 1
+                start = end + 1
             }
-            line += 1
+            return nil
+        }
+    }
+
+    /// The column (in characters) of the first `*alias` token of one line outside quotes and comments.
+    static func aliasColumn(in raw: String) -> Int? {
+        var column = 0
+        var quote: Character?
+        var previous: Character = " "
+        for ch in raw {
+            column += 1
+            if let q = quote {
+                if ch == q { quote = nil }
+            } else if ch == "\"" || ch == "'" {
+                if previous == " " || previous == ":" || previous == "[" || previous == "," || previous == "-" { quote = ch }
+            } else if ch == "#", previous == " " || column == 1 {
+                break
+            } else if ch == "*", previous == " " || previous == "[" || previous == "," || column == 1 {
+                let rest = raw.dropFirst(column)
+                if let next = rest.first, next.isLetter || next.isNumber || next == "_" || next == "-" {
+                    // `* ` is a plain scalar; `*word` right after `key: ` or `- ` is an alias.
+                    return column
+                }
+            }
+            previous = ch
         }
         return nil
     }
