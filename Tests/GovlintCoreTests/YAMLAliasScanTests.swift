@@ -57,3 +57,20 @@ import Testing
         }
     }
 }
+
+/// Rule files are parsed without typing plain scalars (Yams' `.basic` resolver); a number or flag read from
+/// them must be what the default resolver would have given.
+@Suite struct YAMLPlainScalarTests {
+    static let values = ["yes", "No", "ON", "off", "true", "False", "TRUE", "y", "1", "-3", "0x1F", "0o17", "1_000", "0b101",
+                         "5.0", "1e3", "~", "null", "", "'5'", "\"true\"", "2026-11-25", "1:30", "text", "[1]", "{a: 1}", "!!str 7"]
+
+    @Test(arguments: values)
+    func typedReadsAsTheDefaultResolver(_ value: String) throws {
+        let yaml = "n: \(value)\nb: \(value)\n"
+        var plain = try YAMLMap(YAMLReader.load(yaml, file: "t.yaml", plainScalarsAsText: true), file: "t.yaml", what: "test")
+        var typed = try YAMLMap(YAMLReader.load(yaml, file: "t.yaml"), file: "t.yaml", what: "test")
+        #expect((try? plain.int("n")) == (try? typed.int("n")), "int of \(value)")
+        #expect((try? plain.bool("b")) == (try? typed.bool("b")), "bool of \(value)")
+        #expect(plain.value("n")?.string == typed.value("n")?.string)
+    }
+}

@@ -85,7 +85,7 @@ public enum PackLoader {
     }
 
     private static func loadManifest(_ file: PackFile, folder: String, origin: String) throws(LocatedError) -> RulePack {
-        let root = try YAMLReader.load(file.contents, file: file.displayPath)
+        let root = try YAMLReader.load(file.contents, file: file.displayPath, plainScalarsAsText: true)
         var m = try YAMLMap(root, file: file.displayPath, what: "a pack manifest")
         let idNode = try m.require("id")
         guard let id = idNode.string, id == folder else {

@@ -5,7 +5,7 @@ import Yams
 /// option; any mistake is a ``LocatedError`` pointing into the file.
 enum RuleLoader {
     static func load(text: String, file: String, pack: String, expectedID: String) throws(LocatedError) -> Rule {
-        let root = try YAMLReader.load(text, file: file)
+        let root = try YAMLReader.load(text, file: file, plainScalarsAsText: true)
         var map = try YAMLMap(root, file: file, what: "a rule")
         let idNode = try map.require("id")
         guard let id = idNode.string else { throw map.error(idNode, "'id' must be a string") }
