@@ -107,7 +107,10 @@ public struct YAMLMap {
     public let node: Node
     public let file: String
     private let pairs: [(key: String, keyNode: Node, value: Node)]
-    private var used: Set<String> = []
+    /// Every key asked for (present or not: an unknown key's error lists them) and which pairs were read.
+    /// Arrays, not sets: a rule file's mappings are small and are read at every start-up.
+    private var asked: [String] = []
+    private var read: [Bool]
 
     public init(_ node: Node, file: String, what: String) throws(LocatedError) {
         self.node = node
@@ -117,12 +120,17 @@ public struct YAMLMap {
         }
         var seen: Set<String> = []
         var pairs: [(String, Node, Node)] = []
+        pairs.reserveCapacity(mapping.count)
+        let small = mapping.count <= 16
         for (k, v) in mapping {
             guard let key = k.string else { throw YAMLMap.error(k, file: file, "keys must be strings") }
-            if !seen.insert(key).inserted { throw YAMLMap.error(k, file: file, "duplicate key '\(key)'") }
+            if small ? pairs.contains(where: { $0.0 == key }) : !seen.insert(key).inserted {
+                throw YAMLMap.error(k, file: file, "duplicate key '\(key)'")
+            }
             pairs.append((key, k, v))
         }
         self.pairs = pairs
+        read = Array(repeating: false, count: pairs.count)
     }
 
     public static func error(_ node: Node, file: String, _ message: String) -> LocatedError {
@@ -135,8 +143,10 @@ public struct YAMLMap {
     public var entries: [(key: String, keyNode: Node, value: Node)] { pairs }
 
     public mutating func value(_ key: String) -> Node? {
-        used.insert(key)
-        return pairs.first { $0.key == key }?.value
+        asked.append(key)
+        guard let i = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        read[i] = true
+        return pairs[i].value
     }
 
     public func keyNode(_ key: String) -> Node? { pairs.first { $0.key == key }?.keyNode }
@@ -188,8 +198,8 @@ public struct YAMLMap {
 
     /// Rejects keys that were never read.
     public func finish(_ what: String) throws(LocatedError) {
-        for pair in pairs where !used.contains(pair.key) {
-            let known = Set(used).sorted().joined(separator: ", ")
+        for (i, pair) in pairs.enumerated() where !read[i] {
+            let known = Set(asked).sorted().joined(separator: ", ")
             throw error(pair.keyNode, "unknown key '\(pair.key)' in \(what) (expected one of: \(known))")
         }
     }
