@@ -31,6 +31,8 @@ public final class FindingSpool: @unchecked Sendable {
     /// without their file), written when a rule's pending bytes reach `factChunkSize`.
     private var factChunks: [String: [Slice]] = [:]
     private var pendingFacts: [String: [UInt8]] = [:]
+    /// Facts spooled per rule id (to size the list they are read back into).
+    private var factTotals: [String: Int] = [:]
     private let factChunkSize: Int
 
     public struct SpoolError: Error, CustomStringConvertible {
@@ -98,6 +100,7 @@ public final class FindingSpool: @unchecked Sendable {
         group.int(body.bytes.count)
         group.bytes += body.bytes
         lock.lock(); defer { lock.unlock() }
+        factTotals[rule, default: 0] += facts.count
         var pending = pendingFacts.removeValue(forKey: rule) ?? []
         pending += group.bytes
         if pending.count >= factChunkSize {
@@ -165,9 +168,13 @@ public final class FindingSpool: @unchecked Sendable {
         lock.lock()
         flushFacts()
         let chunks = factChunks[rule] ?? []
+        let total = factTotals[rule] ?? 0
         lock.unlock()
+        // Sized once (at most every fact of the rule): grown by doubling, the list would be up to twice as large.
         var out: [SiteFact] = []
+        out.reserveCapacity(total)
         var at: [Int] = []
+        if !snippets { at.reserveCapacity(total) }
         for chunk in chunks {
             var reader = RecordReader(bytes: readBytes(chunk))
             while reader.at < reader.bytes.count {

@@ -265,9 +265,10 @@ public struct Linter: Sendable {
             let partFiles = parts[i].files
             parts[i].files = [:]
             for (path, var outcome) in partFiles where files[path] == nil {
-                owner[path] = i
+                if parts.count > 1 { owner[path] = i }
                 if let slice = parts[i].spool?.slice(for: path), let spool = parts[i].spool {
-                    sources[path] = .spooled(spool, slice)
+                    // One part: its spool's index says where, when the findings are read (no second table by path).
+                    if parts.count > 1 { sources[path] = .spooled(spool, slice) }
                 } else if !outcome.findings.isEmpty {
                     if mergeSpool == nil { mergeSpool = try? FindingSpool() }
                     if let mergeSpool, let slice = mergeSpool.append(outcome.findings, for: path) {
@@ -346,7 +347,9 @@ public struct Linter: Sendable {
         distinctLists = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
-        let factSources = facts
+        // Each rule's sources are taken out when it runs: lists held in memory (distinct values) go with them.
+        var factSources = facts
+        facts = [:]
         let sitePaths = site.info.files
         let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
             func read(_ source: FactSource) -> [SiteFact] {
@@ -355,7 +358,7 @@ public struct Linter: Sendable {
                 case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep, paths: sitePaths)
                 }
             }
-            let sources = factSources[id] ?? []
+            let sources = factSources.removeValue(forKey: id) ?? []
             if sources.count == 1, case let .spooled(spool, keep) = sources[0] {
                 // One spool (an unsharded run): snippets stay there until a finding needs one.
                 let (list, snippets) = spool.readFactsWithoutSnippets(rule: id, keep: keep, paths: sitePaths)
@@ -363,7 +366,7 @@ public struct Linter: Sendable {
             }
             return .init(facts: sources.count == 1 ? read(sources[0]) : sources.flatMap(read))
         }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) }, times: times)
-        facts = [:]
+        factSources = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
         addExtra(siteOutcome.findings)
         paths = Array(Set(paths).union(extra.keys).union(extraSlices.keys)).sorted()
@@ -375,7 +378,8 @@ public struct Linter: Sendable {
             switch sources.removeValue(forKey: path) {
             case let .spooled(spool, slice)?: step.slices = [(spool, slice)]
             case let .inline(list)?: step.extra = list
-            case nil: break
+            case nil:
+                if parts.count == 1, let spool = parts[0].spool, let slice = spool.slice(for: path) { step.slices = [(spool, slice)] }
             }
             if let more = extra.removeValue(forKey: path) { step.extra += more }
             if let more = extraSlices.removeValue(forKey: path), let extraSpool {

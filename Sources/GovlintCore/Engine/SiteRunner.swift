@@ -71,9 +71,12 @@ public enum SiteRunner {
             var batch = facts(active.rule.id)
             var ruleFacts = batch.facts
             batch.facts = []
-            // Where each sorted fact was in the batch, for its snippet.
+            // Where each sorted fact was in the batch, for its snippet (none: where it is now).
             var unsorted: [Int] = []
-            if batch.snippet != nil {
+            let inOrder = ruleFacts.isSorted { ($0.file, $0.range.start) < ($1.file, $1.range.start) }
+            if inOrder {
+                // Facts usually come in file order already: a stable sort would leave them as they are.
+            } else if batch.snippet != nil {
                 // The order of a stable sort, as the in-place sort below gives.
                 unsorted = ruleFacts.indices.sorted { a, b in
                     (ruleFacts[a].file, ruleFacts[a].range.start, a) < (ruleFacts[b].file, ruleFacts[b].range.start, b)
@@ -99,7 +102,7 @@ public enum SiteRunner {
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: f.file, range: f.range,
                                                 message: message,
-                                                snippet: batch.snippet.map { $0(unsorted[v.factIndex]) } ?? f.snippet))
+                                                snippet: batch.snippet.map { $0(unsorted.isEmpty ? v.factIndex : unsorted[v.factIndex]) } ?? f.snippet))
                 } else {
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: v.data["path"] ?? ".",

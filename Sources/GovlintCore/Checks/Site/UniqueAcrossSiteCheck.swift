@@ -20,20 +20,28 @@ struct UniqueAcrossSiteCheck: SiteCheck {
     }
 
     func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
-        var first: [String: Int] = [:]
-        var counts: [String: Int] = [:]
-        let order = facts.indices.sorted { (facts[$0].file, facts[$0].range.start) < (facts[$1].file, facts[$1].range.start) }
-        for i in order {
+        // One table (first fact, count) per value: it holds one entry per distinct value of the export.
+        var seen: [String: (first: Int32, count: Int32)] = [:]
+        let inOrder = facts.isSorted { ($0.file, $0.range.start) < ($1.file, $1.range.start) }
+        // The engine hands the facts in this order already; a list of positions is made only when they are not.
+        let order = inOrder ? [] : facts.indices.sorted { (facts[$0].file, facts[$0].range.start) < (facts[$1].file, facts[$1].range.start) }
+        let count = facts.count
+        for k in 0..<count {
+            let i = inOrder ? k : order[k]
             let key = ignoreCase ? facts[i].value.lowercased() : facts[i].value
-            counts[key, default: 0] += 1
-            if first[key] == nil { first[key] = i }
+            if let s = seen[key] {
+                seen[key] = (s.first, s.count + 1)
+            } else {
+                seen[key] = (Int32(i), 1)
+            }
         }
         var verdicts: [SiteVerdict] = []
-        for i in order {
+        for k in 0..<count {
+            let i = inOrder ? k : order[k]
             let key = ignoreCase ? facts[i].value.lowercased() : facts[i].value
-            guard let f = first[key], f != i else { continue }
+            guard let s = seen[key], Int(s.first) != i else { continue }
             verdicts.append(SiteVerdict(factIndex: i, data: [
-                "value": facts[i].value, "firstFile": facts[f].file, "count": String(counts[key] ?? 0),
+                "value": facts[i].value, "firstFile": facts[Int(s.first)].file, "count": String(s.count),
             ]))
         }
         return verdicts
