@@ -31,8 +31,9 @@ public final class FindingSpool: @unchecked Sendable {
     /// without their file), written when a rule's pending bytes reach `factChunkSize`.
     private var factChunks: [String: [Slice]] = [:]
     private var pendingFacts: [String: [UInt8]] = [:]
-    /// Facts spooled per rule id (to size the list they are read back into).
-    private var factTotals: [String: Int] = [:]
+    /// Per rule id: facts spooled, the bytes of their values and their file groups (to size the table they
+    /// are read back into).
+    private var factTotals: [String: (facts: Int, valueBytes: Int, groups: Int)] = [:]
     private let factChunkSize: Int
 
     public struct SpoolError: Error, CustomStringConvertible {
@@ -93,14 +94,19 @@ public final class FindingSpool: @unchecked Sendable {
     public func appendFacts(_ facts: [SiteFact], rule: String, path: String) {
         guard !facts.isEmpty else { return }
         var body = RecordWriter()
-        for f in facts { body.writeFactBody(f) }
+        var valueBytes = 0
+        for f in facts {
+            body.writeFactBody(f)
+            valueBytes += f.value.utf8.count
+        }
         var group = RecordWriter()
         group.string(path)
         group.int(facts.count)
         group.int(body.bytes.count)
         group.bytes += body.bytes
         lock.lock(); defer { lock.unlock() }
-        factTotals[rule, default: 0] += facts.count
+        let known = factTotals[rule] ?? (0, 0, 0)
+        factTotals[rule] = (known.facts + facts.count, known.valueBytes + valueBytes, known.groups + 1)
         var pending = pendingFacts.removeValue(forKey: rule) ?? []
         pending += group.bytes
         if pending.count >= factChunkSize {
@@ -152,29 +158,29 @@ public final class FindingSpool: @unchecked Sendable {
     /// One rule's site facts, file group by file group in the order they were appended, skipping the groups
     /// of files `keep` rejects. Facts of one file share its path string, and that of `paths` (the export's
     /// file list) when it has the path.
-    public func readFacts(rule: String, keep: ((String) -> Bool)? = nil, paths: Set<String>? = nil) -> [SiteFact] {
+    public func readFacts(rule: String, keep: ((String) -> Bool)? = nil, paths: Set<String>? = nil) -> SiteFacts {
         readFacts(rule: rule, keep: keep, paths: paths, snippets: true).facts
     }
 
     /// As ``readFacts(rule:keep:paths:)``, leaving the snippets in the spool (a site rule reports few of its
     /// facts): each fact's snippet is empty and `snippets[i]` is where fact `i`'s is, for ``snippet(at:)``.
     public func readFactsWithoutSnippets(rule: String, keep: ((String) -> Bool)? = nil,
-                                         paths: Set<String>? = nil) -> (facts: [SiteFact], snippets: [Int]) {
+                                         paths: Set<String>? = nil) -> (facts: SiteFacts, snippets: [Int]) {
         readFacts(rule: rule, keep: keep, paths: paths, snippets: false)
     }
 
     private func readFacts(rule: String, keep: ((String) -> Bool)?, paths: Set<String>?,
-                           snippets: Bool) -> (facts: [SiteFact], snippets: [Int]) {
+                           snippets: Bool) -> (facts: SiteFacts, snippets: [Int]) {
         lock.lock()
         flushFacts()
         let chunks = factChunks[rule] ?? []
-        let total = factTotals[rule] ?? 0
+        let total = factTotals[rule] ?? (0, 0, 0)
         lock.unlock()
-        // Sized once (at most every fact of the rule): grown by doubling, the list would be up to twice as large.
-        var out: [SiteFact] = []
-        out.reserveCapacity(total)
+        // Sized once (at most every fact of the rule): grown by doubling, the lists would be up to twice as large.
+        var out = SiteFacts()
+        out.reserveCapacity(total.facts, valueBytes: total.valueBytes, files: total.groups)
         var at: [Int] = []
-        if !snippets { at.reserveCapacity(total) }
+        if !snippets { at.reserveCapacity(total.facts) }
         for chunk in chunks {
             var reader = RecordReader(bytes: readBytes(chunk))
             while reader.at < reader.bytes.count {

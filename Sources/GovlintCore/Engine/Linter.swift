@@ -190,7 +190,7 @@ public struct Linter: Sendable {
         let spool = try? FindingSpool(directory: options.spoolDirectory)
         if spool == nil { options.warn("warning: cannot create the findings spool in the temporary folder; keeping findings in memory") }
         let fold = PageFold(rules: pageRules, spooling: spool != nil, files: site.files)
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
+        var outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
             let file = files[work[i]]
             let (outcome, hit) = CrashContext.checking(file.relative) { checkOne(file) }
             var kept = fold.fold(outcome)
@@ -206,8 +206,13 @@ public struct Linter: Sendable {
         // Pages were parsed and freed in the workers' malloc arenas, which the site phase (on this thread)
         // does not reuse: their free pages go back to the system before it.
         MallocTrim.run()
+        // The page phase's distinct values become the kept lists before the table by file is made, and the
+        // workers' results are released once it is: the sets, the table and the results are not all held at once.
+        let distinctFacts = fold.takeDistinctFactLists(site: site)
+        let cacheHits = outcomes.count { $0.1 }
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[files[work[i]].relative] = o.0 }
+        outcomes = []
         let problemFindings = problems.map {
             $0.limit ? PageRunner.notFullyChecked($0.path, $0.message)
                 : Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: $0.path, range: .fileStart,
@@ -222,8 +227,8 @@ public struct Linter: Sendable {
                        rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,
                        siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
                        pagesChecked: pages, descriptorsChecked: descriptors,
-                       cacheHits: outcomes.filter(\.1).count,
-                       outcomes: fold.outcomes, distinctFacts: fold.takeDistinctFactLists(site: site), factCounts: fold.factCounts)
+                       cacheHits: cacheHits,
+                       outcomes: fold.outcomes, distinctFacts: distinctFacts, factCounts: fold.factCounts)
         part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
         part.spool = spool
         return part
@@ -333,7 +338,7 @@ public struct Linter: Sendable {
         for path in paths {
             let o = files[path]!
             for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-            for (id, f) in o.facts { factEntries[id, default: []].append((path, .inline(f))) }
+            for (id, f) in o.facts { factEntries[id, default: []].append((path, .list(f))) }
         }
         files = [:]
         for (id, list) in factEntries {
@@ -343,7 +348,8 @@ public struct Linter: Sendable {
         factEntries = [:]
         for (id, values) in distinct { distinctLists[id] = values.sorted().map(PageFold.valueFact) }
         distinct = [:]
-        for (id, list) in distinctLists { facts[id, default: []].append(.inline(list)) }
+        // Held compactly while the rules before theirs run.
+        for id in Array(distinctLists.keys) { facts[id, default: []].append(.inline(SiteFacts(distinctLists.removeValue(forKey: id)!))) }
         distinctLists = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
@@ -352,9 +358,10 @@ public struct Linter: Sendable {
         facts = [:]
         let sitePaths = site.info.files
         let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
-            func read(_ source: FactSource) -> [SiteFact] {
+            func read(_ source: FactSource) -> SiteFacts {
                 switch source {
-                case let .inline(list): list
+                case let .list(list): SiteFacts(list)
+                case let .inline(table): table
                 case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep, paths: sitePaths)
                 }
             }
@@ -364,7 +371,10 @@ public struct Linter: Sendable {
                 let (list, snippets) = spool.readFactsWithoutSnippets(rule: id, keep: keep, paths: sitePaths)
                 return .init(facts: list, snippet: { spool.snippet(at: snippets[$0]) })
             }
-            return .init(facts: sources.count == 1 ? read(sources[0]) : sources.flatMap(read))
+            if sources.count == 1 { return .init(facts: read(sources[0])) }
+            var all = SiteFacts()
+            for source in sources { all.append(contentsOf: read(source)) }
+            return .init(facts: all)
         }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) }, times: times)
         factSources = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
@@ -427,7 +437,9 @@ public struct Linter: Sendable {
     enum FactSource {
         /// One rule's facts in a part's spool, of the files `keep` accepts (nil: all).
         case spooled(FindingSpool, ((String) -> Bool)?)
-        case inline([SiteFact])
+        /// Facts held in memory: one file's (a decoded part's), or a rule's distinct values.
+        case list([SiteFact])
+        case inline(SiteFacts)
     }
 
     /// System-rule findings switched off in the configuration are dropped.

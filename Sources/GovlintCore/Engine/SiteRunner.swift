@@ -11,7 +11,7 @@ public enum SiteRunner {
     /// `factCounts` gives, for rules whose facts were reduced to one per distinct value, how many were collected.
     public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], factCounts: [String: Int] = [:],
                            site: SiteContext, limits: Limits? = nil) -> FileOutcome {
-        run(rules, facts: { SiteFactBatch(facts: facts[$0] ?? []) }, factCounts: factCounts, site: site, limits: limits)
+        run(rules, facts: { SiteFactBatch(facts: SiteFacts(facts[$0] ?? [])) }, factCounts: factCounts, site: site, limits: limits)
     }
 
     /// Puts `list[order[i]]` at `i` for every `i`, in place (cycle by cycle: no second copy of the list).
@@ -36,7 +36,7 @@ public enum SiteRunner {
     /// One site rule's facts. With `snippet`, the facts' snippets are left where they are stored and fetched
     /// only for the facts a finding reports (by index in `facts`): a rule reports few of its facts.
     struct SiteFactBatch {
-        var facts: [SiteFact]
+        var facts: SiteFacts
         var snippet: ((Int) -> String)?
     }
 
@@ -69,22 +69,10 @@ public enum SiteRunner {
                 }
             }
             var batch = facts(active.rule.id)
-            var ruleFacts = batch.facts
-            batch.facts = []
-            // Where each sorted fact was in the batch, for its snippet (none: where it is now).
-            var unsorted: [Int] = []
-            let inOrder = ruleFacts.isSorted { ($0.file, $0.range.start) < ($1.file, $1.range.start) }
-            if inOrder {
-                // Facts usually come in file order already: a stable sort would leave them as they are.
-            } else if batch.snippet != nil {
-                // The order of a stable sort, as the in-place sort below gives.
-                unsorted = ruleFacts.indices.sorted { a, b in
-                    (ruleFacts[a].file, ruleFacts[a].range.start, a) < (ruleFacts[b].file, ruleFacts[b].range.start, b)
-                }
-                permute(&ruleFacts, unsorted)
-            } else {
-                ruleFacts.sort { ($0.file, $0.range.start) < ($1.file, $1.range.start) } // in place: no second copy
-            }
+            // In (file, position) order; `unsorted[i]` is where the sorted fact `i` was in the batch, for its
+            // snippet (nil: the facts came in that order, as they usually do, and nothing was copied).
+            let (ruleFacts, unsorted) = batch.facts.sortedByFileAndPosition()
+            batch.facts = SiteFacts()
             let verdicts = invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info))
             var counts = OutcomeCounts()
             var failing = Set<Int>()
@@ -102,7 +90,7 @@ public enum SiteRunner {
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: f.file, range: f.range,
                                                 message: message,
-                                                snippet: batch.snippet.map { $0(unsorted.isEmpty ? v.factIndex : unsorted[v.factIndex]) } ?? f.snippet))
+                                                snippet: batch.snippet.map { $0(unsorted?[v.factIndex] ?? v.factIndex) } ?? f.snippet))
                 } else {
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: v.data["path"] ?? ".",

@@ -19,29 +19,41 @@ struct UniqueAcrossSiteCheck: SiteCheck {
         return v
     }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
-        // One table (first fact, count) per value: it holds one entry per distinct value of the export.
-        var seen: [String: (first: Int32, count: Int32)] = [:]
-        let inOrder = facts.isSorted { ($0.file, $0.range.start) < ($1.file, $1.range.start) }
-        // The engine hands the facts in this order already; a list of positions is made only when they are not.
-        let order = inOrder ? [] : facts.indices.sorted { (facts[$0].file, facts[$0].range.start) < (facts[$1].file, facts[$1].range.start) }
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
+        // Values are grouped by their string's hash, each group told apart by comparing strings (as a table keyed
+        // by value would): the groups hold no string, and the values stay in the facts' byte buffer.
         let count = facts.count
+        let inOrder = (0..<count).dropFirst().allSatisfy { !facts.precedes($0, $0 - 1) }
+        // The engine hands the facts in this order already; a list of positions is made only when they are not.
+        let order = inOrder ? [] : facts.indices.sorted { (facts.file(at: $0), facts.range(at: $0).start) < (facts.file(at: $1), facts.range(at: $1).start) }
+        func key(_ i: Int) -> String { ignoreCase ? facts.value(at: i).lowercased() : facts.value(at: i) }
+        var groupOf = [Int32](repeating: -1, count: count)
+        var groupFirst: [Int32] = [], groupCount: [Int32] = [], nextGroup: [Int32] = []
+        var byHash: [Int: Int32] = [:]
         for k in 0..<count {
             let i = inOrder ? k : order[k]
-            let key = ignoreCase ? facts[i].value.lowercased() : facts[i].value
-            if let s = seen[key] {
-                seen[key] = (s.first, s.count + 1)
-            } else {
-                seen[key] = (Int32(i), 1)
+            let value = key(i)
+            let h = value.hashValue
+            var g = byHash[h] ?? -1
+            while g >= 0, key(Int(groupFirst[Int(g)])) != value { g = nextGroup[Int(g)] }
+            if g < 0 {
+                g = Int32(groupFirst.count)
+                groupFirst.append(Int32(i))
+                groupCount.append(0)
+                nextGroup.append(byHash[h] ?? -1)
+                byHash[h] = g
             }
+            groupCount[Int(g)] += 1
+            groupOf[i] = g
         }
         var verdicts: [SiteVerdict] = []
         for k in 0..<count {
             let i = inOrder ? k : order[k]
-            let key = ignoreCase ? facts[i].value.lowercased() : facts[i].value
-            guard let s = seen[key], Int(s.first) != i else { continue }
+            let g = Int(groupOf[i])
+            let first = Int(groupFirst[g])
+            guard first != i else { continue }
             verdicts.append(SiteVerdict(factIndex: i, data: [
-                "value": facts[i].value, "firstFile": facts[Int(s.first)].file, "count": String(s.count),
+                "value": facts.value(at: i), "firstFile": facts.file(at: first), "count": String(groupCount[g]),
             ]))
         }
         return verdicts
