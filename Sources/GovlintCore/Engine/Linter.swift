@@ -188,6 +188,7 @@ public struct Linter: Sendable {
         // to the spool: memory then does not grow with them either. Without a usable temporary folder they
         // stay in memory, as before.
         let spool = try? FindingSpool(directory: options.spoolDirectory)
+        spool?.reserveFiles(work.count)
         if spool == nil { options.warn("warning: cannot create the findings spool in the temporary folder; keeping findings in memory") }
         let fold = PageFold(rules: pageRules, spooling: spool != nil, files: site.files)
         var outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
@@ -304,7 +305,8 @@ public struct Linter: Sendable {
         // Findings not from a page's own outcome (problems, then site findings), by file: spooled as they come,
         // so site rules that report on many pages (duplicate titles, orphan pages) do not hold them all.
         var extra: [String: [Finding]] = [:]
-        var extraSlices: [String: [FindingSpool.Slice]] = [:]
+        // Spooled site findings: where each file's are, in the order spooled (a flat list, grouped by file below).
+        var extraSlices: [(file: String, slice: FindingSpool.Slice)] = []
         let extraSpool = try? FindingSpool()
         func addExtra(_ findings: [Finding]) {
             guard let extraSpool else {
@@ -318,7 +320,7 @@ public struct Linter: Sendable {
                 byFile[f.file, default: []].append(f)
             }
             for file in order {
-                if let slice = extraSpool.appendDetached(byFile[file]!) { extraSlices[file, default: []].append(slice) }
+                if let slice = extraSpool.appendDetached(byFile[file]!) { extraSlices.append((file, slice)) }
             }
         }
         addExtra(problems)
@@ -379,7 +381,9 @@ public struct Linter: Sendable {
         factSources = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
         addExtra(siteOutcome.findings)
-        paths = Array(Set(paths).union(extra.keys).union(extraSlices.keys)).sorted()
+        paths = Array(Set(paths).union(extra.keys).union(extraSlices.lazy.map(\.file))).sorted()
+        extraSlices.sort { $0.file < $1.file } // stable: a file's slices stay in the order spooled
+        var nextSlice = 0
         // Per file, in path order: the page's findings, then problems, then site findings, filtered and sorted
         // stably when read (SpooledFindings.batch) — the order one in-memory list had.
         var steps: [SpooledFindings.Step] = []
@@ -392,7 +396,13 @@ public struct Linter: Sendable {
                 if parts.count == 1, let spool = parts[0].spool, let slice = spool.slice(for: path) { step.slices = [(spool, slice)] }
             }
             if let more = extra.removeValue(forKey: path) { step.extra += more }
-            if let more = extraSlices.removeValue(forKey: path), let extraSpool {
+            while nextSlice < extraSlices.count, extraSlices[nextSlice].file < path { nextSlice += 1 } // (none: paths has them all)
+            var more: [FindingSpool.Slice] = []
+            while nextSlice < extraSlices.count, extraSlices[nextSlice].file == path {
+                more.append(extraSlices[nextSlice].slice)
+                nextSlice += 1
+            }
+            if !more.isEmpty, let extraSpool {
                 // Read after the page's findings: kept in the spool unless those are in memory.
                 if step.extra.isEmpty {
                     step.slices += more.map { (extraSpool, $0) }

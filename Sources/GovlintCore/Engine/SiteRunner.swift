@@ -73,10 +73,14 @@ public enum SiteRunner {
             // snippet (nil: the facts came in that order, as they usually do, and nothing was copied).
             let (ruleFacts, unsorted) = batch.facts.sortedByFileAndPosition()
             batch.facts = SiteFacts()
-            let verdicts = invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info))
             var counts = OutcomeCounts()
-            var failing = Set<Int>()
-            for v in verdicts {
+            // Facts reported, as bits (a rule may fail on most pages); verdicts are turned into findings as the
+            // check gives them, not held as a list.
+            var failing = [UInt64](repeating: 0, count: (ruleFacts.count + 63) / 64)
+            var failingCount = 0
+            var verdictCount = 0
+            invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info)) { v in
+                verdictCount += 1
                 if let spill, out.findings.count >= 1024 { // a rule failing on every page: a batch at a time
                     spill(out.findings)
                     out.findings = []
@@ -85,7 +89,11 @@ public enum SiteRunner {
                 let failed = v.verdict == .doesNotHold
                 if failed { counts.failed += 1 } else { counts.cantTell += 1 }
                 if v.factIndex >= 0, v.factIndex < ruleFacts.count {
-                    failing.insert(v.factIndex)
+                    let (word, bit) = (v.factIndex / 64, UInt64(1) << UInt64(v.factIndex % 64))
+                    if failing[word] & bit == 0 {
+                        failing[word] |= bit
+                        failingCount += 1
+                    }
                     let f = ruleFacts[v.factIndex]
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: f.file, range: f.range,
@@ -97,9 +105,9 @@ public enum SiteRunner {
                                                 range: .fileStart, message: message))
                 }
             }
-            counts.passed = (factCounts[active.rule.id] ?? ruleFacts.count) - failing.count
-            if ruleFacts.isEmpty && verdicts.isEmpty && invocation.check is FileExistsCheck { counts.passed = 1 }
-            if ruleFacts.isEmpty && verdicts.isEmpty && counts.passed == 0 { counts.inapplicable = 1 }
+            counts.passed = (factCounts[active.rule.id] ?? ruleFacts.count) - failingCount
+            if ruleFacts.isEmpty && verdictCount == 0 && invocation.check is FileExistsCheck { counts.passed = 1 }
+            if ruleFacts.isEmpty && verdictCount == 0 && counts.passed == 0 { counts.inapplicable = 1 }
             out.outcomes[active.rule.id] = counts
             if let spill, !out.findings.isEmpty {
                 spill(out.findings)

@@ -20,6 +20,14 @@ struct UniqueAcrossSiteCheck: SiteCheck {
     }
 
     func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
+        var verdicts: [SiteVerdict] = []
+        evaluate(facts, in: site) { verdicts.append($0) }
+        return verdicts
+    }
+
+    /// Verdicts handed over one at a time: a site where most titles repeat would otherwise hold one (with its
+    /// message data) per page.
+    func evaluate(_ facts: SiteFacts, in site: SiteContext, each: (SiteVerdict) -> Void) {
         // Values are grouped by their string's hash, each group told apart by comparing strings (as a table keyed
         // by value would): the groups hold no string, and the values stay in the facts' byte buffer.
         let count = facts.count
@@ -46,16 +54,14 @@ struct UniqueAcrossSiteCheck: SiteCheck {
             groupCount[Int(g)] += 1
             groupOf[i] = g
         }
-        var verdicts: [SiteVerdict] = []
         for k in 0..<count {
             let i = inOrder ? k : order[k]
             let g = Int(groupOf[i])
             let first = Int(groupFirst[g])
             guard first != i else { continue }
-            verdicts.append(SiteVerdict(factIndex: i, data: [
+            each(SiteVerdict(factIndex: i, data: [
                 "value": facts.value(at: i), "firstFile": facts.file(at: first), "count": String(groupCount[g]),
             ]))
         }
-        return verdicts
     }
 }
