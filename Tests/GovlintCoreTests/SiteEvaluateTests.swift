@@ -130,10 +130,12 @@ import Testing
         for round in 0..<200 {
             let facts = (0..<Int.random(in: 0...10, using: &rng)).map { _ -> SiteFact in
                 // Positions past 32 bits (a huge file) are kept as they are too.
-                let big = Int.random(in: 0..<8, using: &rng) == 0
+                // Every tenth round, one range for all (kept once until another comes).
+                let big = round % 10 != 0 && Int.random(in: 0..<8, using: &rng) == 0
                 let offset = big ? Int(Int32.max) + Int.random(in: 1...9, using: &rng) : Int.random(in: 0...3, using: &rng)
-                let p = SourcePosition(line: Int.random(in: 1...3, using: &rng), column: 1, offset: offset)
-                let q = SourcePosition(line: p.line, column: 7, offset: offset + 6)
+                let p = round % 10 == 0 && Int.random(in: 0..<6, using: &rng) != 0 ? SourcePosition(line: 1, column: 1, offset: 0)
+                    : SourcePosition(line: Int.random(in: 1...3, using: &rng), column: 1, offset: offset)
+                let q = SourcePosition(line: p.line, column: 7, offset: p.offset + 6)
                 return SiteFact(file: files.randomElement(using: &rng)!, value: values.randomElement(using: &rng)!,
                                 range: SourceRange(start: p, end: q), snippet: Bool.random(using: &rng) ? "" : "<p id=\(round)>")
             }

@@ -2,7 +2,7 @@ import GovlintHTML
 
 /// One site rule's facts as a site check reads them, held compactly: the values back to back in one byte
 /// buffer, each fact's file as an index into a list of file names (one per run of facts of one file), and
-/// positions as 32-bit numbers. A fact costs ~32 bytes plus its value's bytes, where a ``SiteFact`` in an
+/// positions as 32-bit numbers (none while every fact has the same range, as one value per distinct value has). A fact costs ~32 bytes plus its value's bytes, where a ``SiteFact`` in an
 /// array is 96 bytes plus a string allocation per value: a rule's facts are held at once in the site phase
 /// (one or more per page of the export).
 ///
@@ -19,6 +19,9 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
     /// fit 32 bits is kept in `wide` instead.
     private var positions: [Int32] = []
     private var wide: [Int: SourceRange] = [:]
+    /// While every fact has the same range (one value per distinct value: all at the file's start), that range,
+    /// and `positions` stays empty.
+    private var uniform: SourceRange?
     /// One per fact, or none (`hasSnippets` false) while every snippet is empty.
     private var snippets: [String] = []
     private var hasSnippets = false
@@ -44,7 +47,6 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
     public mutating func reserveCapacity(_ n: Int, valueBytes: Int = 0, files runs: Int = 0) {
         fileIndex.reserveCapacity(n)
         ends.reserveCapacity(n)
-        positions.reserveCapacity(6 * n)
         if valueBytes > 0 { bytes.reserveCapacity(valueBytes) }
         if runs > 0 { files.reserveCapacity(runs) }
     }
@@ -60,7 +62,26 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
         var value = f.value
         value.withUTF8 { bytes.append(contentsOf: $0) }
         ends.append(bytes.count)
+        if !f.snippet.isEmpty, !hasSnippets {
+            snippets = Array(repeating: "", count: i)
+            hasSnippets = true
+        }
+        if hasSnippets { snippets.append(f.snippet) }
         let r = f.range
+        if i == 0 || uniform == r {
+            uniform = r
+            return
+        }
+        if let u = uniform {
+            // The first fact with another range: the earlier ones' are written out.
+            uniform = nil
+            positions.reserveCapacity(6 * Swift.max(i + 1, ends.capacity))
+            for k in 0..<i { appendPositions(u, at: k) }
+        }
+        appendPositions(r, at: i)
+    }
+
+    private mutating func appendPositions(_ r: SourceRange, at i: Int) {
         if let a = Int32(exactly: r.start.line), let b = Int32(exactly: r.start.column), let c = Int32(exactly: r.start.offset),
            let d = Int32(exactly: r.end.line), let e = Int32(exactly: r.end.column), let g = Int32(exactly: r.end.offset) {
             positions.append(a); positions.append(b); positions.append(c)
@@ -69,11 +90,6 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
             for _ in 0..<6 { positions.append(0) }
             wide[i] = r
         }
-        if !f.snippet.isEmpty, !hasSnippets {
-            snippets = Array(repeating: "", count: i)
-            hasSnippets = true
-        }
-        if hasSnippets { snippets.append(f.snippet) }
     }
 
     public mutating func append(contentsOf other: SiteFacts) {
@@ -94,6 +110,7 @@ public struct SiteFacts: RandomAccessCollection, Sendable {
     }
 
     public func range(at i: Int) -> SourceRange {
+        if let uniform { return uniform }
         if !wide.isEmpty, let r = wide[i] { return r }
         let p = 6 * i
         return SourceRange(start: SourcePosition(line: Int(positions[p]), column: Int(positions[p + 1]), offset: Int(positions[p + 2])),
