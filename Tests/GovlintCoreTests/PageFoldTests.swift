@@ -81,7 +81,7 @@ import Testing
         let site = SiteContext(info: SiteInfo(files: Set(files), now: Self.now))
         let whole = SiteRunner.run(rules, facts: facts, site: site)
         var batches: [[Finding]] = []
-        let spilled = SiteRunner.run(rules, facts: { SiteRunner.SiteFactBatch(facts: facts[$0] ?? []) }, site: site, spill: { batches.append($0) })
+        let spilled = SiteRunner.run(rules, facts: { SiteRunner.SiteFactBatch(facts: SiteFacts(facts[$0] ?? [])) }, site: site, spill: { batches.append($0) })
         #expect(whole.findings.count > 5000, "both rules fail on every page")
         #expect(spilled.findings.isEmpty)
         #expect(batches.count > 4 && batches.allSatisfy { $0.count <= 1024 })

@@ -59,8 +59,11 @@ public protocol SiteCheck: Sendable {
     init(options: inout CheckOptions) throws(LocatedError)
     /// The compact value this element contributes, or nil for none.
     func collect(_ element: HTMLElement, in page: PageContext) -> String?
-    /// Indices of failing facts, each with message data.
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict]
+    /// Indices of failing facts, each with message data (``SiteFacts``: one rule's facts, held compactly).
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict]
+    /// ``evaluate(_:in:)`` handing each verdict to `each` as it is made, in the same order (the engine's
+    /// call: a check failing on most pages need not hold them all). Default: the list, one at a time.
+    func evaluate(_ facts: SiteFacts, in site: SiteContext, each: (SiteVerdict) -> Void)
     /// True when ``evaluate(_:in:)`` only looks at which distinct values were
     /// collected and never reports a fact by index: the engine then keeps the
     /// set of values (plus a count) instead of one fact per target, and hands
@@ -74,6 +77,11 @@ public protocol SiteCheck: Sendable {
 }
 
 extension SiteCheck {
+    /// ``evaluate(_:in:)`` on a list of facts.
+    public func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] { evaluate(SiteFacts(facts), in: site) }
+    public func evaluate(_ facts: SiteFacts, in site: SiteContext, each: (SiteVerdict) -> Void) {
+        for v in evaluate(facts, in: site) { each(v) }
+    }
     public static var distinctValuesOnly: Bool { false }
     public func keptValue(_ value: String, site: SiteInfo) -> String? { value }
 }

@@ -188,9 +188,10 @@ public struct Linter: Sendable {
         // to the spool: memory then does not grow with them either. Without a usable temporary folder they
         // stay in memory, as before.
         let spool = try? FindingSpool(directory: options.spoolDirectory)
+        spool?.reserveFiles(work.count)
         if spool == nil { options.warn("warning: cannot create the findings spool in the temporary folder; keeping findings in memory") }
         let fold = PageFold(rules: pageRules, spooling: spool != nil, files: site.files)
-        let outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
+        var outcomes = WorkerPool.map(count: work.count, jobs: options.jobs, progress: options.progress) { i -> (FileOutcome, Bool) in
             let file = files[work[i]]
             let (outcome, hit) = CrashContext.checking(file.relative) { checkOne(file) }
             var kept = fold.fold(outcome)
@@ -206,8 +207,13 @@ public struct Linter: Sendable {
         // Pages were parsed and freed in the workers' malloc arenas, which the site phase (on this thread)
         // does not reuse: their free pages go back to the system before it.
         MallocTrim.run()
+        // The page phase's distinct values become the kept lists before the table by file is made, and the
+        // workers' results are released once it is: the sets, the table and the results are not all held at once.
+        let distinctFacts = fold.takeDistinctFactLists(site: site)
+        let cacheHits = outcomes.count { $0.1 }
         var byFile: [String: FileOutcome] = [:]
         for (i, o) in outcomes.enumerated() { byFile[files[work[i]].relative] = o.0 }
+        outcomes = []
         let problemFindings = problems.map {
             $0.limit ? PageRunner.notFullyChecked($0.path, $0.message)
                 : Finding(ruleID: SystemRules.fileUnreadable.id, severity: .warning, file: $0.path, range: .fileStart,
@@ -222,8 +228,8 @@ public struct Linter: Sendable {
                        rules: Dictionary(uniqueKeysWithValues: active.map { ($0.rule.id, $0.severity) }), now: now,
                        siteFiles: siteFiles, files: byFile, problems: (options.shard?.index ?? 1) == 1 ? problemFindings : [],
                        pagesChecked: pages, descriptorsChecked: descriptors,
-                       cacheHits: outcomes.filter(\.1).count,
-                       outcomes: fold.outcomes, distinctFacts: fold.takeDistinctFactLists(site: site), factCounts: fold.factCounts)
+                       cacheHits: cacheHits,
+                       outcomes: fold.outcomes, distinctFacts: distinctFacts, factCounts: fold.factCounts)
         part.profiles = options.profiles.isEmpty ? configuration.profiles : options.profiles
         part.spool = spool
         return part
@@ -265,9 +271,10 @@ public struct Linter: Sendable {
             let partFiles = parts[i].files
             parts[i].files = [:]
             for (path, var outcome) in partFiles where files[path] == nil {
-                owner[path] = i
+                if parts.count > 1 { owner[path] = i }
                 if let slice = parts[i].spool?.slice(for: path), let spool = parts[i].spool {
-                    sources[path] = .spooled(spool, slice)
+                    // One part: its spool's index says where, when the findings are read (no second table by path).
+                    if parts.count > 1 { sources[path] = .spooled(spool, slice) }
                 } else if !outcome.findings.isEmpty {
                     if mergeSpool == nil { mergeSpool = try? FindingSpool() }
                     if let mergeSpool, let slice = mergeSpool.append(outcome.findings, for: path) {
@@ -298,7 +305,8 @@ public struct Linter: Sendable {
         // Findings not from a page's own outcome (problems, then site findings), by file: spooled as they come,
         // so site rules that report on many pages (duplicate titles, orphan pages) do not hold them all.
         var extra: [String: [Finding]] = [:]
-        var extraSlices: [String: [FindingSpool.Slice]] = [:]
+        // Spooled site findings: where each file's are, in the order spooled (a flat list, grouped by file below).
+        var extraSlices: [(file: String, slice: FindingSpool.Slice)] = []
         let extraSpool = try? FindingSpool()
         func addExtra(_ findings: [Finding]) {
             guard let extraSpool else {
@@ -312,7 +320,7 @@ public struct Linter: Sendable {
                 byFile[f.file, default: []].append(f)
             }
             for file in order {
-                if let slice = extraSpool.appendDetached(byFile[file]!) { extraSlices[file, default: []].append(slice) }
+                if let slice = extraSpool.appendDetached(byFile[file]!) { extraSlices.append((file, slice)) }
             }
         }
         addExtra(problems)
@@ -332,7 +340,7 @@ public struct Linter: Sendable {
         for path in paths {
             let o = files[path]!
             for (id, c) in o.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
-            for (id, f) in o.facts { factEntries[id, default: []].append((path, .inline(f))) }
+            for (id, f) in o.facts { factEntries[id, default: []].append((path, .list(f))) }
         }
         files = [:]
         for (id, list) in factEntries {
@@ -342,31 +350,40 @@ public struct Linter: Sendable {
         factEntries = [:]
         for (id, values) in distinct { distinctLists[id] = values.sorted().map(PageFold.valueFact) }
         distinct = [:]
-        for (id, list) in distinctLists { facts[id, default: []].append(.inline(list)) }
+        // Held compactly while the rules before theirs run.
+        for id in Array(distinctLists.keys) { facts[id, default: []].append(.inline(SiteFacts(distinctLists.removeValue(forKey: id)!))) }
         distinctLists = [:]
         let active = catalog.rules.compactMap { rule in first.rules[rule.id].map { ActiveRule(rule: rule, severity: $0) } }
         let site = SiteContext(info: SiteInfo(files: Set(first.siteFiles), now: first.now, pageTypes: configuration.pageTypes))
-        let factSources = facts
+        // Each rule's sources are taken out when it runs: lists held in memory (distinct values) go with them.
+        var factSources = facts
+        facts = [:]
         let sitePaths = site.info.files
         let siteOutcome = SiteRunner.run(active.filter { $0.rule.target == .site }, facts: { id in
-            func read(_ source: FactSource) -> [SiteFact] {
+            func read(_ source: FactSource) -> SiteFacts {
                 switch source {
-                case let .inline(list): list
+                case let .list(list): SiteFacts(list)
+                case let .inline(table): table
                 case let .spooled(spool, keep): spool.readFacts(rule: id, keep: keep, paths: sitePaths)
                 }
             }
-            let sources = factSources[id] ?? []
+            let sources = factSources.removeValue(forKey: id) ?? []
             if sources.count == 1, case let .spooled(spool, keep) = sources[0] {
                 // One spool (an unsharded run): snippets stay there until a finding needs one.
                 let (list, snippets) = spool.readFactsWithoutSnippets(rule: id, keep: keep, paths: sitePaths)
                 return .init(facts: list, snippet: { spool.snippet(at: snippets[$0]) })
             }
-            return .init(facts: sources.count == 1 ? read(sources[0]) : sources.flatMap(read))
+            if sources.count == 1 { return .init(facts: read(sources[0])) }
+            var all = SiteFacts()
+            for source in sources { all.append(contentsOf: read(source)) }
+            return .init(facts: all)
         }, factCounts: factCounts, site: site, limits: configuration.limits, spill: { addExtra($0) }, times: times)
-        facts = [:]
+        factSources = [:]
         for (id, c) in siteOutcome.outcomes { result.outcomes[id, default: OutcomeCounts()].add(c) }
         addExtra(siteOutcome.findings)
-        paths = Array(Set(paths).union(extra.keys).union(extraSlices.keys)).sorted()
+        paths = Array(Set(paths).union(extra.keys).union(extraSlices.lazy.map(\.file))).sorted()
+        extraSlices.sort { $0.file < $1.file } // stable: a file's slices stay in the order spooled
+        var nextSlice = 0
         // Per file, in path order: the page's findings, then problems, then site findings, filtered and sorted
         // stably when read (SpooledFindings.batch) — the order one in-memory list had.
         var steps: [SpooledFindings.Step] = []
@@ -375,10 +392,17 @@ public struct Linter: Sendable {
             switch sources.removeValue(forKey: path) {
             case let .spooled(spool, slice)?: step.slices = [(spool, slice)]
             case let .inline(list)?: step.extra = list
-            case nil: break
+            case nil:
+                if parts.count == 1, let spool = parts[0].spool, let slice = spool.slice(for: path) { step.slices = [(spool, slice)] }
             }
             if let more = extra.removeValue(forKey: path) { step.extra += more }
-            if let more = extraSlices.removeValue(forKey: path), let extraSpool {
+            while nextSlice < extraSlices.count, extraSlices[nextSlice].file < path { nextSlice += 1 } // (none: paths has them all)
+            var more: [FindingSpool.Slice] = []
+            while nextSlice < extraSlices.count, extraSlices[nextSlice].file == path {
+                more.append(extraSlices[nextSlice].slice)
+                nextSlice += 1
+            }
+            if !more.isEmpty, let extraSpool {
                 // Read after the page's findings: kept in the spool unless those are in memory.
                 if step.extra.isEmpty {
                     step.slices += more.map { (extraSpool, $0) }
@@ -423,7 +447,9 @@ public struct Linter: Sendable {
     enum FactSource {
         /// One rule's facts in a part's spool, of the files `keep` accepts (nil: all).
         case spooled(FindingSpool, ((String) -> Bool)?)
-        case inline([SiteFact])
+        /// Facts held in memory: one file's (a decoded part's), or a rule's distinct values.
+        case list([SiteFact])
+        case inline(SiteFacts)
     }
 
     /// System-rule findings switched off in the configuration are dropped.

@@ -79,14 +79,19 @@ final class PageFold: @unchecked Sendable {
     func takeDistinctFactLists(site: SiteInfo) -> [String: [SiteFact]] {
         lock.lock(); defer { lock.unlock() }
         var lists: [String: [SiteFact]] = [:]
-        for (id, values) in distinctValues {
+        // Each set is released as soon as the next is made from it (the collected values, the kept ones, the
+        // sorted list, the facts), so at most two of them are held at once.
+        for id in Array(distinctValues.keys) {
+            var values = distinctValues.removeValue(forKey: id)!
             guard let check = distinctRules[id] else { continue }
             var kept = Set<String>()
-            kept.reserveCapacity(values.count)
             for v in values { if let k = check.keptValue(v, site: site) { kept.insert(k) } }
-            lists[id] = kept.sorted().map(Self.valueFact)
+            values = []
+            var sorted = kept.sorted()
+            kept = []
+            lists[id] = sorted.map(Self.valueFact)
+            sorted = []
         }
-        distinctValues = [:]
         return lists
     }
 

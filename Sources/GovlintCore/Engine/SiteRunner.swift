@@ -11,7 +11,7 @@ public enum SiteRunner {
     /// `factCounts` gives, for rules whose facts were reduced to one per distinct value, how many were collected.
     public static func run(_ rules: [ActiveRule], facts: [String: [SiteFact]], factCounts: [String: Int] = [:],
                            site: SiteContext, limits: Limits? = nil) -> FileOutcome {
-        run(rules, facts: { SiteFactBatch(facts: facts[$0] ?? []) }, factCounts: factCounts, site: site, limits: limits)
+        run(rules, facts: { SiteFactBatch(facts: SiteFacts(facts[$0] ?? [])) }, factCounts: factCounts, site: site, limits: limits)
     }
 
     /// Puts `list[order[i]]` at `i` for every `i`, in place (cycle by cycle: no second copy of the list).
@@ -36,7 +36,7 @@ public enum SiteRunner {
     /// One site rule's facts. With `snippet`, the facts' snippets are left where they are stored and fetched
     /// only for the facts a finding reports (by index in `facts`): a rule reports few of its facts.
     struct SiteFactBatch {
-        var facts: [SiteFact]
+        var facts: SiteFacts
         var snippet: ((Int) -> String)?
     }
 
@@ -69,23 +69,18 @@ public enum SiteRunner {
                 }
             }
             var batch = facts(active.rule.id)
-            var ruleFacts = batch.facts
-            batch.facts = []
-            // Where each sorted fact was in the batch, for its snippet.
-            var unsorted: [Int] = []
-            if batch.snippet != nil {
-                // The order of a stable sort, as the in-place sort below gives.
-                unsorted = ruleFacts.indices.sorted { a, b in
-                    (ruleFacts[a].file, ruleFacts[a].range.start, a) < (ruleFacts[b].file, ruleFacts[b].range.start, b)
-                }
-                permute(&ruleFacts, unsorted)
-            } else {
-                ruleFacts.sort { ($0.file, $0.range.start) < ($1.file, $1.range.start) } // in place: no second copy
-            }
-            let verdicts = invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info))
+            // In (file, position) order; `unsorted[i]` is where the sorted fact `i` was in the batch, for its
+            // snippet (nil: the facts came in that order, as they usually do, and nothing was copied).
+            let (ruleFacts, unsorted) = batch.facts.sortedByFileAndPosition()
+            batch.facts = SiteFacts()
             var counts = OutcomeCounts()
-            var failing = Set<Int>()
-            for v in verdicts {
+            // Facts reported, as bits (a rule may fail on most pages); verdicts are turned into findings as the
+            // check gives them, not held as a list.
+            var failing = [UInt64](repeating: 0, count: (ruleFacts.count + 63) / 64)
+            var failingCount = 0
+            var verdictCount = 0
+            invocation.check.evaluate(ruleFacts, in: SiteContext(info: site.info)) { v in
+                verdictCount += 1
                 if let spill, out.findings.count >= 1024 { // a rule failing on every page: a batch at a time
                     spill(out.findings)
                     out.findings = []
@@ -94,21 +89,25 @@ public enum SiteRunner {
                 let failed = v.verdict == .doesNotHold
                 if failed { counts.failed += 1 } else { counts.cantTell += 1 }
                 if v.factIndex >= 0, v.factIndex < ruleFacts.count {
-                    failing.insert(v.factIndex)
+                    let (word, bit) = (v.factIndex / 64, UInt64(1) << UInt64(v.factIndex % 64))
+                    if failing[word] & bit == 0 {
+                        failing[word] |= bit
+                        failingCount += 1
+                    }
                     let f = ruleFacts[v.factIndex]
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: f.file, range: f.range,
                                                 message: message,
-                                                snippet: batch.snippet.map { $0(unsorted[v.factIndex]) } ?? f.snippet))
+                                                snippet: batch.snippet.map { $0(unsorted?[v.factIndex] ?? v.factIndex) } ?? f.snippet))
                 } else {
                     out.findings.append(Finding(ruleID: active.rule.id, severity: active.severity,
                                                 outcome: failed ? .failed : .cantTell, file: v.data["path"] ?? ".",
                                                 range: .fileStart, message: message))
                 }
             }
-            counts.passed = (factCounts[active.rule.id] ?? ruleFacts.count) - failing.count
-            if ruleFacts.isEmpty && verdicts.isEmpty && invocation.check is FileExistsCheck { counts.passed = 1 }
-            if ruleFacts.isEmpty && verdicts.isEmpty && counts.passed == 0 { counts.inapplicable = 1 }
+            counts.passed = (factCounts[active.rule.id] ?? ruleFacts.count) - failingCount
+            if ruleFacts.isEmpty && verdictCount == 0 && invocation.check is FileExistsCheck { counts.passed = 1 }
+            if ruleFacts.isEmpty && verdictCount == 0 && counts.passed == 0 { counts.inapplicable = 1 }
             out.outcomes[active.rule.id] = counts
             if let spill, !out.findings.isEmpty {
                 spill(out.findings)

@@ -14,20 +14,20 @@ struct ConsistentAcrossSiteCheck: SiteCheck {
 
     func collect(_ element: HTMLElement, in page: PageContext) -> String? { value.read(element) }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
         guard !facts.isEmpty else { return [] }
-        let order = facts.indices.sorted { (facts[$0].file, facts[$0].range.start) < (facts[$1].file, facts[$1].range.start) }
+        let order = facts.indices.sorted { (facts.file(at: $0), facts.range(at: $0).start) < (facts.file(at: $1), facts.range(at: $1).start) }
         var counts: [String: Int] = [:]
         var firstSeen: [String: Int] = [:]
         for (rank, i) in order.enumerated() {
-            counts[facts[i].value, default: 0] += 1
-            if firstSeen[facts[i].value] == nil { firstSeen[facts[i].value] = rank }
+            counts[facts.value(at: i), default: 0] += 1
+            if firstSeen[facts.value(at: i)] == nil { firstSeen[facts.value(at: i)] = rank }
         }
         let majority = counts.max { a, b in
             a.value != b.value ? a.value < b.value : firstSeen[a.key]! > firstSeen[b.key]!
         }!.key
-        return order.filter { facts[$0].value != majority }.map {
-            SiteVerdict(factIndex: $0, data: ["value": facts[$0].value, "expected": majority])
+        return order.filter { facts.value(at: $0) != majority }.map {
+            SiteVerdict(factIndex: $0, data: ["value": facts.value(at: $0), "expected": majority])
         }
     }
 }

@@ -21,7 +21,7 @@ struct FileExistsCheck: SiteCheck {
         element.index == page.document.root?.index ? "" : nil
     }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
         if site.info.files.contains(path) { return [] }
         let anchor = facts.firstIndex { GovPageFacts.homeFiles.contains($0.file) } ?? (facts.isEmpty ? -1 : 0)
         return [SiteVerdict(factIndex: anchor, data: ["path": path])]

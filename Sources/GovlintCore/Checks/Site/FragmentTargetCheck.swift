@@ -57,28 +57,60 @@ struct FragmentTargetCheck: SiteCheck {
         return "L" + target + "\t" + fragment
     }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
         // Only pages some fragment link targets have their ids looked at, one page at a time: a
-        // site-wide table of every page's ids would grow with the export.
-        var wanted: [String: [(factIndex: Int, fragment: String)]] = [:]
-        for (i, f) in facts.enumerated() where f.value.hasPrefix("L") {
-            let parts = f.value.dropFirst().split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, let file = SiteURL.file(String(parts[0]), in: site.info.files) else { continue }
-            wanted[file, default: []].append((i, String(parts[1])))
+        // site-wide table of every page's ids would grow with the export. The links are one flat list
+        // (target, fact) sorted by target, each target sharing the file list's string; fragments are
+        // read again from the facts when a targeted page's ids are known.
+        let files = site.info.files
+        var links: [(file: String, factIndex: Int32)] = []
+        for i in facts.indices {
+            let value = facts.value(at: i)
+            guard value.hasPrefix("L"), let (target, _) = Self.link(value), let file = SiteURL.file(target, in: files) else { continue }
+            links.append((files.firstIndex(of: file).map { files[$0] } ?? file, Int32(i)))
         }
-        var idFact: [String: Int] = [:] // a targeted page's ids (the last such fact, as a table by file would keep)
-        for (i, f) in facts.enumerated() where f.value.hasPrefix("I") && wanted[f.file] != nil { idFact[f.file] = i }
+        guard !links.isEmpty else { return [] }
+        links.sort { $0.file != $1.file ? $0.file < $1.file : $0.factIndex < $1.factIndex }
+        // The distinct targets, where each one's links start, and its page's ids (the last such fact).
+        var targets: [String] = []
+        var starts: [Int] = []
+        for (k, l) in links.enumerated() where targets.last != l.file {
+            targets.append(l.file)
+            starts.append(k)
+        }
+        starts.append(links.count)
+        var idFact = [Int32](repeating: -1, count: targets.count)
+        for i in facts.indices {
+            // Binary search for the page among the targets.
+            let file = facts.file(at: i)
+            var lo = 0, hi = targets.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if targets[mid] < file { lo = mid + 1 } else { hi = mid }
+            }
+            if lo < targets.count, targets[lo] == file, facts.value(at: i).hasPrefix("I") { idFact[lo] = Int32(i) }
+        }
         var verdicts: [SiteVerdict] = []
-        for (file, i) in idFact {
-            let known = Set(facts[i].value.dropFirst().split(separator: " "))
-            for (factIndex, fragment) in wanted[file] ?? [] {
+        for t in targets.indices where idFact[t] >= 0 {
+            let page = facts[Int(idFact[t])] // one targeted page at a time
+            let known = Set(page.value.dropFirst().split(separator: " "))
+            for k in starts[t]..<starts[t + 1] {
+                let factIndex = Int(links[k].factIndex)
+                let fragment = Self.link(facts.value(at: factIndex))!.fragment
                 if known.contains(Substring(Self.hash(fragment))) { continue }
                 let decoded = ExportPath.percentDecode(fragment)
                 if decoded != fragment, known.contains(Substring(Self.hash(decoded))) { continue }
-                verdicts.append(SiteVerdict(factIndex: factIndex, data: ["fragment": decoded, "target": file]))
+                verdicts.append(SiteVerdict(factIndex: factIndex, data: ["fragment": decoded, "target": page.file]))
             }
         }
         return verdicts.sorted { $0.factIndex < $1.factIndex }
+    }
+
+    /// A link fact's target and fragment (`L<target>\t<fragment>`), nil when it has no tab.
+    static func link(_ value: String) -> (target: String, fragment: String)? {
+        let parts = value.dropFirst().split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        return (String(parts[0]), String(parts[1]))
     }
 
     /// `raw.firstIndex(of: "#")` (a search by Character), found as a byte: the first `#` byte is that

@@ -35,7 +35,7 @@ struct LabelCoversGroupsCheck: SiteCheck {
         return GovPageFacts.labels(page)[label] ?? ""
     }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
         guard !facts.isEmpty else { return [] }
         let anchor = facts.firstIndex { GovPageFacts.homeFiles.contains($0.file) } ?? 0
         var seen: Set<String> = []

@@ -83,7 +83,7 @@ struct OrphanPageCheck: SiteFileCheck {
 
     private static let pageExtensionBytes = Discovery.pageExtensions.map { Array($0.utf8) }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
         // A page is linked when some link value names it (SiteURL.aliases). Asking, per page, which
         // values could name it keeps one set of the values instead of six alias strings per link target.
         let values = Set(facts.map(\.value))

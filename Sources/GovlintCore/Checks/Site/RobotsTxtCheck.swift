@@ -19,7 +19,7 @@ struct RobotsTxtCheck: SiteFileCheck {
     }
 
     func collect(_ element: HTMLElement, in page: PageContext) -> String? { nil }
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] { [] }
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] { [] }
     func reads(_ path: String) -> Bool { path == "robots.txt" }
 
     /// One non-blank, non-comment line: `key` nil when it has no colon.

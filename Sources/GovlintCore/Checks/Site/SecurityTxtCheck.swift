@@ -22,7 +22,7 @@ struct SecurityTxtCheck: SiteFileCheck {
     }
 
     func collect(_ element: HTMLElement, in page: PageContext) -> String? { nil }
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] { [] }
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] { [] }
     func reads(_ path: String) -> Bool { path == ".well-known/security.txt" || path == "security.txt" }
 
     struct Field {

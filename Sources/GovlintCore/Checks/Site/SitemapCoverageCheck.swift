@@ -36,8 +36,8 @@ struct SitemapCoverageCheck: SiteFileCheck {
         return r
     }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
-        let urls = facts.indices.filter { facts[$0].value.hasPrefix("U") }
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
+        let urls = facts.indices.filter { facts.value(at: $0).hasPrefix("U") }
         guard !urls.isEmpty else { return [] }
         switch report {
         case .urls:
@@ -45,7 +45,7 @@ struct SitemapCoverageCheck: SiteFileCheck {
             let lowered = Dictionary(site.info.files.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, b in min(a, b) })
             let lower = Set(lowered.keys)
             return urls.compactMap { i in
-                let path = String(facts[i].value.dropFirst())
+                let path = String(facts.value(at: i).dropFirst())
                 guard SiteURL.file(path, in: site.info.files) == nil else { return nil }
                 if let match = SiteURL.file(path.lowercased(), in: lower).flatMap({ lowered[$0] }) {
                     return SiteVerdict(factIndex: i, verdict: .cantTell, data: [
@@ -57,7 +57,7 @@ struct SitemapCoverageCheck: SiteFileCheck {
         case .pages:
             var listed: Set<String> = []
             for i in urls {
-                let path = String(facts[i].value.dropFirst())
+                let path = String(facts.value(at: i).dropFirst())
                 if let file = SiteURL.file(path, in: site.info.files) { listed.insert(file) }
             }
             let noindex = Set(facts.filter { $0.value == "N" }.map(\.file))

@@ -123,7 +123,7 @@ struct SitemapXMLCheck: SiteFileCheck {
         return cal.component(.day, from: d) == parts[2]
     }
 
-    func evaluate(_ facts: [SiteFact], in site: SiteContext) -> [SiteVerdict] {
+    func evaluate(_ facts: SiteFacts, in site: SiteContext) -> [SiteVerdict] {
         let sitemaps = Set(facts.filter { $0.value == "S" }.map(\.file))
         var verdicts: [SiteVerdict] = []
         for (i, f) in facts.enumerated() where f.value.hasPrefix("R") || f.value.hasPrefix("X") {
