@@ -381,46 +381,74 @@ public enum PageRunner {
     }
 
     /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or from the nearest unique `#id`.
-    /// Sibling positions are indexed once per parent, so a page with 100,000 findings stays linear.
+    /// Sibling positions are indexed once per parent, so a page with 100,000 findings stays linear; the
+    /// last path made is kept, and a path that meets it (a rule's findings come in document order, and
+    /// neighbours share most ancestors) reuses its bytes from the shared ancestor up.
     static func cssPath(_ element: HTMLElement, _ page: PageContext) -> String? {
         guard element.isElement else { return nil }
         let index = page.siblingIndex
         let document = element.document
         let cores = document.cores
-        // Leaf to root: (node, nth-of-type position or 0), or the node whose `#id` starts the path.
-        var steps: [(node: Int, position: Int)] = []
+        // Leaf to root: (node, nth-of-type position or 0), until the node whose `#id` starts the path,
+        // or a node of the last path (whose bytes up to it are kept).
+        index.steps.removeAll(keepingCapacity: true)
         var idAnchor: String?
+        var kept = 0, keptNodes = 0
         var current = element.index
-        while current > 0, cores[current].kind == .element {
+        walk: while current > 0, cores[current].kind == .element {
+            var k = index.lastNodes.count
+            while k > 0 {
+                k -= 1
+                if index.lastNodes[k] == Int32(current) {
+                    kept = Int(index.lastEnds[k])
+                    keptNodes = k + 1
+                    break walk
+                }
+            }
             let e = HTMLElement(document: document, index: current)
             if let id = e.id, !id.isEmpty, !containsWhitespace(id), document.idIndex[id] == Int32(current) {
                 idAnchor = id
                 break
             }
             let (position, count) = index.position(of: current, in: document)
-            steps.append((current, count > 1 ? position : 0))
+            index.steps.append((Int32(current), Int32(count > 1 ? position : 0)))
             current = Int(cores[current].parent)
         }
-        // Written root first into one byte buffer (String appends and reversed().joined cost more than the walk).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 * (steps.count + 1))
-        var first = true
+        // Written root first after the kept bytes (String appends and reversed().joined cost more than the walk).
+        index.lastNodes.removeSubrange(keptNodes...)
+        index.lastEnds.removeSubrange(keptNodes...)
+        index.lastBytes.removeSubrange(kept...)
         if let idAnchor {
-            bytes.append(UInt8(ascii: "#"))
-            bytes.append(contentsOf: idAnchor.utf8)
-            first = false
+            index.lastBytes.append(UInt8(ascii: "#"))
+            index.lastBytes.append(contentsOf: idAnchor.utf8)
+            index.lastNodes.append(Int32(current))
+            index.lastEnds.append(Int32(index.lastBytes.count))
         }
-        for step in steps.reversed() {
-            if !first { bytes.append(contentsOf: " > ".utf8) }
-            first = false
-            bytes.append(contentsOf: document.nodes[step.node].name.utf8)
+        for step in index.steps.reversed() {
+            if !index.lastBytes.isEmpty { index.lastBytes.append(contentsOf: " > ".utf8) }
+            var name = document.nodes[Int(step.node)].name
+            name.withUTF8 { index.lastBytes.append(contentsOf: $0) }
             if step.position > 0 {
-                bytes.append(contentsOf: ":nth-of-type(".utf8)
-                bytes.append(contentsOf: String(step.position).utf8)
-                bytes.append(UInt8(ascii: ")"))
+                index.lastBytes.append(contentsOf: ":nth-of-type(".utf8)
+                appendDecimal(Int(step.position), to: &index.lastBytes)
+                index.lastBytes.append(UInt8(ascii: ")"))
             }
+            index.lastNodes.append(step.node)
+            index.lastEnds.append(Int32(index.lastBytes.count))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return index.lastBytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Appends the decimal digits of `n` (≥ 0), as `String(n)` writes them.
+    static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        var rest = n
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `s.contains(where: \.isWhitespace)`, on bytes when `s` is ASCII.
@@ -441,6 +469,12 @@ public enum PageRunner {
         @exclusivity(unchecked) private var positions: [(Int32, Int32)] = []
         /// Counts by name atom while one parent's children are numbered; zero again afterwards.
         @exclusivity(unchecked) private var countsByAtom: [Int32] = []
+        /// The last CSS path made (``PageRunner/cssPath(_:_:)``): its nodes root first, the path's byte
+        /// length up to and including each, and its bytes; and the steps of the path being made.
+        @exclusivity(unchecked) var lastNodes: [Int32] = []
+        @exclusivity(unchecked) var lastEnds: [Int32] = []
+        @exclusivity(unchecked) var lastBytes: [UInt8] = []
+        @exclusivity(unchecked) var steps: [(node: Int32, position: Int32)] = []
 
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
             if positions.isEmpty {

@@ -1,0 +1,78 @@
+import Foundation
+@testable import GovlintCore
+import GovlintHTML
+import GovlintTestSupport
+import Testing
+
+/// The fast paths of finding construction give what the plain ways give.
+@Suite struct FindingConstructionTests {
+    /// The byte-level filler before it wrote into the result's storage and matched names by bytes:
+    /// the reference the fast one is held to.
+    static func plainFill(_ template: String, _ values: [String: String]) -> String {
+        let t = Array(template.utf8)
+        guard let firstOpen = t.firstIndex(of: UInt8(ascii: "{")) else { return template }
+        var out: [UInt8] = Array(t[..<firstOpen])
+        var i = firstOpen
+        while i < t.count {
+            if t[i] == UInt8(ascii: "{"), let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(decoding: t[(i + 1)..<close], as: UTF8.self)] {
+                out.append(contentsOf: value.utf8)
+                i = close + 1
+            } else {
+                out.append(t[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func fillEqualsThePlainFiller() {
+        let templates = [
+            "", "no placeholder", "{url}", "The link \"{url}\" points to {path}.", "链接“{url}”指向的文件不在导出内容中。",
+            "{{url}}", "{url", "url}", "{}", "{ url }", "{missing} and {url}", "{url}{url}{path}", "{a}{b}{c}{d}{e}{f}{g}{h}{i}{j}",
+            "{é}", "{e\u{301}}", "{K}", "{\u{212A}}", "{中文}", "end {", "{{}}", "x{url}y{", "😀{url}😀",
+        ]
+        let valueSets: [[String: String]] = [
+            [:], ["url": "t0.html"], ["url": "", "path": "a/b.html"], ["url": "{path}", "path": "}{"],
+            ["url": "a long value that is not stored inline: \u{e9}中😀 and more text"],
+            ["é": "precomposed"], ["K": "ascii kelvin"], ["\u{212A}": "kelvin sign"], ["中文": "chinese"],
+            Dictionary(uniqueKeysWithValues: "abcdefghij".map { (String($0), "v\($0)") }),
+            ["": "empty name", " url ": "spaced"],
+        ]
+        for template in templates {
+            for values in valueSets {
+                #expect(LocalizedText.fill(template, values) == Self.plainFill(template, values), "\(template) \(values)")
+                #expect(Array(LocalizedText.fill(template, values).utf8) == Array(Self.plainFill(template, values).utf8))
+            }
+        }
+    }
+
+    /// The CSS path of an element, made with a page whose last path is kept, equals one made on a fresh page.
+    @Test func cssPathsWithTheLastPathKeptEqualFreshOnes() {
+        let html = """
+        <html><body><div id="main"><p>a</p><p>b<span>c</span><span id="x y">d</span></p></div>
+        <ul><li><a href="1">1</a></li><li><a href="2">2</a><a href="3">3</a></li></ul>
+        <div id="dup"><i>1</i></div><div id="dup"><i>2</i><b id="solo"><i>3</i><i>4</i></b></div>
+        <table><tr><td><img src="a"></td><td><img src="b"><img src="c"></td></tr><tr><td><a href="4"><img src="d"></a></td></tr></table>
+        <custom-el><custom-el><x-y></x-y><x-y></x-y></custom-el></custom-el><section id=""><p>e</p></section></body></html>
+        """
+        let document = HTMLParser.parse(html)
+        let elements = Array(document.elements)
+        let shared = PageContext(document: document, file: "index.html", site: SiteInfo())
+        var rng = SplitMix64(seed: 11)
+        var order = elements + elements.reversed() + elements
+        for _ in 0..<300 { order.append(elements[Int.random(in: 0..<elements.count, using: &rng)]) }
+        var seen = Set<String>()
+        for e in order {
+            let fresh = PageContext(document: document, file: "index.html", site: SiteInfo())
+            let expected = PageRunner.cssPath(e, fresh)
+            #expect(PageRunner.cssPath(e, shared) == expected, "\(e.name) \(e.index)")
+            if let expected { seen.insert(expected) }
+        }
+        // The page's paths use both kinds of start and sibling numbers.
+        #expect(seen.contains("#main > p:nth-of-type(2) > span:nth-of-type(1)"))
+        #expect(seen.contains("#solo > i:nth-of-type(2)"))
+        #expect(seen.contains { $0.hasPrefix("html > body > div:nth-of-type(3) > i") })
+        #expect(seen.contains { $0.hasSuffix("custom-el > custom-el > x-y:nth-of-type(2)") })
+    }
+}
