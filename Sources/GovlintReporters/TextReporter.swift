@@ -14,7 +14,9 @@ public enum TextReporter: Reporter {
             review.outcome = .cantTell
             return context.colour ? (colour(severity.rawValue, failed), colour("review", review)) : (severity.rawValue, "review")
         }
-        try context.findings.forEachFile { findings in
+        // Lines show neither snippets nor CSS paths (nor the other language's message): not read back.
+        let unused: FindingFields = context.language == .en ? [.snippet, .path, .zhCN] : [.snippet, .path]
+        try context.findings.forEachFile(omitting: unused) { findings in
             let file = sanitize(findings[0].file)
             for f in findings {
                 let label = labels[f.severity == .info ? 0 : f.severity == .warning ? 1 : 2]

@@ -47,6 +47,33 @@ import Testing
         }
     }
 
+    /// Every scalar of the ranges `redundant-alt` lowercases by copying is its own lowercase mapping.
+    @Test func caselessRangesHaveNoLowercaseMapping() {
+        var checked = 0
+        for v in UInt32(0x80)...0x10FFFF where RedundantAltCheck.isCaseless(v) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(scalar.properties.lowercaseMapping == String(scalar), "U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        #expect(checked > 40_000)
+    }
+
+    /// `redundant-alt`'s lowercasing equals `String.lowercased()`, byte for byte, on mixed text.
+    @Test func redundantAltLowercasingEqualsTheStandardOne() {
+        let pieces = ["", "a", "Z", "Home", "PRINT page", " ", "\t", "中", "江滨市人民政府", "，", "（", "Ａ", "ａ", "「", "…", "“", "İ",
+                      "\u{212A}", "É", "e\u{301}", "Σ", "ΣΑΣ", "ß", "한국어", "😀", "ﾟ", "\u{2C00}", "ǅ", "@[`{", "\u{3000}", "\u{9FFF}"]
+        var rng = SplitMix64(seed: 3)
+        var samples = pieces
+        for _ in 0..<2000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...8, using: &rng) { s += pieces[Int.random(in: 0..<pieces.count, using: &rng)] }
+            samples.append(s)
+        }
+        for s in samples {
+            #expect(Array(RedundantAltCheck.lowercased(s).utf8) == Array(s.lowercased().utf8), "\(s)")
+        }
+    }
+
     /// The CSS path of an element, made with a page whose last path is kept, equals one made on a fresh page.
     @Test func cssPathsWithTheLastPathKeptEqualFreshOnes() {
         let html = """

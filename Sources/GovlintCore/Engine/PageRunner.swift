@@ -114,12 +114,13 @@ public enum PageRunner {
                     let failed = result.verdict == .doesNotHold && !reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
                     let message = (result.message ?? step.message).filled(result.data)
-                    let locations = result.locations.isEmpty ? [target] : result.locations
-                    for location in locations {
-                        out.findings.append(Finding(
-                            ruleID: ruleID, severity: step.severity, outcome: failed ? .failed : .cantTell,
-                            file: page.file, range: location.sourceRange, message: message,
-                            snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location, page)))
+                    let outcome: Outcome = failed ? .failed : .cantTell
+                    if result.locations.isEmpty {
+                        out.findings.append(finding(ruleID, step.severity, outcome, at: target, page, message))
+                    } else {
+                        for location in result.locations {
+                            out.findings.append(finding(ruleID, step.severity, outcome, at: location, page, message))
+                        }
                     }
                 }
             }
@@ -373,11 +374,31 @@ public enum PageRunner {
         return children.indices.sorted { costs[$0] < costs[$1] || (costs[$0] == costs[$1] && $0 < $1) }
     }
 
+    /// A finding at `location`: its start tag's range and snippet (or its nearest positioned ancestor's;
+    /// the file start and no snippet without one) and its CSS path.
+    static func finding(_ ruleID: String, _ severity: Severity, _ outcome: Outcome, at location: HTMLElement,
+                        _ page: PageContext, _ message: LocalizedText) -> Finding {
+        // `sourceRange` and `snippet(positionedAnchor ?? location)`, with one walk to the anchor.
+        var range = SourceRange.fileStart
+        var text = ""
+        if let anchor = location.positionedAnchor {
+            let document = location.document
+            let start = Int(document.nodes[anchor.index].startOffset), end = Int(document.nodes[anchor.index].endOffset)
+            range = document.source.range(start, end)
+            text = trimmedSnippet(document.source.slice(start, end))
+        }
+        return Finding(ruleID: ruleID, severity: severity, outcome: outcome, file: page.file, range: range, message: message,
+                       snippet: text, path: cssPath(location, page))
+    }
+
     /// The start tag (or text) of the element, trimmed to a readable length.
     static func snippet(_ element: HTMLElement) -> String {
-        let s = element.sourceSnippet
+        trimmedSnippet(element.sourceSnippet)
+    }
+
+    static func trimmedSnippet(_ s: String) -> String {
         // No more bytes than 200 means no more characters: most snippets skip counting characters.
-        return s.utf8.count > 200 && s.count > 200 ? String(s.prefix(200)) + "…" : s
+        s.utf8.count > 200 && s.count > 200 ? String(s.prefix(200)) + "…" : s
     }
 
     /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or from the nearest unique `#id`.

@@ -27,6 +27,11 @@ struct RedundantAltCheck: PageCheck {
     }
 
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
+        evaluate(element, in: page, holdData: true)
+    }
+
+    /// A holding result's data (the alternative) is made only when asked for: the engine drops it.
+    func evaluate(_ element: HTMLElement, in page: PageContext, holdData: Bool) -> CheckResult {
         let ax = page.accessibility
         if ax.isPresentational(element) { return .holds }
         let document = page.document, cores = document.cores
@@ -47,9 +52,54 @@ struct RedundantAltCheck: PageCheck {
             bytes.append(0x20)
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let visible = AccessibilityContext.normalise(text).lowercased()
+        let visible = Self.lowercased(AccessibilityContext.normalise(text))
         if visible.isEmpty { return .holds }
-        let name = ax.accessibleName(of: element).text.lowercased()
-        return .verdict(visible != name, data: ["alt": name])
+        let name = Self.lowercased(ax.accessibleName(of: element).text)
+        if visible != name { return holdData ? CheckResult(.holds, data: ["alt": name]) : .holds }
+        return CheckResult(.doesNotHold, data: ["alt": name])
+    }
+
+    /// `s.lowercased()`, made from the bytes when every scalar is ASCII or in ``isCaseless(_:)``
+    /// ranges (a Chinese cell's text): `lowercased()` maps scalar by scalar (each to its
+    /// `lowercaseMapping`), which costs a table look-up per scalar of a non-ASCII string.
+    static func lowercased(_ s: String) -> String {
+        var s = s
+        let fast: String? = s.withUTF8 { b in
+            var changes = false
+            var i = 0
+            while i < b.count {
+                let x = b[i]
+                if x < 0x80 {
+                    if x >= 0x41 && x <= 0x5A { changes = true }
+                    i += 1
+                    continue
+                }
+                // A multi-byte scalar (the string is valid UTF-8).
+                let length = x >= 0xF0 ? 4 : x >= 0xE0 ? 3 : 2
+                var value = UInt32(x) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { value = value << 6 | UInt32(b[i + k] & 0x3F) }
+                if !isCaseless(value) { return nil }
+                i += length
+            }
+            if !changes { return "" }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                for k in 0..<b.count {
+                    let x = b[k]
+                    out[k] = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                }
+                return b.count
+            }
+        }
+        guard let fast else { return s.lowercased() }
+        // "" from the scan: nothing to change (an empty `s` is itself too).
+        return fast.isEmpty ? s : fast
+    }
+
+    /// Scalar ranges whose every scalar is its own lowercase mapping (a test checks each one):
+    /// general punctuation, CJK symbols, kana and ideographs (U+3000–U+9FFF), Hangul syllables,
+    /// and the halfwidth and fullwidth forms but for the fullwidth Latin capitals.
+    @inline(__always) static func isCaseless(_ v: UInt32) -> Bool {
+        (v >= 0x2000 && v <= 0x206F) || (v >= 0x3000 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7A3)
+            || (v >= 0xFF00 && v <= 0xFF20) || (v >= 0xFF3B && v <= 0xFFEF)
     }
 }
