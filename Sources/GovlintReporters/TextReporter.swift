@@ -16,20 +16,23 @@ public enum TextReporter: Reporter {
         }
         // Lines show neither snippets nor CSS paths (nor the other language's message): not read back.
         let unused: FindingFields = context.language == .en ? [.snippet, .path, .zhCN] : [.snippet, .path]
+        // The bytes between the column and the message (`: error [rule-id] `), made once per label and rule
+        // and kept while findings of the rule follow one another.
+        var middle: (rule: String, label: String, bytes: [UInt8])?
         try context.findings.forEachFile(omitting: unused) { findings in
             let file = sanitize(findings[0].file)
             for f in findings {
                 let label = labels[f.severity == .info ? 0 : f.severity == .warning ? 1 : 2]
+                let shown = f.outcome == .cantTell ? label.review : label.failed
                 line.append(f.file == findings[0].file ? file : sanitize(f.file))
                 line.append(UInt8(ascii: ":"))
                 line.append(f.line)
                 line.append(UInt8(ascii: ":"))
                 line.append(f.column)
-                line.append(": ")
-                line.append(f.outcome == .cantTell ? label.review : label.failed)
-                line.append(" [")
-                line.append(f.ruleID)
-                line.append("] ")
+                if middle == nil || middle!.rule != f.ruleID || middle!.label != shown {
+                    middle = (f.ruleID, shown, Array(": \(shown) [\(f.ruleID)] ".utf8))
+                }
+                line.bytes.append(contentsOf: middle!.bytes)
                 line.appendSanitized(f.message.text(context.language))
                 line.append(UInt8(ascii: "\n"))
             }

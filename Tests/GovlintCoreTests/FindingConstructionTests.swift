@@ -47,6 +47,28 @@ import Testing
         }
     }
 
+    /// A message is reused only for the same template and the very same data; otherwise filled anew.
+    @Test func filledMessagesEqualFreshlyFilledOnes() {
+        let page = PageContext(document: HTMLParser.parse("<p>x</p>"), file: "index.html", site: SiteInfo())
+        let a = LocalizedText(en: "The resource \"{url}\" is missing.", zhCN: "资源“{url}”不在。")
+        let b = LocalizedText(en: "The link \"{url}\" is missing.", zhCN: "链接“{url}”不在。")
+        let kept = ["url": "i.png"]
+        var rng = SplitMix64(seed: 5)
+        for _ in 0..<200 {
+            let template = Bool.random(using: &rng) ? a : b
+            let data: [String: String]
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: data = kept
+            case 1: data = ["url": "t\(Int.random(in: 0..<3, using: &rng)).html"]
+            case 2: data = [:]
+            default: data = ["url": "i.png", "path": "i.png"]
+            }
+            #expect(PageRunner.filledMessage(template, data, page) == template.filled(data))
+        }
+        #expect(PageRunner.sameStorage(kept, kept))
+        #expect(!PageRunner.sameStorage(kept, ["url": "i.png"]))
+    }
+
     /// Every scalar of the ranges `redundant-alt` lowercases by copying is its own lowercase mapping.
     @Test func caselessRangesHaveNoLowercaseMapping() {
         var checked = 0

@@ -113,7 +113,7 @@ public enum PageRunner {
                 case .doesNotHold, .cantTell:
                     let failed = result.verdict == .doesNotHold && !reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
-                    let message = (result.message ?? step.message).filled(result.data)
+                    let message = filledMessage(result.message ?? step.message, result.data, page)
                     let outcome: Outcome = failed ? .failed : .cantTell
                     if result.locations.isEmpty {
                         out.findings.append(finding(ruleID, step.severity, outcome, at: target, page, message))
@@ -374,6 +374,22 @@ public enum PageRunner {
         return children.indices.sorted { costs[$0] < costs[$1] || (costs[$0] == costs[$1] && $0 < $1) }
     }
 
+    /// `template.filled(data)`, or the last message filled on the page when it had this template and this
+    /// very data (the same dictionary storage, which a check may keep per value: a repeated `src`).
+    static func filledMessage(_ template: LocalizedText, _ data: [String: String], _ page: PageContext) -> LocalizedText {
+        guard !data.isEmpty else { return template }
+        let scratch = page.siblingIndex
+        if let last = scratch.lastMessage, sameStorage(last.data, data), last.template == template { return last.filled }
+        let filled = template.filled(data)
+        scratch.lastMessage = (template, data, filled)
+        return filled
+    }
+
+    /// Whether two dictionaries share their storage (then they are equal: storage shared is never written).
+    static func sameStorage(_ a: [String: String], _ b: [String: String]) -> Bool {
+        withUnsafeBytes(of: a) { pa in withUnsafeBytes(of: b) { pb in pa.count == pb.count && memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0 } }
+    }
+
     /// A finding at `location`: its start tag's range and snippet (or its nearest positioned ancestor's;
     /// the file start and no snippet without one) and its CSS path.
     static func finding(_ ruleID: String, _ severity: Severity, _ outcome: Outcome, at location: HTMLElement,
@@ -446,11 +462,11 @@ public enum PageRunner {
             index.lastEnds.append(Int32(index.lastBytes.count))
         }
         for step in index.steps.reversed() {
-            if !index.lastBytes.isEmpty { index.lastBytes.append(contentsOf: " > ".utf8) }
+            if !index.lastBytes.isEmpty { index.lastBytes.append(contentsOf: Self.childCombinator) }
             var name = document.nodes[Int(step.node)].name
             name.withUTF8 { index.lastBytes.append(contentsOf: $0) }
             if step.position > 0 {
-                index.lastBytes.append(contentsOf: ":nth-of-type(".utf8)
+                index.lastBytes.append(contentsOf: Self.nthOfType)
                 appendDecimal(Int(step.position), to: &index.lastBytes)
                 index.lastBytes.append(UInt8(ascii: ")"))
             }
@@ -459,6 +475,8 @@ public enum PageRunner {
         }
         return index.lastBytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
+
+    private static let childCombinator = Array(" > ".utf8), nthOfType = Array(":nth-of-type(".utf8)
 
     /// Appends the decimal digits of `n` (≥ 0), as `String(n)` writes them.
     static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
@@ -496,6 +514,8 @@ public enum PageRunner {
         @exclusivity(unchecked) var lastEnds: [Int32] = []
         @exclusivity(unchecked) var lastBytes: [UInt8] = []
         @exclusivity(unchecked) var steps: [(node: Int32, position: Int32)] = []
+        /// The last message filled for a finding (``PageRunner/filledMessage(_:_:_:)``).
+        @exclusivity(unchecked) var lastMessage: (template: LocalizedText, data: [String: String], filled: LocalizedText)?
 
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
             if positions.isEmpty {
@@ -505,9 +525,9 @@ public enum PageRunner {
             if positions[e].1 == 0 {
                 let cores = document.cores
                 let parent = Int(cores[e].parent)
-                // Same names: by atom, or by the string for names outside the atom table.
+                // Same names: by atom, or by the string for names outside the atom table. Three walks over
+                // the children (number, count, reset), no list of them.
                 var countsByName: [String: Int32] = [:]
-                var members: [Int] = []
                 var c = cores[parent].firstChild
                 while c >= 0 {
                     let n = cores[Int(c)]
@@ -521,16 +541,24 @@ public enum PageRunner {
                             count = countsByName[name, default: 0] + 1
                             countsByName[name] = count
                         }
-                        members.append(Int(c))
                         positions[Int(c)].0 = count
                     }
                     c = n.nextSibling
                 }
-                for m in members {
-                    let atom = cores[m].nameAtom
-                    positions[m].1 = atom != 0 ? countsByAtom[Int(atom)] : countsByName[document.nodes[m].name]!
+                c = cores[parent].firstChild
+                while c >= 0 {
+                    let n = cores[Int(c)]
+                    if n.kind == .element {
+                        positions[Int(c)].1 = n.nameAtom != 0 ? countsByAtom[Int(n.nameAtom)] : countsByName[document.nodes[Int(c)].name]!
+                    }
+                    c = n.nextSibling
                 }
-                for m in members { countsByAtom[Int(cores[m].nameAtom)] = 0 }
+                c = cores[parent].firstChild
+                while c >= 0 {
+                    let n = cores[Int(c)]
+                    if n.kind == .element { countsByAtom[Int(n.nameAtom)] = 0 }
+                    c = n.nextSibling
+                }
             }
             return (Int(positions[e].0), Int(positions[e].1))
         }
