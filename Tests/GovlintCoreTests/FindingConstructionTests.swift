@@ -1,6 +1,7 @@
 import Foundation
 @testable import GovlintCore
 import GovlintHTML
+import GovlintAccessibility
 import GovlintTestSupport
 import Testing
 
@@ -67,6 +68,56 @@ import Testing
         }
         #expect(PageRunner.sameStorage(kept, kept))
         #expect(!PageRunner.sameStorage(kept, ["url": "i.png"]))
+    }
+
+    /// `redundant-alt` as it was before its shortcuts: the container's text made, normalised and lowercased
+    /// by the standard library, then compared.
+    static func plainRedundantAlt(_ element: HTMLElement, _ page: PageContext) -> (Verdict, String?) {
+        let ax = page.accessibility
+        if ax.isPresentational(element) { return (.holds, nil) }
+        let container = try! Selector("button, [role=button i], a[href], p, li, td, th")
+        var p = element.parent
+        while let cur = p, cur.isElement, !container.matches(cur) { p = cur.parent }
+        guard let parent = p, parent.isElement else { return (.holds, nil) }
+        var bytes: [UInt8] = []
+        for i in parent.descendantIndices where page.document.cores[i].kind == .text {
+            if ax.isHiddenFromAccessibilityTree(page.document[i]) { continue }
+            bytes.append(contentsOf: page.document.textBytes[page.document.textRange(of: i)])
+            bytes.append(0x20)
+        }
+        let visible = AccessibilityContext.normalise(String(decoding: bytes, as: UTF8.self)).lowercased()
+        if visible.isEmpty { return (.holds, nil) }
+        let name = ax.accessibleName(of: element).text.lowercased()
+        return (visible != name ? .holds : .doesNotHold, name)
+    }
+
+    /// `redundant-alt`'s shortcuts (CJK container text against an ASCII alternative, byte-level lowercasing,
+    /// data only when asked) give the plain answer, data included.
+    @Test func redundantAltEqualsThePlainCheck() throws {
+        let check = try makeCheck(RedundantAltCheck.self)
+        let cells = [
+            "<td><img alt=\"icon\"> 江滨市人民政府 row 1</td>", "<td>中<img alt=\"中\"></td>", "<td><img alt=\"中\"> 中 </td>",
+            "<td><span aria-hidden=\"true\">中文</span><img alt=\"Home\"> HOME</td>", "<td><img alt=\"豈\">\u{8C48}</td>",
+            "<td><img alt=\"\u{8C48}\">豈</td>", "<td><img alt=\"icon\"></td>", "<td><img alt=\"\"> 中</td>", "<td><img alt=\"ＡＢ\">ａｂ</td>",
+            "<p><img alt=\"Print  page\"> print page 印</p>", "<p><img alt=\"print page\">Print page</p>", "<li><img alt=\"Σ\">σ</li>",
+            "<a href=\"/\"><img alt=\"K\">\u{212A}</a>", "<a href=\"/\"><img role=\"presentation\" alt=\"x\">中</a>",
+            "<button><img alt=\"中 文\"> 中\n文 </button>", "<div><img alt=\"中\">中</div>", "<td><img aria-label=\"icon\" alt=\"x\">中</td>",
+        ]
+        let html = "<!doctype html><html lang=en><head><title>x</title></head><body><table><tr>" + cells.joined() + "</tr></table></body></html>"
+        let document = HTMLParser.parse(html)
+        let page = PageContext(document: document, file: "index.html", site: SiteInfo())
+        var verdicts: [Verdict] = []
+        for image in document.elements where image.name == "img" {
+            let (verdict, name) = Self.plainRedundantAlt(image, page)
+            let full = check.evaluate(image, in: page)
+            let bare = check.evaluate(image, in: page, holdData: false)
+            #expect(full.verdict == verdict && bare.verdict == verdict, "\(image.attribute("alt") ?? "")")
+            #expect(full.data == (name.map { ["alt": $0] } ?? [:]), "\(image.attribute("alt") ?? "")")
+            #expect(bare.data == (verdict == .holds ? [:] : full.data))
+            verdicts.append(verdict)
+        }
+        #expect(verdicts.count == cells.count)
+        #expect(verdicts.filter { $0 == .doesNotHold }.count >= 6)
     }
 
     /// Every scalar of the ranges `redundant-alt` lowercases by copying is its own lowercase mapping.

@@ -43,9 +43,18 @@ struct RedundantAltCheck: PageCheck {
         var p = element.parent
         while let cur = p, cur.isElement, !isContainer(cur) { p = cur.parent }
         guard let parent = p, parent.isElement else { return .holds }
+        let textBytes = document.textBytes
+        // A container text with a CJK ideograph (lead bytes E4–E9: U+4000–U+9FFF, no canonical decomposition,
+        // never composed) is not equal to an ASCII alternative, whatever whitespace and case do: the common
+        // case of a Chinese page, decided without making the container's text.
+        var name: String?
+        if Self.hasIdeograph(parent, document, ax) {
+            let alt = Self.lowercased(ax.accessibleName(of: element).text)
+            if alt.utf8.allSatisfy({ $0 < 0x80 }) { return holdData ? CheckResult(.holds, data: ["alt": alt]) : .holds }
+            name = alt
+        }
         // The container's rendered text, without alternative text of images: its text nodes' bytes.
         var bytes: [UInt8] = []
-        let textBytes = document.textBytes
         for i in parent.descendantIndices where cores[i].kind == .text {
             if ax.isHiddenFromAccessibilityTree(document[i]) { continue }
             bytes.append(contentsOf: textBytes[document.textRange(of: i)])
@@ -54,9 +63,27 @@ struct RedundantAltCheck: PageCheck {
         let text = String(decoding: bytes, as: UTF8.self)
         let visible = Self.lowercased(AccessibilityContext.normalise(text))
         if visible.isEmpty { return .holds }
-        let name = Self.lowercased(ax.accessibleName(of: element).text)
+        let alt = name ?? Self.lowercased(ax.accessibleName(of: element).text)
+        return Self.compared(visible, alt, holdData: holdData)
+    }
+
+    static func compared(_ visible: String, _ name: String, holdData: Bool) -> CheckResult {
         if visible != name { return holdData ? CheckResult(.holds, data: ["alt": name]) : .holds }
         return CheckResult(.doesNotHold, data: ["alt": name])
+    }
+
+    /// Whether a text node of `container` that is not hidden has a byte E4–E9 (in UTF-8 only the lead byte of
+    /// a scalar U+4000–U+9FFF).
+    static func hasIdeograph(_ container: HTMLElement, _ document: HTMLDocument, _ ax: AccessibilityContext) -> Bool {
+        let cores = document.cores
+        return document.textBytes.withUnsafeBufferPointer { text in
+            for i in container.descendantIndices where cores[i].kind == .text {
+                let range = document.textRange(of: i)
+                guard text[range].contains(where: { $0 >= 0xE4 && $0 <= 0xE9 }) else { continue }
+                if !ax.isHiddenFromAccessibilityTree(document[i]) { return true }
+            }
+            return false
+        }
     }
 
     /// `s.lowercased()`, made from the bytes when every scalar is ASCII or in ``isCaseless(_:)``
