@@ -379,9 +379,12 @@ public enum PageRunner {
     static func filledMessage(_ template: LocalizedText, _ data: [String: String], _ page: PageContext) -> LocalizedText {
         guard !data.isEmpty else { return template }
         let scratch = page.siblingIndex
-        if let last = scratch.lastMessage, sameStorage(last.data, data), last.template == template { return last.filled }
+        if scratch.hasLastMessage, sameStorage(scratch.lastData, data), scratch.lastTemplate == template { return scratch.lastFilled }
         let filled = template.filled(data)
-        scratch.lastMessage = (template, data, filled)
+        scratch.lastTemplate = template
+        scratch.lastData = data
+        scratch.lastFilled = filled
+        scratch.hasLastMessage = true
         return filled
     }
 
@@ -429,6 +432,7 @@ public enum PageRunner {
         // Leaf to root: (node, nth-of-type position or 0), until the node whose `#id` starts the path,
         // or a node of the last path (whose bytes up to it are kept).
         index.steps.removeAll(keepingCapacity: true)
+        let hasIDs = !document.idIndex.isEmpty
         var idAnchor: String?
         var kept = 0, keptNodes = 0
         var current = element.index
@@ -442,8 +446,9 @@ public enum PageRunner {
                     break walk
                 }
             }
-            let e = HTMLElement(document: document, index: current)
-            if let id = e.id, !id.isEmpty, !containsWhitespace(id), document.idIndex[id] == Int32(current) {
+            // (A page without ids has no `#id` to start from: no attribute look-up.)
+            if hasIDs, let id = HTMLElement(document: document, index: current).id, !id.isEmpty, !containsWhitespace(id),
+               document.idIndex[id] == Int32(current) {
                 idAnchor = id
                 break
             }
@@ -515,7 +520,10 @@ public enum PageRunner {
         @exclusivity(unchecked) var lastBytes: [UInt8] = []
         @exclusivity(unchecked) var steps: [(node: Int32, position: Int32)] = []
         /// The last message filled for a finding (``PageRunner/filledMessage(_:_:_:)``).
-        @exclusivity(unchecked) var lastMessage: (template: LocalizedText, data: [String: String], filled: LocalizedText)?
+        @exclusivity(unchecked) var hasLastMessage = false
+        @exclusivity(unchecked) var lastTemplate = LocalizedText(en: "", zhCN: "")
+        @exclusivity(unchecked) var lastData: [String: String] = [:]
+        @exclusivity(unchecked) var lastFilled = LocalizedText(en: "", zhCN: "")
 
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
             if positions.isEmpty {
