@@ -17,8 +17,9 @@ public enum TextReporter: Reporter {
         // Lines show neither snippets nor CSS paths (nor the other language's message): not read back.
         let unused: FindingFields = context.language == .en ? [.snippet, .path, .zhCN] : [.snippet, .path]
         // The bytes between the column and the message (`: error [rule-id] `) of the last few labels and rules
-        // (findings of a few rules interleave on a page), each made once; the last used first.
+        // (findings of a few rules interleave on a page), each made once; the last one used is tried first.
         var middles: [(rule: String, label: String, bytes: [UInt8])] = []
+        var recent = 0
         try context.findings.forEachFile(omitting: unused) { findings in
             let file = sanitize(findings[0].file)
             for f in findings {
@@ -29,13 +30,16 @@ public enum TextReporter: Reporter {
                 line.append(f.line)
                 line.append(UInt8(ascii: ":"))
                 line.append(f.column)
-                if let k = middles.firstIndex(where: { $0.label == shown && $0.rule == f.ruleID }) {
-                    if k > 0 { middles.swapAt(0, k) }
-                } else {
-                    middles.insert((f.ruleID, shown, Array(": \(shown) [\(f.ruleID)] ".utf8)), at: 0)
-                    if middles.count > 16 { middles.removeLast() }
+                if recent >= middles.count || middles[recent].label != shown || middles[recent].rule != f.ruleID {
+                    if let k = middles.firstIndex(where: { $0.label == shown && $0.rule == f.ruleID }) {
+                        recent = k
+                    } else {
+                        if middles.count == 16 { middles.removeFirst() }
+                        middles.append((f.ruleID, shown, Array(": \(shown) [\(f.ruleID)] ".utf8)))
+                        recent = middles.count - 1
+                    }
                 }
-                line.bytes.append(contentsOf: middles[0].bytes)
+                line.bytes.append(contentsOf: middles[recent].bytes)
                 line.appendSanitized(f.message.text(context.language))
                 line.append(UInt8(ascii: "\n"))
             }

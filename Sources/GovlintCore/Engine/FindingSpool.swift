@@ -286,51 +286,20 @@ struct RecordWriter {
     init() { bytes.reserveCapacity(1024) }
 
     mutating func write(_ f: Finding) {
-        // The record is written into a buffer on the stack and appended at once: one append per finding,
-        // not one per field and byte. At most 10 bytes per length and integer, 3 for the codes and flag.
-        var rule = f.ruleID, file = f.file, en = f.message.en, zh = f.message.zhCN, snippet = f.snippet, path = f.path ?? ""
-        let bound = rule.utf8.count + file.utf8.count + en.utf8.count + zh.utf8.count + snippet.utf8.count + path.utf8.count
-            + 12 * 10 + 3
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
-            let out = buffer.baseAddress!
-            var n = 0
-            func int(_ v: Int) {
-                var u = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))
-                while u >= 0x80 {
-                    out[n] = UInt8(u & 0x7F) | 0x80
-                    n += 1
-                    u >>= 7
-                }
-                out[n] = UInt8(u)
-                n += 1
-            }
-            func string(_ s: inout String) {
-                s.withUTF8 { utf8 in
-                    int(utf8.count)
-                    if utf8.count > 0 { (out + n).update(from: utf8.baseAddress!, count: utf8.count) }
-                    n += utf8.count
-                }
-            }
-            func position(_ p: SourcePosition) { int(p.line); int(p.column); int(p.offset) }
-            string(&rule)
-            out[n] = Self.code(f.severity)
-            out[n + 1] = Self.code(f.outcome)
-            n += 2
-            string(&file)
-            position(f.range.start)
-            position(f.range.end)
-            string(&en)
-            string(&zh)
-            string(&snippet)
-            if f.path != nil {
-                out[n] = 1
-                n += 1
-                string(&path)
-            } else {
-                out[n] = 0
-                n += 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+        string(f.ruleID)
+        bytes.append(Self.code(f.severity))
+        bytes.append(Self.code(f.outcome))
+        string(f.file)
+        position(f.range.start)
+        position(f.range.end)
+        string(f.message.en)
+        string(f.message.zhCN)
+        string(f.snippet)
+        if let p = f.path {
+            bytes.append(1)
+            string(p)
+        } else {
+            bytes.append(0)
         }
     }
 

@@ -429,22 +429,31 @@ public enum PageRunner {
         let index = page.siblingIndex
         let document = element.document
         let cores = document.cores
+        // The index's tables are moved into locals while the path is made (appends to a local array cost
+        // less than through the class), and moved back after.
+        var lastNodes: [Int32] = [], lastEnds: [Int32] = [], bytes: [UInt8] = [], steps: [(node: Int32, position: Int32)] = []
+        swap(&lastNodes, &index.lastNodes)
+        swap(&lastEnds, &index.lastEnds)
+        swap(&bytes, &index.lastBytes)
+        swap(&steps, &index.steps)
+        defer {
+            swap(&lastNodes, &index.lastNodes)
+            swap(&lastEnds, &index.lastEnds)
+            swap(&bytes, &index.lastBytes)
+            swap(&steps, &index.steps)
+        }
         // Leaf to root: (node, nth-of-type position or 0), until the node whose `#id` starts the path,
         // or a node of the last path (whose bytes up to it are kept).
-        index.steps.removeAll(keepingCapacity: true)
+        steps.removeAll(keepingCapacity: true)
         let hasIDs = !document.idIndex.isEmpty
         var idAnchor: String?
         var kept = 0, keptNodes = 0
         var current = element.index
         walk: while current > 0, cores[current].kind == .element {
-            var k = index.lastNodes.count
-            while k > 0 {
-                k -= 1
-                if index.lastNodes[k] == Int32(current) {
-                    kept = Int(index.lastEnds[k])
-                    keptNodes = k + 1
-                    break walk
-                }
+            if let k = lastNodes.lastIndex(of: Int32(current)) {
+                kept = Int(lastEnds[k])
+                keptNodes = k + 1
+                break walk
             }
             // (A page without ids has no `#id` to start from: no attribute look-up.)
             if hasIDs, let id = HTMLElement(document: document, index: current).id, !id.isEmpty, !containsWhitespace(id),
@@ -453,32 +462,32 @@ public enum PageRunner {
                 break
             }
             let (position, count) = index.position(of: current, in: document)
-            index.steps.append((Int32(current), Int32(count > 1 ? position : 0)))
+            steps.append((Int32(current), Int32(count > 1 ? position : 0)))
             current = Int(cores[current].parent)
         }
         // Written root first after the kept bytes (String appends and reversed().joined cost more than the walk).
-        index.lastNodes.removeSubrange(keptNodes...)
-        index.lastEnds.removeSubrange(keptNodes...)
-        index.lastBytes.removeSubrange(kept...)
+        lastNodes.removeSubrange(keptNodes...)
+        lastEnds.removeSubrange(keptNodes...)
+        bytes.removeSubrange(kept...)
         if let idAnchor {
-            index.lastBytes.append(UInt8(ascii: "#"))
-            index.lastBytes.append(contentsOf: idAnchor.utf8)
-            index.lastNodes.append(Int32(current))
-            index.lastEnds.append(Int32(index.lastBytes.count))
+            bytes.append(UInt8(ascii: "#"))
+            bytes.append(contentsOf: idAnchor.utf8)
+            lastNodes.append(Int32(current))
+            lastEnds.append(Int32(bytes.count))
         }
-        for step in index.steps.reversed() {
-            if !index.lastBytes.isEmpty { index.lastBytes.append(contentsOf: Self.childCombinator) }
+        for step in steps.reversed() {
+            if !bytes.isEmpty { bytes.append(contentsOf: Self.childCombinator) }
             var name = document.nodes[Int(step.node)].name
-            name.withUTF8 { index.lastBytes.append(contentsOf: $0) }
+            name.withUTF8 { bytes.append(contentsOf: $0) }
             if step.position > 0 {
-                index.lastBytes.append(contentsOf: Self.nthOfType)
-                appendDecimal(Int(step.position), to: &index.lastBytes)
-                index.lastBytes.append(UInt8(ascii: ")"))
+                bytes.append(contentsOf: Self.nthOfType)
+                appendDecimal(Int(step.position), to: &bytes)
+                bytes.append(UInt8(ascii: ")"))
             }
-            index.lastNodes.append(step.node)
-            index.lastEnds.append(Int32(index.lastBytes.count))
+            lastNodes.append(step.node)
+            lastEnds.append(Int32(bytes.count))
         }
-        return index.lastBytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
     }
 
     private static let childCombinator = Array(" > ".utf8), nthOfType = Array(":nth-of-type(".utf8)
