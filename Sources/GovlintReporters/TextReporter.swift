@@ -17,7 +17,7 @@ public enum TextReporter: Reporter {
         // Lines show neither snippets nor CSS paths (nor the other language's message): not read back.
         let unused: FindingFields = context.language == .en ? [.snippet, .path, .zhCN] : [.snippet, .path]
         // The bytes between the column and the message (`: error [rule-id] `) of the last few labels and rules
-        // (findings of a few rules interleave on a page), each made once; the last one used is tried first.
+        // (findings of a few rules interleave on a page), each made once; the last one used is tried first, then the newest.
         var middles: [(rule: String, label: String, bytes: [UInt8])] = []
         var recent = 0
         try context.findings.forEachFile(omitting: unused) { findings in
@@ -31,7 +31,7 @@ public enum TextReporter: Reporter {
                 line.append(UInt8(ascii: ":"))
                 line.append(f.column)
                 if recent >= middles.count || middles[recent].label != shown || middles[recent].rule != f.ruleID {
-                    if let k = middles.firstIndex(where: { $0.label == shown && $0.rule == f.ruleID }) {
+                    if let k = middles.lastIndex(where: { $0.label == shown && $0.rule == f.ruleID }) {
                         recent = k
                     } else {
                         if middles.count == 16 { middles.removeFirst() }
