@@ -14,20 +14,32 @@ public enum TextReporter: Reporter {
             review.outcome = .cantTell
             return context.colour ? (colour(severity.rawValue, failed), colour("review", review)) : (severity.rawValue, "review")
         }
-        try context.findings.forEachFile { findings in
+        // Lines show neither snippets nor CSS paths (nor the other language's message): not read back.
+        let unused: FindingFields = context.language == .en ? [.snippet, .path, .zhCN] : [.snippet, .path]
+        // The bytes between the column and the message (`: error [rule-id] `) of the last few labels and rules
+        // (findings of a few rules interleave on a page), each made once; the last one used is tried first, then the newest.
+        var middles: [(rule: String, label: String, bytes: [UInt8])] = []
+        var recent = 0
+        try context.findings.forEachFile(omitting: unused) { findings in
             let file = sanitize(findings[0].file)
             for f in findings {
                 let label = labels[f.severity == .info ? 0 : f.severity == .warning ? 1 : 2]
+                let shown = f.outcome == .cantTell ? label.review : label.failed
                 line.append(f.file == findings[0].file ? file : sanitize(f.file))
                 line.append(UInt8(ascii: ":"))
                 line.append(f.line)
                 line.append(UInt8(ascii: ":"))
                 line.append(f.column)
-                line.append(": ")
-                line.append(f.outcome == .cantTell ? label.review : label.failed)
-                line.append(" [")
-                line.append(f.ruleID)
-                line.append("] ")
+                if recent >= middles.count || middles[recent].label != shown || middles[recent].rule != f.ruleID {
+                    if let k = middles.lastIndex(where: { $0.label == shown && $0.rule == f.ruleID }) {
+                        recent = k
+                    } else {
+                        if middles.count == 16 { middles.removeFirst() }
+                        middles.append((f.ruleID, shown, Array(": \(shown) [\(f.ruleID)] ".utf8)))
+                        recent = middles.count - 1
+                    }
+                }
+                line.bytes.append(contentsOf: middles[recent].bytes)
                 line.appendSanitized(f.message.text(context.language))
                 line.append(UInt8(ascii: "\n"))
             }

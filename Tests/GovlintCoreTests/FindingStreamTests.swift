@@ -44,6 +44,25 @@ import Testing
                 message: LocalizedText(en: "message \(i) ✓", zhCN: "说明 \(i)"), snippet: i == 1 ? "" : "<img\n src=\"\(i)\">", path: path)
     }
 
+    /// Fields a reader omits are left empty; every other field reads back as written.
+    @Test func spoolLeavesOmittedFieldsEmpty() throws {
+        let spool = try FindingSpool()
+        let written = (0..<20).map { Self.finding($0, path: $0 % 2 == 0 ? "html > body > img:nth-child(\($0))" : nil) }
+        let slice = try #require(spool.append(written, for: "a.html"))
+        for omitted: FindingFields in [[], [.snippet], [.path], [.zhCN], [.snippet, .path, .zhCN]] {
+            var read: [Finding] = []
+            spool.read(slice, into: &read, strings: StringInterner(), omitting: omitted)
+            let expected = written.map { f -> Finding in
+                var f = f
+                if omitted.contains(.snippet) { f.snippet = "" }
+                if omitted.contains(.path) { f.path = nil }
+                if omitted.contains(.zhCN) { f.message.zhCN = "" }
+                return f
+            }
+            #expect(read == expected, "\(omitted)")
+        }
+    }
+
     @Test func spoolReturnsFindingsAsWritten() throws {
         let spool = try FindingSpool()
         let first = (0..<20).map { Self.finding($0, path: $0 % 2 == 0 ? "html > body > img:nth-child(\($0))" : nil) }

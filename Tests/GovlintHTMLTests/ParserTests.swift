@@ -1,6 +1,7 @@
 import Foundation
 @testable import GovlintHTML
 import Testing
+import GovlintTestSupport
 
 @Suite struct ParserTests {
     @Test func positionsAreOneBasedLinesAndScalarColumns() {
@@ -141,5 +142,27 @@ import Testing
         let p = source.position(ofOffset: clamped)
         if bytes.indices.contains(clamped), bytes[clamped] & 0xC0 == 0x80 { column -= 1 }
         #expect(p.line == line && p.column == column, "offset \(clamped)")
+    }
+
+    /// `range` counts an end on the start's line on from the start; it must equal two `position`s,
+    /// for ends inside scalars, past the text, before the start, across blocks, lines and CR/CRLF breaks.
+    @Test func rangeEqualsTwoPositions() {
+        var text = "ab\r\n"
+        for i in 0..<9000 { text += i % 5 == 0 ? "中" : i % 11 == 0 ? "😀" : i % 1500 == 0 ? "\r" : i % 2100 == 0 ? "\n" : "x" }
+        text += "\r\n\u{e9}z"
+        let source = SourceText(text)
+        let n = source.utf8.count
+        var rng = SplitMix64(seed: 7)
+        var offsets = [-3, 0, 1, 2, 3, 4, 4095, 4096, 4097, 8191, 8192, n - 2, n - 1, n, n + 5]
+        for _ in 0..<400 { offsets.append(Int.random(in: 0...n, using: &rng)) }
+        for start in offsets {
+            var ends = [start - 1, start, start + 1, start + 2, start + 3, start + 4000, start + 5000, n, n + 1]
+            for _ in 0..<6 { ends.append(start + Int.random(in: 0...300, using: &rng)) }
+            for end in ends {
+                let r = source.range(start, end)
+                #expect(r.start == source.position(ofOffset: start), "\(start)..<\(end)")
+                #expect(r.end == source.position(ofOffset: max(start, end)), "\(start)..<\(end)")
+            }
+        }
     }
 }

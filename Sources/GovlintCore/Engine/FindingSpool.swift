@@ -316,10 +316,11 @@ public final class FindingSpool: @unchecked Sendable {
     }
 
     /// Appends the findings of one slice to `out`; repeated strings are shared through `strings` if given.
-    func read(_ slice: Slice, into out: inout [Finding], strings: StringInterner?) {
+    /// Fields in `omitting` are skipped, left empty.
+    func read(_ slice: Slice, into out: inout [Finding], strings: StringInterner?, omitting: FindingFields = []) {
         var reader = RecordReader(bytes: readBytes(slice), strings: strings)
         out.reserveCapacity(out.count + slice.count)
-        for _ in 0..<slice.count { out.append(reader.finding()) }
+        for _ in 0..<slice.count { out.append(reader.finding(omitting: omitting)) }
     }
 
     /// Calls `body` with the rule id, file, severity and outcome of each finding of one slice, in
@@ -437,18 +438,23 @@ struct RecordReader {
     static let severities: [Severity] = [.info, .warning, .error]
     static let outcomes: [Outcome] = [.passed, .failed, .inapplicable, .cantTell]
 
-    mutating func finding() -> Finding {
+    /// The next finding; fields in `omitting` are skipped and left empty.
+    mutating func finding(omitting: FindingFields = []) -> Finding {
         let rule = string(field: 0)
         let severity = Self.severities[Int(bytes[at])]
         let outcome = Self.outcomes[Int(bytes[at + 1])]
         at += 2
         let file = string(field: 1)
         let start = position(), end = position()
-        let en = string(field: 2), zh = string(field: 3)
-        let snippet = string(field: 4)
+        let en = string(field: 2)
+        let zh = omitting.contains(.zhCN) ? skipString() : string(field: 3)
+        let snippet = omitting.contains(.snippet) ? skipString() : string(field: 4)
         let hasPath = bytes[at] == 1
         at += 1
-        let path = hasPath ? string(field: 5) : nil
+        var path: String?
+        if hasPath {
+            if omitting.contains(.path) { skipString() } else { path = string(field: 5) }
+        }
         return Finding(ruleID: rule, severity: severity, outcome: outcome, file: file, range: SourceRange(start: start, end: end),
                        message: LocalizedText(en: en, zhCN: zh), snippet: snippet, path: path)
     }
@@ -512,10 +518,13 @@ struct RecordReader {
         at += 1
     }
 
-    mutating func skipString() {
+    /// Skips the next string; "" for a field left empty.
+    @discardableResult
+    mutating func skipString() -> String {
         let n = int()
         precondition(n >= 0 && at + n <= bytes.count, "govlint: corrupt findings spool")
         at += n
+        return ""
     }
 
     /// The next string; `field` (0 to ``StringInterner/fields`` - 1) says which field of a record it is, for sharing.

@@ -69,9 +69,10 @@ public struct FindingStream: Sequence, Sendable {
 
     // MARK: Reading
 
-    /// Calls `body` with runs of findings of one file, in report order (never empty).
-    public func forEachFile(_ body: ([Finding]) throws -> Void) rethrows {
-        try forEachBatch { batch in
+    /// Calls `body` with runs of findings of one file, in report order (never empty). Fields in `omitting`
+    /// may be left empty (a report that does not show them reads fewer strings back from the spool).
+    public func forEachFile(omitting: FindingFields = [], _ body: ([Finding]) throws -> Void) rethrows {
+        try forEachBatch(omitting: omitting) { batch in
             var start = 0
             while start < batch.count {
                 var end = start + 1
@@ -83,17 +84,19 @@ public struct FindingStream: Sequence, Sendable {
     }
 
     /// Batches as the storage gives them (one file of a spooled run, the whole array otherwise), after the stages.
-    func forEachBatch(_ body: ([Finding]) throws -> Void) rethrows {
+    func forEachBatch(omitting: FindingFields = [], _ body: ([Finding]) throws -> Void) rethrows {
         var state = StageState(stages)
         var step = 0
         let strings = StringInterner()
-        while let raw = rawBatch(&step, strings) {
+        // A baseline stage fingerprints snippets: read every field for it.
+        let omitted = stages.contains { if case .baseline = $0 { true } else { false } } ? [] : omitting
+        while let raw = rawBatch(&step, strings, omitting: omitted) {
             let batch = state.apply(raw)
             if !batch.isEmpty { try body(batch) }
         }
     }
 
-    private func rawBatch(_ step: inout Int, _ strings: StringInterner) -> [Finding]? {
+    private func rawBatch(_ step: inout Int, _ strings: StringInterner, omitting: FindingFields = []) -> [Finding]? {
         switch storage {
         case let .array(list):
             guard step == 0 else { return nil }
@@ -102,7 +105,7 @@ public struct FindingStream: Sequence, Sendable {
         case let .spooled(source):
             guard step < source.steps.count else { return nil }
             defer { step += 1 }
-            return source.batch(step, strings: strings)
+            return source.batch(step, strings: strings, omitting: omitting)
         }
     }
 
@@ -195,10 +198,10 @@ final class SpooledFindings: Sendable {
         self.keep = keep
     }
 
-    func batch(_ i: Int, strings: StringInterner = StringInterner()) -> [Finding] {
+    func batch(_ i: Int, strings: StringInterner = StringInterner(), omitting: FindingFields = []) -> [Finding] {
         let step = steps[i]
         var list: [Finding] = []
-        for (spool, slice) in step.slices { spool.read(slice, into: &list, strings: strings) }
+        for (spool, slice) in step.slices { spool.read(slice, into: &list, strings: strings, omitting: omitting) }
         if let file = list.first?.file {
             // The file's string shared with the spooled findings: comparing them is then immediate.
             for var f in step.extra {
@@ -271,6 +274,18 @@ extension Sequence {
         }
         return true
     }
+}
+
+/// Fields of a finding that a reader of a ``FindingStream`` may have left empty, not needing them.
+public struct FindingFields: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    /// `snippet` is "".
+    public static let snippet = FindingFields(rawValue: 1)
+    /// `path` is nil.
+    public static let path = FindingFields(rawValue: 2)
+    /// `message.zhCN` is "" (the English message is always there: findings are ordered by it).
+    public static let zhCN = FindingFields(rawValue: 4)
 }
 
 /// Findings counted by outcome, severity and rule.

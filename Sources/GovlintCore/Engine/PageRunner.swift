@@ -113,13 +113,14 @@ public enum PageRunner {
                 case .doesNotHold, .cantTell:
                     let failed = result.verdict == .doesNotHold && !reviewOnFail
                     if failed { counts.failed += 1 } else { counts.cantTell += 1 }
-                    let message = (result.message ?? step.message).filled(result.data)
-                    let locations = result.locations.isEmpty ? [target] : result.locations
-                    for location in locations {
-                        out.findings.append(Finding(
-                            ruleID: ruleID, severity: step.severity, outcome: failed ? .failed : .cantTell,
-                            file: page.file, range: location.sourceRange, message: message,
-                            snippet: snippet(location.positionedAnchor ?? location), path: cssPath(location, page)))
+                    let message = filledMessage(result.message ?? step.message, result.data, page)
+                    let outcome: Outcome = failed ? .failed : .cantTell
+                    if result.locations.isEmpty {
+                        out.findings.append(finding(ruleID, step.severity, outcome, at: target, page, message))
+                    } else {
+                        for location in result.locations {
+                            out.findings.append(finding(ruleID, step.severity, outcome, at: location, page, message))
+                        }
                     }
                 }
             }
@@ -373,54 +374,134 @@ public enum PageRunner {
         return children.indices.sorted { costs[$0] < costs[$1] || (costs[$0] == costs[$1] && $0 < $1) }
     }
 
+    /// `template.filled(data)`, or the last message filled on the page when it had this template and this
+    /// very data (the same dictionary storage, which a check may keep per value: a repeated `src`).
+    static func filledMessage(_ template: LocalizedText, _ data: [String: String], _ page: PageContext) -> LocalizedText {
+        guard !data.isEmpty else { return template }
+        let scratch = page.siblingIndex
+        if scratch.hasLastMessage, sameStorage(scratch.lastData, data), scratch.lastTemplate == template { return scratch.lastFilled }
+        let filled = template.filled(data)
+        scratch.lastTemplate = template
+        scratch.lastData = data
+        scratch.lastFilled = filled
+        scratch.hasLastMessage = true
+        return filled
+    }
+
+    /// Whether two dictionaries share their storage (then they are equal: storage shared is never written).
+    static func sameStorage(_ a: [String: String], _ b: [String: String]) -> Bool {
+        withUnsafeBytes(of: a) { pa in withUnsafeBytes(of: b) { pb in pa.count == pb.count && memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0 } }
+    }
+
+    /// A finding at `location`: its start tag's range and snippet (or its nearest positioned ancestor's;
+    /// the file start and no snippet without one) and its CSS path.
+    static func finding(_ ruleID: String, _ severity: Severity, _ outcome: Outcome, at location: HTMLElement,
+                        _ page: PageContext, _ message: LocalizedText) -> Finding {
+        // `sourceRange` and `snippet(positionedAnchor ?? location)`, with one walk to the anchor.
+        var range = SourceRange.fileStart
+        var text = ""
+        if let anchor = location.positionedAnchor {
+            let document = location.document
+            let start = Int(document.nodes[anchor.index].startOffset), end = Int(document.nodes[anchor.index].endOffset)
+            range = document.source.range(start, end)
+            text = trimmedSnippet(document.source.slice(start, end))
+        }
+        return Finding(ruleID: ruleID, severity: severity, outcome: outcome, file: page.file, range: range, message: message,
+                       snippet: text, path: cssPath(location, page))
+    }
+
     /// The start tag (or text) of the element, trimmed to a readable length.
     static func snippet(_ element: HTMLElement) -> String {
-        let s = element.sourceSnippet
+        trimmedSnippet(element.sourceSnippet)
+    }
+
+    static func trimmedSnippet(_ s: String) -> String {
         // No more bytes than 200 means no more characters: most snippets skip counting characters.
-        return s.utf8.count > 200 && s.count > 200 ? String(s.prefix(200)) + "…" : s
+        s.utf8.count > 200 && s.count > 200 ? String(s.prefix(200)) + "…" : s
     }
 
     /// A short CSS path (`html > body > main > img:nth-of-type(2)`), or from the nearest unique `#id`.
-    /// Sibling positions are indexed once per parent, so a page with 100,000 findings stays linear.
+    /// Sibling positions are indexed once per parent, so a page with 100,000 findings stays linear; the
+    /// last path made is kept, and a path that meets it (a rule's findings come in document order, and
+    /// neighbours share most ancestors) reuses its bytes from the shared ancestor up.
     static func cssPath(_ element: HTMLElement, _ page: PageContext) -> String? {
         guard element.isElement else { return nil }
         let index = page.siblingIndex
         let document = element.document
         let cores = document.cores
-        // Leaf to root: (node, nth-of-type position or 0), or the node whose `#id` starts the path.
-        var steps: [(node: Int, position: Int)] = []
+        // The index's tables are moved into locals while the path is made (appends to a local array cost
+        // less than through the class), and moved back after.
+        var lastNodes: [Int32] = [], lastEnds: [Int32] = [], bytes: [UInt8] = [], steps: [(node: Int32, position: Int32)] = []
+        swap(&lastNodes, &index.lastNodes)
+        swap(&lastEnds, &index.lastEnds)
+        swap(&bytes, &index.lastBytes)
+        swap(&steps, &index.steps)
+        defer {
+            swap(&lastNodes, &index.lastNodes)
+            swap(&lastEnds, &index.lastEnds)
+            swap(&bytes, &index.lastBytes)
+            swap(&steps, &index.steps)
+        }
+        // Leaf to root: (node, nth-of-type position or 0), until the node whose `#id` starts the path,
+        // or a node of the last path (whose bytes up to it are kept).
+        steps.removeAll(keepingCapacity: true)
+        let hasIDs = !document.idIndex.isEmpty
         var idAnchor: String?
+        var kept = 0, keptNodes = 0
         var current = element.index
-        while current > 0, cores[current].kind == .element {
-            let e = HTMLElement(document: document, index: current)
-            if let id = e.id, !id.isEmpty, !containsWhitespace(id), document.idIndex[id] == Int32(current) {
+        walk: while current > 0, cores[current].kind == .element {
+            if let k = lastNodes.lastIndex(of: Int32(current)) {
+                kept = Int(lastEnds[k])
+                keptNodes = k + 1
+                break walk
+            }
+            // (A page without ids has no `#id` to start from: no attribute look-up.)
+            if hasIDs, let id = HTMLElement(document: document, index: current).id, !id.isEmpty, !containsWhitespace(id),
+               document.idIndex[id] == Int32(current) {
                 idAnchor = id
                 break
             }
             let (position, count) = index.position(of: current, in: document)
-            steps.append((current, count > 1 ? position : 0))
+            steps.append((Int32(current), Int32(count > 1 ? position : 0)))
             current = Int(cores[current].parent)
         }
-        // Written root first into one byte buffer (String appends and reversed().joined cost more than the walk).
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 * (steps.count + 1))
-        var first = true
+        // Written root first after the kept bytes (String appends and reversed().joined cost more than the walk).
+        lastNodes.removeSubrange(keptNodes...)
+        lastEnds.removeSubrange(keptNodes...)
+        bytes.removeSubrange(kept...)
         if let idAnchor {
             bytes.append(UInt8(ascii: "#"))
             bytes.append(contentsOf: idAnchor.utf8)
-            first = false
+            lastNodes.append(Int32(current))
+            lastEnds.append(Int32(bytes.count))
         }
         for step in steps.reversed() {
-            if !first { bytes.append(contentsOf: " > ".utf8) }
-            first = false
-            bytes.append(contentsOf: document.nodes[step.node].name.utf8)
+            if !bytes.isEmpty { bytes.append(contentsOf: Self.childCombinator) }
+            var name = document.nodes[Int(step.node)].name
+            name.withUTF8 { bytes.append(contentsOf: $0) }
             if step.position > 0 {
-                bytes.append(contentsOf: ":nth-of-type(".utf8)
-                bytes.append(contentsOf: String(step.position).utf8)
+                bytes.append(contentsOf: Self.nthOfType)
+                appendDecimal(Int(step.position), to: &bytes)
                 bytes.append(UInt8(ascii: ")"))
             }
+            lastNodes.append(step.node)
+            lastEnds.append(Int32(bytes.count))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+    }
+
+    private static let childCombinator = Array(" > ".utf8), nthOfType = Array(":nth-of-type(".utf8)
+
+    /// Appends the decimal digits of `n` (≥ 0), as `String(n)` writes them.
+    static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        var rest = n
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     /// `s.contains(where: \.isWhitespace)`, on bytes when `s` is ASCII.
@@ -441,6 +522,17 @@ public enum PageRunner {
         @exclusivity(unchecked) private var positions: [(Int32, Int32)] = []
         /// Counts by name atom while one parent's children are numbered; zero again afterwards.
         @exclusivity(unchecked) private var countsByAtom: [Int32] = []
+        /// The last CSS path made (``PageRunner/cssPath(_:_:)``): its nodes root first, the path's byte
+        /// length up to and including each, and its bytes; and the steps of the path being made.
+        @exclusivity(unchecked) var lastNodes: [Int32] = []
+        @exclusivity(unchecked) var lastEnds: [Int32] = []
+        @exclusivity(unchecked) var lastBytes: [UInt8] = []
+        @exclusivity(unchecked) var steps: [(node: Int32, position: Int32)] = []
+        /// The last message filled for a finding (``PageRunner/filledMessage(_:_:_:)``).
+        @exclusivity(unchecked) var hasLastMessage = false
+        @exclusivity(unchecked) var lastTemplate = LocalizedText(en: "", zhCN: "")
+        @exclusivity(unchecked) var lastData: [String: String] = [:]
+        @exclusivity(unchecked) var lastFilled = LocalizedText(en: "", zhCN: "")
 
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
             if positions.isEmpty {
@@ -450,9 +542,9 @@ public enum PageRunner {
             if positions[e].1 == 0 {
                 let cores = document.cores
                 let parent = Int(cores[e].parent)
-                // Same names: by atom, or by the string for names outside the atom table.
+                // Same names: by atom, or by the string for names outside the atom table. Three walks over
+                // the children (number, count, reset), no list of them.
                 var countsByName: [String: Int32] = [:]
-                var members: [Int] = []
                 var c = cores[parent].firstChild
                 while c >= 0 {
                     let n = cores[Int(c)]
@@ -466,16 +558,24 @@ public enum PageRunner {
                             count = countsByName[name, default: 0] + 1
                             countsByName[name] = count
                         }
-                        members.append(Int(c))
                         positions[Int(c)].0 = count
                     }
                     c = n.nextSibling
                 }
-                for m in members {
-                    let atom = cores[m].nameAtom
-                    positions[m].1 = atom != 0 ? countsByAtom[Int(atom)] : countsByName[document.nodes[m].name]!
+                c = cores[parent].firstChild
+                while c >= 0 {
+                    let n = cores[Int(c)]
+                    if n.kind == .element {
+                        positions[Int(c)].1 = n.nameAtom != 0 ? countsByAtom[Int(n.nameAtom)] : countsByName[document.nodes[Int(c)].name]!
+                    }
+                    c = n.nextSibling
                 }
-                for m in members { countsByAtom[Int(cores[m].nameAtom)] = 0 }
+                c = cores[parent].firstChild
+                while c >= 0 {
+                    let n = cores[Int(c)]
+                    if n.kind == .element { countsByAtom[Int(n.nameAtom)] = 0 }
+                    c = n.nextSibling
+                }
             }
             return (Int(positions[e].0), Int(positions[e].1))
         }

@@ -27,24 +27,37 @@ public struct LocalizedText: Sendable, Codable, Hashable {
     }
 
     static func fill(_ template: String, _ values: [String: String]) -> String {
-        // Byte-level: `{` and `}` never occur inside a multi-byte UTF-8 sequence.
-        let t = Array(template.utf8)
-        guard let firstOpen = t.firstIndex(of: UInt8(ascii: "{")) else { return template }
-        var out: [UInt8] = []
-        out.reserveCapacity(t.count + 32)
-        out.append(contentsOf: t[..<firstOpen])
-        var i = firstOpen
-        while i < t.count {
-            if t[i] == UInt8(ascii: "{"), let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
-               let value = values[String(decoding: t[(i + 1)..<close], as: UTF8.self)] {
-                out.append(contentsOf: value.utf8)
-                i = close + 1
-            } else {
-                out.append(t[i])
-                i += 1
+        // Byte-level: `{` and `}` never occur inside a multi-byte UTF-8 sequence. Written into a buffer on
+        // the stack, not a byte array: one string made per call.
+        var bytes = template
+        return bytes.withUTF8 { t -> String in
+            guard let firstOpen = t.firstIndex(of: UInt8(ascii: "{")) else { return template }
+            // Room for every `{` replaced by the longest value.
+            var longest = 0
+            for v in values.values { longest = max(longest, v.utf8.count) }
+            var opens = 0
+            for b in t[firstOpen...] where b == UInt8(ascii: "{") { opens += 1 }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: t.count + opens * longest) { out -> String in
+                out.baseAddress!.update(from: t.baseAddress!, count: firstOpen)
+                var n = firstOpen
+                var i = firstOpen
+                while i < t.count {
+                    if t[i] == UInt8(ascii: "{"), let close = t[(i + 1)...].firstIndex(of: UInt8(ascii: "}")),
+                       var value = values[String(decoding: UnsafeBufferPointer(rebasing: t[(i + 1)..<close]), as: UTF8.self)] {
+                        value.withUTF8 { v in
+                            if v.count > 0 { (out.baseAddress! + n).update(from: v.baseAddress!, count: v.count) }
+                            n += v.count
+                        }
+                        i = close + 1
+                    } else {
+                        out[n] = t[i]
+                        n += 1
+                        i += 1
+                    }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 

@@ -141,7 +141,20 @@ public final class SourceText: Sendable {
     }
 
     public func range(_ start: Int, _ end: Int) -> SourceRange {
-        SourceRange(start: position(ofOffset: start), end: position(ofOffset: max(start, end)))
+        let from = position(ofOffset: start)
+        let to = max(start, end)
+        // An end on the start's line (a start tag, most of the time) is counted on from the start:
+        // no second search of the line starts, no second scan from the line's start or block.
+        let offset = max(0, min(start, utf8.count)), endOffset = max(0, min(to, utf8.count))
+        let lineEnd = from.line < lineStarts.count ? lineStarts[from.line] : utf8.count + 1
+        guard originalLineStarts == nil, endOffset < lineEnd else {
+            return SourceRange(start: from, end: position(ofOffset: to))
+        }
+        let lineStart = lineStarts[from.line - 1]
+        // Offsets inside a multi-byte scalar count as that scalar (as `position(ofOffset:)` counts them).
+        func inside(_ o: Int) -> Int { o < utf8.count && o > lineStart && utf8[o] & 0xC0 == 0x80 ? 1 : 0 }
+        let column = from.column + inside(offset) + Self.scalarCount(utf8, offset, endOffset) - inside(endOffset)
+        return SourceRange(start: from, end: SourcePosition(line: from.line, column: column, offset: endOffset))
     }
 
     /// The text of the 1-based line, without its line break.

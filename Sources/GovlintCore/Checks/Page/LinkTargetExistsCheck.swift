@@ -24,9 +24,10 @@ struct LinkTargetExistsCheck: PageCheck {
         case fine, outside, missing(String)
     }
 
-    /// A page's answers by link value, and its base URL. Used by one thread.
+    /// A page's results by link value (a repeated value's data shared, not made again), and its base URL.
+    /// Used by one thread.
     final class Targets {
-        var byValue: [String: Target] = [:]
+        var byValue: [String: CheckResult] = [:]
         let base: String?
 
         init(base: String?) {
@@ -38,15 +39,16 @@ struct LinkTargetExistsCheck: PageCheck {
     func evaluate(_ element: HTMLElement, in page: PageContext) -> CheckResult {
         if readsHref {
             let links = PageLinks.of(page)
-            if let v = links.value(of: element) { return Self.result(links.raw(v), links.target(v)) }
+            if let v = links.value(of: element) { return links.result(v) }
         }
         guard let raw = element.attribute(attribute) else { return .holds }
         let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page)) }
-        if let known = targets.byValue[raw] { return Self.result(raw, known) }
+        if let known = targets.byValue[raw] { return known }
         let target = Self.target(raw, path: ExportPath.resolve(raw, from: page.file, base: targets.base),
                                  file: page.file, files: page.site.files, base: targets.base)
-        targets.byValue[raw] = target
-        return Self.result(raw, target)
+        let result = Self.result(raw, target)
+        targets.byValue[raw] = result
+        return result
     }
 
     static func result(_ raw: String, _ target: Target) -> CheckResult {
@@ -104,6 +106,7 @@ final class PageLinks {
         var path: String?
         var resolved = false
         var target: LinkTargetExistsCheck.Target?
+        var result: CheckResult?
     }
 
     static func of(_ page: PageContext) -> PageLinks {
@@ -162,5 +165,13 @@ final class PageLinks {
         let t = LinkTargetExistsCheck.target(values[value].raw, path: path(value), file: file, files: files, base: base)
         values[value].target = t
         return t
+    }
+
+    /// `link-target-exists`' result for the value (``LinkTargetExistsCheck/result(_:_:)``), made once.
+    func result(_ value: Int) -> CheckResult {
+        if let r = values[value].result { return r }
+        let r = LinkTargetExistsCheck.result(values[value].raw, target(value))
+        values[value].result = r
+        return r
     }
 }
