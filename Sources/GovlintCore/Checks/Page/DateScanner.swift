@@ -69,7 +69,8 @@ struct DateScanner {
     }
 
     private func monthFirst(_ p: Int) -> Match? {
-        guard p < b.count, Self.mayStartMonth(b[p]), isBoundary(p), let (monthEnd, month) = monthName(at: p) else { return nil }
+        guard p < b.count, Self.mayStartMonth(b[p]), !asciiWordCharacterBefore(p), isBoundary(p),
+              let (monthEnd, month) = monthName(at: p) else { return nil }
         var q = spaces(from: monthEnd)
         guard q > monthEnd else { return nil }
         let (dayEnd, dayCount) = digits(from: q, max: 3)
@@ -85,7 +86,7 @@ struct DateScanner {
     }
 
     private func dayFirst(_ p: Int) -> Match? {
-        guard p < b.count, isDigit(at: p), isBoundary(p) else { return nil }
+        guard p < b.count, isDigit(at: p), !asciiWordCharacterBefore(p), isBoundary(p) else { return nil }
         let (dayEnd, dayCount) = digits(from: p, max: 3)
         guard dayCount == 1 || dayCount == 2 else { return nil }
         let name = spaces(from: dayEnd)
@@ -98,6 +99,15 @@ struct DateScanner {
     }
 
     // MARK: Pieces
+
+    /// Whether the byte before `p` is an ASCII letter, digit or `_`: a word character right before `p` (no
+    /// combining mark lies between), so there is no boundary at `p`. Decided from one byte, before
+    /// ``isBoundary(_:)`` looks back through the scalars (inside words and numbers, most of a text).
+    @inline(__always) private func asciiWordCharacterBefore(_ p: Int) -> Bool {
+        guard p > 0 else { return false }
+        let x = b[p - 1]
+        return x &- 0x30 < 10 || (x | 0x20) &- 0x61 < 26 || x == 0x5F
+    }
 
     /// Up to `max` decimal digits from `p`: where they end and how many there are.
     private func digits(from p: Int, max: Int) -> (end: Int, count: Int) {

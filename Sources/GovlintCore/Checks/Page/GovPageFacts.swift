@@ -275,11 +275,12 @@ enum DateExtraction {
     /// Midnight UTC of a calendar date of 1990–2100, or nil when there is no such date (`2023-02-30`).
     /// Counted directly (days from 1970-01-01 in the Gregorian calendar): a `Calendar` per date cost
     /// more than finding the date, on pages that list thousands.
+    private static let monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
     static func make(_ y: Int?, _ m: Int?, _ d: Int?) -> Date? {
         guard let y, let m, let d, (1990...2100).contains(y), (1...12).contains(m), (1...31).contains(d) else { return nil }
         let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard d <= lengths[m - 1] else { return nil }
+        guard d <= (m == 2 && leap ? 29 : monthLengths[m - 1]) else { return nil }
         // Days from civil (H. Hinnant): years start in March, so the leap day ends a year.
         let yy = m <= 2 ? y - 1 : y
         let era = yy / 400 // non-negative for these years
