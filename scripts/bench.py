@@ -145,7 +145,7 @@ def bench_data_json(binary):
     py_sec, py_rss = timed([sys.executable, "-c", "import json, sys; json.load(open(sys.argv[1], encoding='utf-8'))", path])
     sec, rss = timed([binary, "check", folder, "--fail-on", "never", "--no-color", "--no-cache", "--progress", "never"])
     print()
-    print(f"{'descriptor':<22}{'MB':>6}{'sec':>8}{'MB/s':>7}{'RSS MB':>8}{'runs':>6}")
+    print(f"{'descriptor':<22}{'MB':>6}{'sec':>8}{'MB/s':>7}{'RSS MB':>8}")
     print(f"{'data.json json.load':<22}{mb:>6.1f}{py_sec:>8.2f}{mb / py_sec:>7.1f}{py_rss / 1024:>8.0f}")
     print(f"{'data.json govlint':<22}{mb:>6.1f}{sec:>8.2f}{mb / sec:>7.1f}{rss / 1024:>8.0f}")
     return mb, sec, rss, py_sec, py_rss
