@@ -1,5 +1,6 @@
 import Foundation
 @testable import GovlintCore
+import GovlintHTML
 import Testing
 
 /// `DateScanner` must find exactly the dates ICU finds with the three patterns it replaces.
@@ -83,7 +84,8 @@ import Testing
     /// Random texts over an alphabet of the characters the patterns care about.
     @Test func randomTextsMatchLikeICU() {
         let pieces = ["2024", "1", "12", "3", "0", "٢", "١٢", "-", "/", ".", "年", "月", " ", "  ", "\u{A0}", "\u{3000}", "\u{B}", "\u{85}",
-                      ",", "March", "may", "DECEMBER", "ſeptember", "Auguﬅ", "a", "_", "é", "\u{301}", "\u{200D}", "\u{AD}", "x", "\n", "日"]
+                      ",", "March", "may", "DECEMBER", "ſeptember", "Auguﬅ", "a", "_", "é", "\u{301}", "\u{200D}", "\u{AD}", "x", "\n", "日",
+                      "२", "၂", "꘢", "２", "𝟐", "—", "〇", "ü"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ n: Int) -> Int { // SplitMix64: the same texts on every run
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -97,10 +99,10 @@ import Testing
         let small = ["1", "7", "12", "28", "1", "09", "31", "0", "123", "٣", ""]
         let spaces = [" ", " ", "", " ", "  ", "\u{A0}", "\u{3000}", "\u{B}", "\u{85}", "\n", "\u{1C}", "\u{200B}"]
         let names = ["March", "march", "MAY", "June", "JULY", "december", "Mayo", "ſeptember", "Auguﬅ", "Sept", "Ｍarch"]
-        let glue = [" ", "", " ", "x", "_", "é", "\u{301}", "\u{200D}", "\u{AD}", "1", "٢", ",", "-", "日", "\n"]
+        let glue = [" ", "", " ", "x", "_", "é", "\u{301}", "\u{200D}", "\u{AD}", "1", "٢", ",", "-", "日", "\n", "२", "２", "〇", "—"]
         var mismatches: [String] = []
         var withDates = 0
-        for _ in 0..<6000 {
+        for _ in 0..<9000 {
             var text = pick(glue)
             for _ in 0...next(3) {
                 switch next(4) {
@@ -122,5 +124,47 @@ import Testing
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
         #expect(withDates >= 150, "too few texts with a date to tell: \(withDates)")
+    }
+
+    /// The scanner steps over bytes that start no digit (``DateScanner/mayStartDigit(_:)``) or month name
+    /// without looking at them: every decimal digit's first byte, and every month name's, must be let through.
+    @Test func noDigitOrMonthStartIsSteppedOver() {
+        var missed: [String] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v), scalar.properties.generalCategory == .decimalNumber else { continue }
+            let lead = Array(String(scalar).utf8)[0]
+            if !DateScanner.mayStartDigit(lead) { missed.append(String(v, radix: 16)) }
+        }
+        #expect(missed.isEmpty, "digits whose first byte is stepped over: \(missed.prefix(10))")
+        for name in DateScanner.monthNames {
+            for first in [name[0], name[0] - 0x20] { #expect(DateScanner.mayStartMonth(first)) }
+        }
+        #expect(DateScanner.mayStartMonth(Array("ſ".utf8)[0]))
+        for continuation in UInt8(0x80)...0xBF {
+            #expect(!DateScanner.mayStartDigit(continuation) && !DateScanner.mayStartMonth(continuation))
+        }
+    }
+
+    /// A page's dates are those of its text nodes joined by newlines (script and style left out), as the
+    /// joined string was read before it was built from the document's text bytes.
+    @Test(arguments: [
+        "<p>2024</p><p>-05-06</p><span>May</span> <b>7,</b><i>2024</i><script>var d='2030-01-01'</script>",
+        "<table><tr><td>2023-05-12</td><td>办事指南 1 May</td></tr><tr><td>2024</td><td>年3月4日</td></tr></table>",
+        "<div>updated<style>a{}</style>2024-01-0<!-- c -->2 and 9 June 2025</div>", "<p></p>", "<p>19 June</p>\n<p>2024</p>",
+    ])
+    func pageDatesAreThoseOfTheJoinedTextNodes(_ html: String) {
+        let doc = HTMLParser.parse("<html><body>\(html)</body></html>")
+        let cores = doc.cores
+        for index in 0..<cores.count where cores[index].kind == .element || cores[index].kind == .text {
+            let element = HTMLElement(document: doc, index: index)
+            var chunks: [String] = []
+            for i in element.descendantIndices where cores[i].kind == .text {
+                let p = Int(cores[i].parent)
+                if p >= 0, cores[p].kind == .element, ["script", "style"].contains(HTMLElement(document: doc, index: p).name) { continue }
+                chunks.append(doc.nodes[i].text)
+            }
+            if element.kind == .text { chunks.append(element.textContent) }
+            #expect(DateExtraction.dates(inTextOf: element) == Self.reference(chunks.joined(separator: "\n")), "\(index) of \(html)")
+        }
     }
 }

@@ -25,27 +25,48 @@ struct DateScanner {
         return text.withUTF8 { DateScanner(b: $0).all() }
     }
 
+    /// ``dates(in:)`` of valid UTF-8 bytes.
+    static func dates(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Date] {
+        DateScanner(b: bytes).all()
+    }
+
     private func all() -> [Date] {
         var out: [Date] = []
-        scan(numeric, &out)
-        scan(monthFirst, &out)
-        scan(dayFirst, &out)
+        scan(Self.mayStartDigit, numeric, &out)
+        scan(Self.mayStartMonth, monthFirst, &out)
+        scan(Self.mayStartDigit, dayFirst, &out)
         return out
     }
 
     /// A match: where it ends and the date its captures make (nil when they make none).
     private typealias Match = (end: Int, date: Date?)
 
-    private func scan(_ match: (Int) -> Match?, _ out: inout [Date]) {
+    /// Tries `match` at every character start, leftmost first, resuming after each match. A byte for which
+    /// `mayStart` is false (it must be false for continuation bytes too) starts no match and is stepped over
+    /// without calling `match`: most of a text.
+    @inline(__always) private func scan(_ mayStart: (UInt8) -> Bool, _ match: (Int) -> Match?, _ out: inout [Date]) {
         var p = 0
-        while p < b.count {
+        let n = b.count
+        while p < n {
+            let x = b[p]
+            if !mayStart(x) {
+                p += 1
+                continue
+            }
             if let m = match(p) {
                 if let d = m.date { out.append(d) }
                 p = m.end
             } else {
-                p += Self.length(b[p])
+                p += Self.length(x)
             }
         }
+    }
+
+    /// Whether a decimal digit may start at a byte: an ASCII digit, or the lead byte of a character at or above
+    /// U+0640 outside U+3000–U+9FFF (lead bytes E3–E9), where ``DateExtraction/isDecimalDigit(_:)`` finds none.
+    /// False for continuation bytes.
+    @inline(__always) static func mayStartDigit(_ x: UInt8) -> Bool {
+        x &- 0x30 < 10 || (x >= 0xD9 && (x < 0xE3 || x > 0xE9))
     }
 
     // MARK: Patterns
@@ -113,6 +134,13 @@ struct DateScanner {
     private func digits(from p: Int, max: Int) -> (end: Int, count: Int) {
         var q = p, n = 0
         while n < max, q < b.count {
+            let x = b[q]
+            if x < 0x80 {
+                guard x &- 0x30 < 10 else { break }
+                q += 1
+                n += 1
+                continue
+            }
             let (v, len) = decode(q)
             guard DateExtraction.isDecimalDigit(v) else { break }
             q += len
@@ -135,6 +163,12 @@ struct DateScanner {
     private func spaces(from p: Int) -> Int {
         var q = p
         while q < b.count {
+            let x = b[q]
+            if x < 0x80 {
+                guard x == 0x20 || (x >= 0x09 && x <= 0x0D) else { break }
+                q += 1
+                continue
+            }
             let (v, len) = decode(q)
             guard Self.isSpace(v) else { break }
             q += len
@@ -156,7 +190,10 @@ struct DateScanner {
     /// A month name at `p`, ignoring case (ICU folds `ſ` to `s` and `ﬅ`, `ﬆ` to `st`): where it ends and the
     /// month's number when `lowercased()` of the matched text names it (nil when a folded character was in it).
     private func monthName(at p: Int) -> (end: Int, month: Int?)? {
+        guard p < b.count else { return nil }
+        let first = b[p]
         for (index, name) in Self.monthNames.enumerated() {
+            if first < 0x80, first | 0x20 != name[0] { continue }
             var q = p, k = 0
             var plain = true
             while k < name.count, q < b.count {
@@ -181,7 +218,8 @@ struct DateScanner {
         return nil
     }
 
-    private static func mayStartMonth(_ x: UInt8) -> Bool {
+    /// False for continuation bytes.
+    @inline(__always) static func mayStartMonth(_ x: UInt8) -> Bool {
         switch x | 0x20 {
         case UInt8(ascii: "j"), UInt8(ascii: "f"), UInt8(ascii: "m"), UInt8(ascii: "a"), UInt8(ascii: "s"),
              UInt8(ascii: "o"), UInt8(ascii: "n"), UInt8(ascii: "d"):
@@ -200,11 +238,21 @@ struct DateScanner {
     /// Whether the code point before `p` is a decimal digit.
     private func digitBefore(_ p: Int) -> Bool {
         guard p > 0 else { return false }
+        let x = b[p - 1]
+        if x < 0x80 { return x &- 0x30 < 10 }
         return DateExtraction.isDecimalDigit(decode(start(before: p)).scalar)
     }
 
     /// ICU's `\b` at `p` (UREGEX_UWORD off).
     private func isBoundary(_ p: Int) -> Bool {
+        // ASCII on both sides (most texts): no character to look through, a word character or not from its byte.
+        if p > 0, b[p - 1] < 0x80, p == b.count || b[p] < 0x80 {
+            return (p < b.count && Self.isASCIIWord(b[p])) != Self.isASCIIWord(b[p - 1])
+        }
+        return isBoundaryLookingThrough(p)
+    }
+
+    @inline(never) private func isBoundaryLookingThrough(_ p: Int) -> Bool {
         var here = false
         if p < b.count {
             let v = decode(p).scalar
@@ -228,7 +276,17 @@ struct DateScanner {
 
     private static func isSpace(_ v: UInt32) -> Bool {
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return Unicode.Scalar(v)?.properties.isWhitespace ?? false
+        return isUnicodeSpace(v)
+    }
+
+    /// Out of line, as are the other reads of a scalar's properties: inlined, their resilient types are set up
+    /// on every call of the caller, ASCII or not.
+    @inline(never) private static func isUnicodeSpace(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.isWhitespace ?? false
+    }
+
+    @inline(__always) private static func isASCIIWord(_ x: UInt8) -> Bool {
+        (x | 0x20) &- 0x61 < 26 || x &- 0x30 < 10 || x == UInt8(ascii: "_")
     }
 
     /// ICU's word characters: `[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d]`.
@@ -259,7 +317,7 @@ struct DateScanner {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
-    private func decode(_ p: Int) -> (scalar: UInt32, length: Int) {
+    @inline(__always) private func decode(_ p: Int) -> (scalar: UInt32, length: Int) {
         let x = b[p]
         if x < 0x80 { return (UInt32(x), 1) }
         let n = b.count

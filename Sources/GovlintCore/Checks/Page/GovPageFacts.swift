@@ -114,14 +114,25 @@ enum DateExtraction {
     /// elements' text is not run together); script and style text is skipped.
     static func dates(inTextOf element: HTMLElement) -> [Date] {
         let doc = element.document, cores = doc.cores
-        var chunks: [String] = []
-        for i in element.descendantIndices where cores[i].kind == .text {
-            let p = Int(cores[i].parent)
-            if p >= 0, cores[p].kind == .element, cores[p].nameAtom == scriptAtom || cores[p].nameAtom == styleAtom { continue }
-            chunks.append(doc.nodes[i].text)
+        if element.kind == .text { return dates(in: element.textContent) }
+        // The text nodes joined by newlines, copied from the document's text bytes (a text node's text is its
+        // run of them) into one buffer: no string per node, no joined string.
+        var joined: [UInt8] = []
+        doc.textBytes.withUnsafeBufferPointer { textBytes in
+            var first = true
+            for i in element.descendantIndices where cores[i].kind == .text {
+                let p = Int(cores[i].parent)
+                if p >= 0, cores[p].kind == .element, cores[p].nameAtom == scriptAtom || cores[p].nameAtom == styleAtom { continue }
+                if !first { joined.append(0x0A) }
+                first = false
+                joined.append(contentsOf: UnsafeBufferPointer(rebasing: textBytes[doc.textRange(of: i)]))
+            }
         }
-        if element.kind == .text { chunks.append(element.textContent) }
-        return dates(in: chunks.joined(separator: "\n"))
+        return joined.withUnsafeBufferPointer { b in
+            var run = 0
+            // Every pattern needs four decimal digits in a row; most texts have none.
+            return fourDigits(b, run: &run) ? DateScanner.dates(inUTF8: b) : []
+        }
     }
 
     private static let scriptAtom = NameAtom.of("script"), styleAtom = NameAtom.of("style")
@@ -269,7 +280,13 @@ enum DateExtraction {
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
         if v < 0x660 { return false }
         if v >= 0x3000 && v <= 0x9FFF { return false } // CJK punctuation, kana and ideographs: none is Nd
-        return Unicode.Scalar(v)?.properties.generalCategory == .decimalNumber
+        return hasDecimalNumberCategory(v)
+    }
+
+    /// Out of line: reading a scalar's properties sets up resilient types, which inlined would cost every caller
+    /// on every call, ASCII or not.
+    @inline(never) static func hasDecimalNumberCategory(_ v: UInt32) -> Bool {
+        Unicode.Scalar(v)?.properties.generalCategory == .decimalNumber
     }
 
     /// Midnight UTC of a calendar date of 1990–2100, or nil when there is no such date (`2023-02-30`).
