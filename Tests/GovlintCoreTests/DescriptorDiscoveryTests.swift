@@ -102,3 +102,15 @@ import Testing
         }
     }
 }
+
+/// A file's extension is read on bytes for ASCII paths: it must be what splitting by characters gives.
+@Suite struct FileExtensionTests {
+    @Test(arguments: [
+        "index.html", "a/b/INDEX.HTM", "a.b/c", "a.b/c.", "a..b", "a.b..", "...", "", ".htaccess", "dir.v2/readme",
+        "x.Tar.GZ", "noext", "a/b/.hidden.XHTML", "a./b", "/", ".", "a.", "ä/b.HTML", "e\u{301}.Html", "dir.\u{301}x/y",
+        "a.\u{301}html", "数据/目录.JSON", "x.y.z/ÅB.ÄÖ",
+    ])
+    func extensionIsTheLastNonEmptyPieceAfterADot(_ path: String) {
+        #expect(Discovery.fileExtension(path) == (path.split(separator: ".").last.map { $0.lowercased() } ?? ""))
+    }
+}

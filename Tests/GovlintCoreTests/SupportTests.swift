@@ -24,11 +24,13 @@ import Testing
     @Test func compiledGlobsMatchTheReference() {
         let patterns = ["*.html", "docs/*.html", "docs/**", "**/*.catalog.{yml,yaml}", "legacy/", "a?c.html", "**", "",
                         "/", "./x/**/y", "x{a}y", "{a,{b,c}}d", "{,x}*", "{a", "a}", "*\u{301}", "é.html", "e\u{301}.html",
-                        "**/", "a/**/b/**", "?", "*/", "x/*", "{*.html,*.htm}", "/abs/*.yml", "a//b"]
+                        "**/", "a/**/b/**", "?", "*/", "x/*", "{*.html,*.htm}", "/abs/*.yml", "a//b",
+                        "*.catalog.*", "a*b*c", "*?x", "**/openapi*.{yaml,yml,json}", "*.HTML"]
         let paths = ["a.html", "docs/a.html", "docs/x/a.html", "a/b/x.catalog.yaml", "a/b/x.catalog.json", "legacy/a/b.html",
                      "abc.html", "abbc.html", "", "/", "x/y", "x/q/r/y", "xay", "bd", "cd", "d", "xd", "{a", "a}",
                      "*\u{301}", "x\u{301}", "é.html", "e\u{301}.html", "a/b", "a/c/b/d", "a//b", "x//y/", "/\u{301}x/y",
-                     "中文/页面.html", "x/中.htm"]
+                     "中文/页面.html", "x/中.htm", "a.catalog.x.catalog.json", "aXbYbZc", "abcb", "xxx", "x", "v1/openapi-v2.yml",
+                     "openapi.json.bak", "A.HTML", "a.html.HTML"]
         for p in patterns {
             let glob = Glob(p)
             for path in paths {

@@ -162,11 +162,32 @@ public enum Discovery {
     }
 
     public static func kind(of relative: String, _ isDescriptor: (String) -> Bool) -> DiscoveredFile.Kind {
-        let ext = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        let ext = fileExtension(relative)
         if pageExtensions.contains(ext) { return .page }
         if isDescriptor(relative) { return .descriptor }
         if SiteFiles.isSiteFile(relative) { return .siteFile }
         return .other
+    }
+
+    /// The lower-cased text after the path's last `.` that has something after it (the whole path when there
+    /// is none): `relative.split(separator: ".").last?.lowercased()`, on bytes when the path is ASCII (splitting
+    /// by characters cost more than the rest of discovering a file).
+    static func fileExtension(_ relative: String) -> String {
+        guard Glob.Path.isASCII(relative) else { return relative.split(separator: ".").last.map { $0.lowercased() } ?? "" }
+        var relative = relative
+        return relative.withUTF8 { b in
+            var end = b.count
+            while end > 0, b[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            var start = end
+            while start > 0, b[start - 1] != UInt8(ascii: ".") { start -= 1 }
+            return String(unsafeUninitializedCapacity: end - start) { out in
+                for k in start..<end {
+                    let x = b[k]
+                    out[k - start] = x &- 0x41 < 26 ? x | 0x20 : x
+                }
+                return end - start
+            }
+        }
     }
 
     static func relativeToCWD(_ url: URL) -> String {

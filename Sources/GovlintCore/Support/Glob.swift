@@ -127,9 +127,33 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         case let .literal(text):
             return name == text && name.unicodeScalars.elementsEqual(text.unicodeScalars)
         case let .wildcard(alternatives):
+            // An ASCII name's bytes are its scalars: matched where they lie, without an array of scalars.
+            if name.utf8.allSatisfy({ $0 < 0x80 }) {
+                var name = name
+                return name.withUTF8 { bytes in alternatives.contains { wildcard($0[...], bytes) } }
+            }
             let scalars = Array(name.unicodeScalars)
             return alternatives.contains { wildcard($0[...], scalars[...]) }
         }
+    }
+
+    /// ``wildcard(_:_:)`` of an ASCII name's bytes.
+    private static func wildcard(_ p: ArraySlice<Unicode.Scalar>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
+        var pi = p.startIndex, si = 0
+        var star: Int? = nil, mark = 0
+        while si < s.count {
+            if pi < p.endIndex, p[pi] == "?" || p[pi].value == UInt32(s[si]) {
+                pi += 1; si += 1
+            } else if pi < p.endIndex, p[pi] == "*" {
+                star = pi; mark = si; pi += 1
+            } else if let st = star {
+                pi = st + 1; mark += 1; si = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.endIndex, p[pi] == "*" { pi += 1 }
+        return pi == p.endIndex
     }
 
     private static func wildcard(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
