@@ -151,3 +151,15 @@ import Testing
         }
     }
 }
+
+/// A link fact is split at its tab's byte: the same pieces as splitting by characters.
+@Suite struct FragmentLinkFactTests {
+    @Test(arguments: ["La.html\tx", "L\tx", "La.html\t", "L页面/目录.html\t章节", "La\t\u{301}b", "Le\u{301}\tx\ty", "Lnotab", "L", "",
+                      "La b.html\t%C3%A9"])
+    func linkFactsSplitAsByCharacters(_ value: String) {
+        let parts = value.dropFirst().split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        let expected = parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        let got = FragmentTargetCheck.link(value)
+        #expect(got?.target == expected?.0 && got?.fragment == expected?.1, "\(value)")
+    }
+}

@@ -93,24 +93,66 @@ struct FragmentTargetCheck: SiteCheck {
         var verdicts: [SiteVerdict] = []
         for t in targets.indices where idFact[t] >= 0 {
             let page = facts[Int(idFact[t])] // one targeted page at a time
-            let known = Set(page.value.dropFirst().split(separator: " "))
+            let known = IDHashes(page.value)
             for k in starts[t]..<starts[t + 1] {
                 let factIndex = Int(links[k].factIndex)
                 let fragment = Self.link(facts.value(at: factIndex))!.fragment
-                if known.contains(Substring(Self.hash(fragment))) { continue }
+                if known.contains(fragment) { continue }
                 let decoded = ExportPath.percentDecode(fragment)
-                if decoded != fragment, known.contains(Substring(Self.hash(decoded))) { continue }
+                if decoded != fragment, known.contains(decoded) { continue }
                 verdicts.append(SiteVerdict(factIndex: factIndex, data: ["fragment": decoded, "target": page.file]))
             }
         }
         return verdicts.sorted { $0.factIndex < $1.factIndex }
     }
 
-    /// A link fact's target and fragment (`L<target>\t<fragment>`), nil when it has no tab.
+    /// A link fact's target and fragment (`L<target>\t<fragment>`), nil when it has no tab. A tab is always a
+    /// Character of its own (there is a grapheme break on both sides of a control), so its byte splits.
     static func link(_ value: String) -> (target: String, fragment: String)? {
-        let parts = value.dropFirst().split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        return (String(parts[0]), String(parts[1]))
+        var value = value
+        return value.withUTF8 { b -> (String, String)? in
+            guard b.count >= 1, let base = b.baseAddress,
+                  let tab = memchr(base + 1, 0x09, b.count - 1) else { return nil }
+            let t = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(tab))
+            // Both pieces start and end at a Character boundary: valid UTF-8 on their own.
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[1..<t]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: b[(t + 1)...]), as: UTF8.self))
+        }
+    }
+
+    /// A page's id fact (`I`, then ten-hex-digit hashes one space apart, in ascending order), searched where it
+    /// lies: binary search over the fixed-width hashes instead of a set of the split text. A value of another
+    /// shape (not written by ``collect(_:in:)``) is split and held in a set, as before.
+    struct IDHashes {
+        let value: String
+        let set: Set<Substring>?
+
+        init(_ value: String) {
+            self.value = value
+            let n = value.utf8.count
+            let wellFormed = value.utf8.first == UInt8(ascii: "I") && (n == 1 || (n - 1) % 11 == 10)
+            set = wellFormed ? nil : Set(value.dropFirst().split(separator: " "))
+        }
+
+        func contains(_ id: String) -> Bool {
+            if let set { return set.contains(Substring(FragmentTargetCheck.hash(id))) }
+            let wanted = FragmentTargetCheck.hashValue(id)
+            var value = value
+            return value.withUTF8 { b in
+                var lo = 0, hi = (b.count + 1) / 11 // hashes
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    var v: UInt64 = 0
+                    for k in 0..<10 {
+                        let x = b[1 + 11 * mid + k]
+                        v = v << 4 | UInt64(x <= 0x39 ? x &- 0x30 : x &- 0x57)
+                    }
+                    if v == wanted { return true }
+                    if v < wanted { lo = mid + 1 } else { hi = mid }
+                }
+                return false
+            }
+        }
     }
 
     /// `raw.firstIndex(of: "#")` (a search by Character), found as a byte: the first `#` byte is that

@@ -62,8 +62,7 @@ struct SitemapCoverageCheck: SiteFileCheck {
             }
             let noindex = Set(facts.filter { $0.value == "N" }.map(\.file))
             return site.info.files.filter { path in
-                let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                return Discovery.pageExtensions.contains(ext) && !listed.contains(path) && !noindex.contains(path)
+                Discovery.pageExtensions.contains(Discovery.fileExtension(path)) && !listed.contains(path) && !noindex.contains(path)
             }.sorted().map { SiteVerdict(factIndex: -1, data: ["path": $0]) }
         }
     }
