@@ -168,3 +168,18 @@ import Testing
         }
     }
 }
+
+/// The scanner tries the three patterns in one pass, each only where its previous match has ended: the bytes that
+/// may start a digit and those that may start a month name must not overlap, or one pattern would hide the other.
+@Suite struct DateScannerStartBytesTests {
+    @Test func digitAndMonthStartsAreDisjoint() {
+        for x in UInt8(0)...0xFF { #expect(!(DateScanner.mayStartDigit(x) && DateScanner.mayStartMonth(x)), "\(x)") }
+    }
+
+    /// Overlapping matches of different patterns: each pattern's own matches resume after its match only.
+    @Test(arguments: ["2024-05-06 May 2024", "5 May 2024-05-06", "May 5, 2024 5 May 2024", "12 March 2024-3-4 June 7, 2025",
+                      "2024年5月6日 6 June 2024", "1 2 3 4 May 2024 2024-1-1"])
+    func overlappingPatternsMatchLikeICU(_ text: String) {
+        #expect(DateScanner.dates(in: text) == DateScannerTests.reference(text), "\(text)")
+    }
+}

@@ -30,37 +30,38 @@ struct DateScanner {
         DateScanner(b: bytes).all()
     }
 
+    /// The three patterns' scans (each leftmost match first, resuming after its match) done in one pass over
+    /// the bytes: a pattern is tried at a position only once its last match has ended there. Bytes that start
+    /// no digit or month name (``mayStartDigit(_:)``, ``mayStartMonth(_:)``: most of a text, continuation
+    /// bytes included) are stepped over without trying a pattern.
     private func all() -> [Date] {
-        var out: [Date] = []
-        scan(Self.mayStartDigit, numeric, &out)
-        scan(Self.mayStartMonth, monthFirst, &out)
-        scan(Self.mayStartDigit, dayFirst, &out)
-        return out
-    }
-
-    /// A match: where it ends and the date its captures make (nil when they make none).
-    private typealias Match = (end: Int, date: Date?)
-
-    /// Tries `match` at every character start, leftmost first, resuming after each match. A byte for which
-    /// `mayStart` is false (it must be false for continuation bytes too) starts no match and is stepped over
-    /// without calling `match`: most of a text.
-    @inline(__always) private func scan(_ mayStart: (UInt8) -> Bool, _ match: (Int) -> Match?, _ out: inout [Date]) {
+        var numericDates: [Date] = [], monthFirstDates: [Date] = [], dayFirstDates: [Date] = []
+        var numericFrom = 0, monthFirstFrom = 0, dayFirstFrom = 0
         var p = 0
         let n = b.count
         while p < n {
             let x = b[p]
-            if !mayStart(x) {
-                p += 1
-                continue
+            if Self.mayStartDigit(x) {
+                if p >= numericFrom, let m = numeric(p) {
+                    if let d = m.date { numericDates.append(d) }
+                    numericFrom = m.end
+                }
+                if p >= dayFirstFrom, let m = dayFirst(p) {
+                    if let d = m.date { dayFirstDates.append(d) }
+                    dayFirstFrom = m.end
+                }
+            } else if Self.mayStartMonth(x), p >= monthFirstFrom, let m = monthFirst(p) {
+                if let d = m.date { monthFirstDates.append(d) }
+                monthFirstFrom = m.end
             }
-            if let m = match(p) {
-                if let d = m.date { out.append(d) }
-                p = m.end
-            } else {
-                p += Self.length(x)
-            }
+            p &+= 1
         }
+        if monthFirstDates.isEmpty && dayFirstDates.isEmpty { return numericDates }
+        return numericDates + monthFirstDates + dayFirstDates
     }
+
+    /// A match: where it ends and the date its captures make (nil when they make none).
+    private typealias Match = (end: Int, date: Date?)
 
     /// Whether a decimal digit may start at a byte: an ASCII digit, or the lead byte of a character at or above
     /// U+0640 outside U+3000–U+9FFF (lead bytes E3–E9), where ``DateExtraction/isDecimalDigit(_:)`` finds none.
@@ -312,10 +313,6 @@ struct DateScanner {
     }
 
     // MARK: UTF-8
-
-    private static func length(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    }
 
     @inline(__always) private func decode(_ p: Int) -> (scalar: UInt32, length: Int) {
         let x = b[p]
