@@ -170,6 +170,19 @@ public enum ExportPath {
         return false
     }
 
+    /// ``exists(_:in:)-(_,Set<String>)`` from the export's ``SiteNameTable``: one look-up of the path, no
+    /// candidate strings (resolved links never end with `/`; a path that does is looked up as before).
+    public static func exists(_ path: String, in names: SiteNameTable) -> Bool {
+        if path.utf8.last != slash { return !names.kinds(of: path).isDisjoint(with: [.file, .anyIndex]) }
+        if names.kinds(of: path).contains(.file) { return true }
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        for index in ["index.html", "index.htm", "index.shtml"]
+        where names.kinds(of: trimmed.isEmpty ? index : trimmed + "/" + index).contains(.file) {
+            return true
+        }
+        return false
+    }
+
     private static func lastSegmentHasDot(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = p.count
         while i > 0, p[i - 1] != slash {

@@ -29,9 +29,12 @@ struct LinkTargetExistsCheck: PageCheck {
     final class Targets {
         var byValue: [String: CheckResult] = [:]
         let base: String?
+        /// The export's names (``SiteNames/table``, fetched once per page).
+        let names: SiteNameTable
 
-        init(base: String?) {
+        init(base: String?, names: SiteNameTable) {
             self.base = base
+            self.names = names
             byValue.reserveCapacity(256) // a page's distinct link values, most of the time
         }
     }
@@ -42,10 +45,10 @@ struct LinkTargetExistsCheck: PageCheck {
             if let v = links.value(of: element) { return links.result(v) }
         }
         guard let raw = element.attribute(attribute) else { return .holds }
-        let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page)) }
+        let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page), names: page.site.names.table) }
         if let known = targets.byValue[raw] { return known }
         let target = Self.target(raw, path: ExportPath.resolve(raw, from: page.file, base: targets.base),
-                                 file: page.file, files: page.site.files, base: targets.base)
+                                 file: page.file, names: targets.names, base: targets.base)
         let result = Self.result(raw, target)
         targets.byValue[raw] = result
         return result
@@ -72,11 +75,11 @@ struct LinkTargetExistsCheck: PageCheck {
     }
 
     /// What link value `raw` on page `file` comes to, given its `ExportPath.resolve`d `path`.
-    static func target(_ raw: String, path: String?, file: String, files: Set<String>, base: String?) -> Target {
+    static func target(_ raw: String, path: String?, file: String, names: SiteNameTable, base: String?) -> Target {
         guard let path else {
             return ExportPath.escapesRoot(raw, from: file, base: base) ? .outside : .fine
         }
-        return ExportPath.exists(path, in: files) ? .fine : .missing(path)
+        return ExportPath.exists(path, in: names) ? .fine : .missing(path)
     }
 }
 
@@ -97,9 +100,9 @@ final class PageLinks {
     /// Per distinct value (equal as Strings are), what was worked out about it, on first use. Used by one
     /// thread and never across a call: no runtime exclusivity check per access.
     @exclusivity(unchecked) private var values: [Value]
-    /// The page's path and the export's files (not the PageContext, which holds this table).
+    /// The page's path and the export's names (not the PageContext, which holds this table).
     private let file: String
-    private let files: Set<String>
+    private let names: SiteNameTable
 
     private struct Value {
         let raw: String
@@ -115,7 +118,7 @@ final class PageLinks {
 
     private init(_ page: PageContext) {
         file = page.file
-        files = page.site.files
+        names = page.site.names.table
         base = LinkTargetExistsCheck.base(page)
         var valueOfNode = [Int32](repeating: -1, count: page.document.cores.count)
         var indices: [Int] = [], hrefs: [String] = []
@@ -159,10 +162,10 @@ final class PageLinks {
         return p
     }
 
-    /// What the value comes to (``LinkTargetExistsCheck/target(_:path:file:files:base:)``).
+    /// What the value comes to (``LinkTargetExistsCheck/target(_:path:file:names:base:)``).
     func target(_ value: Int) -> LinkTargetExistsCheck.Target {
         if let t = values[value].target { return t }
-        let t = LinkTargetExistsCheck.target(values[value].raw, path: path(value), file: file, files: files, base: base)
+        let t = LinkTargetExistsCheck.target(values[value].raw, path: path(value), file: file, names: names, base: base)
         values[value].target = t
         return t
     }
