@@ -70,3 +70,25 @@ struct SiteNamesTests {
         #expect(!ExportPath.exists("a.html", in: site.names.table))
     }
 }
+
+/// PageLinks numbers hrefs with one hash each; the numbers must be a dictionary's.
+struct FirstSeenNumberingTests {
+    static func byDictionary(_ strings: [String]) -> [Int32] {
+        var numbers: [String: Int32] = [:]
+        return strings.map { s in
+            if let v = numbers[s] { return v }
+            numbers[s] = Int32(numbers.count)
+            return Int32(numbers.count - 1)
+        }
+    }
+
+    @Test(arguments: [0, 1, 3, 40, 1000])
+    func numbersAsADictionary(_ capacity: Int) {
+        // Canonically equivalent spellings are one value; a grown table (capacity 0, 1, 3) keeps its numbers.
+        var strings = ["café", "cafe\u{301}", "", " ", "a", "a", "\u{212A}", "K", "x.html", "x.html ", "é", "e\u{301}", "\u{600}/"]
+        strings += (0..<300).map { "t\($0 % 170).html" } + strings.reversed()
+        var numbering = FirstSeenNumbering(capacity: capacity)
+        #expect(strings.map { numbering.number($0) } == Self.byDictionary(strings))
+        #expect(numbering.distinct.count == Set(strings).count)
+    }
+}

@@ -41,22 +41,33 @@ public struct SiteNameTable: Sendable {
 
     public init(_ files: Set<String>) {
         var kinds: [String: UInt8] = [:]
-        kinds.reserveCapacity(files.count * 2)
+        kinds.reserveCapacity(files.count + files.count / 2)
         for file in files {
             kinds[file, default: 0] |= Kinds.file.rawValue
-            let bytes = file.utf8
-            for ending in Self.endings where bytes.count >= ending.bytes.count && bytes.suffix(ending.bytes.count).elementsEqual(ending.bytes) {
-                let stem = bytes.count - ending.bytes.count
-                // `dir/index.html` is named by `dir`, the root's `index.html` by the empty name (below); a
-                // file `/index.html`, with an empty directory name, by none.
-                if stem == 0 && ending.bytes[0] == UInt8(ascii: "/") { continue }
-                kinds[String(decoding: bytes.prefix(stem), as: UTF8.self), default: 0] |= ending.kind.rawValue
+            var bytes = file
+            bytes.withUTF8 { b in
+                guard let last = b.last, last == UInt8(ascii: "l") || last == UInt8(ascii: "m") else { return }
+                for ending in Self.endings where Self.hasSuffix(b, ending.bytes) {
+                    let stem = b.count - ending.bytes.count
+                    // `dir/index.html` is named by `dir`, the root's `index.html` by the empty name; a file
+                    // `/index.html`, with an empty directory name, by none.
+                    if stem == 0 && ending.bytes[0] == UInt8(ascii: "/") { continue }
+                    kinds[String(decoding: UnsafeBufferPointer(rebasing: b[..<stem]), as: UTF8.self), default: 0] |= ending.kind.rawValue
+                }
+                for (kind, name) in Self.rootIndexes where b.elementsEqual(name) { kinds["", default: 0] |= kind.rawValue }
             }
-            if file.utf8.elementsEqual("index.html".utf8) { kinds["", default: 0] |= Kinds.indexHTML.rawValue }
-            if file.utf8.elementsEqual("index.htm".utf8) { kinds["", default: 0] |= Kinds.indexHTM.rawValue }
-            if file.utf8.elementsEqual("index.shtml".utf8) { kinds["", default: 0] |= Kinds.indexSHTML.rawValue }
         }
         self.kinds = kinds
+    }
+
+    private static let rootIndexes: [(Kinds, [UInt8])] = [(.indexHTML, Array("index.html".utf8)), (.indexHTM, Array("index.htm".utf8)),
+                                                           (.indexSHTML, Array("index.shtml".utf8))]
+
+    @inline(__always) private static func hasSuffix(_ b: UnsafeBufferPointer<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard b.count >= suffix.count else { return false }
+        let from = b.count - suffix.count
+        for k in 0..<suffix.count where b[from + k] != suffix[k] { return false }
+        return true
     }
 
     /// What `name` reaches (empty when nothing: most missing link targets).
