@@ -92,3 +92,15 @@ struct FirstSeenNumberingTests {
         #expect(numbering.distinct.count == Set(strings).count)
     }
 }
+
+struct MissingTargetDataTests {
+    @Test(arguments: [("t1.html", "t1.html"), ("", ""), ("../a b.html", "a b.html"), ("caf\u{E9}", "cafe\u{301}"),
+                      (String(repeating: "long/", count: 20), "x")])
+    func missingDataIsTheLiteral(_ url: String, _ path: String) {
+        let data = LinkTargetExistsCheck.missingData(url, path)
+        #expect(data == ["url": url, "path": path])
+        #expect(data.count == 2 && data["url"].map { $0.utf8.elementsEqual(url.utf8) } == true)
+        // The shared template is not written through.
+        #expect(LinkTargetExistsCheck.missingData("u", "p") == ["url": "u", "path": "p"])
+    }
+}
