@@ -162,7 +162,7 @@ struct PageLinksTests {
                 let expected: CheckResult
                 if let raw {
                     let path = ExportPath.resolve(raw, from: file, base: base)
-                    let target = LinkTargetExistsCheck.target(raw, path: path, file: file, files: Self.files, base: base)
+                    let target = LinkTargetExistsCheck.target(raw, path: path, file: file, names: SiteNameTable(Self.files), base: base)
                     expected = LinkTargetExistsCheck.result(raw, target)
                 } else {
                     expected = .holds

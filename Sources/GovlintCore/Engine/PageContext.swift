@@ -6,7 +6,11 @@ import GovlintHTML
 /// What a run knows about the whole export before any page is checked.
 public struct SiteInfo: Sendable {
     /// Every file of the export, relative to the root, `/`-separated.
-    public var files: Set<String>
+    public var files: Set<String> {
+        didSet { names = SiteNames(files) }
+    }
+    /// The names under which links reach ``files`` (a ``SiteNameTable``, built on first use).
+    public private(set) var names: SiteNames
     /// "Today" for freshness rules (`--now`).
     public var now: Date
     /// Page types stated by the configuration (`page-types:`), overriding the heuristic.
@@ -14,6 +18,7 @@ public struct SiteInfo: Sendable {
 
     public init(files: Set<String> = [], now: Date = Date(), pageTypes: [PageTypeAssignment] = []) {
         self.files = files
+        names = SiteNames(files)
         self.now = now
         self.pageTypes = pageTypes
     }

@@ -55,8 +55,11 @@ final class PageFold: @unchecked Sendable {
             if distinctRules[id] != nil {
                 factCounts[id, default: 0] += facts.count
                 var values = distinctValues.removeValue(forKey: id) ?? [] // uniquely referenced while it grows
-                for f in facts where !values.contains(f.value) {
-                    values.insert(files.firstIndex(of: f.value).map { files[$0] } ?? f.value)
+                // Grown once for a page of many new values (the 20 MB page: 125,000), not by doublings that rehash.
+                values.reserveCapacity(values.count + facts.count)
+                for f in facts where values.insert(f.value).inserted && f.value.utf8.count > 15 {
+                    // A new value naming a file keeps the file list's string (short strings are inline).
+                    if let i = files.firstIndex(of: f.value) { values.update(with: files[i]) }
                 }
                 distinctValues[id] = values
             } else if spooling {

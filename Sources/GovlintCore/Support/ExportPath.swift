@@ -49,15 +49,18 @@ public enum ExportPath {
     /// `base` is the page's `<base href>`: an absolute one names where the
     /// export's root is deployed, so relative links start from the root.
     public static func resolve(_ rawLink: String, from page: String, base: String? = nil) -> String? {
-        var rawLink = rawLink
-        return rawLink.withUTF8 { raw -> String? in
+        var bytes = rawLink
+        return bytes.withUTF8 { raw -> String? in
             var link = trimmed(raw)
             guard let first = link.first, first != UInt8(ascii: "#"), !isExternal(link) else { return nil }
             if let cut = link.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
                 link = UnsafeBufferPointer(rebasing: link[..<cut])
             }
             if link.isEmpty { return nil }
-            guard link.contains(UInt8(ascii: "%")) else { return resolvePath(link, from: page, base: base) }
+            // A link resolving to itself (`t1.html` on a root page) is returned as the same string.
+            guard link.contains(UInt8(ascii: "%")) else {
+                return resolvePath(link, from: page, base: base, whole: link.count == raw.count ? rawLink : nil)
+            }
             return percentDecode(link).withUnsafeBufferPointer { resolvePath($0, from: page, base: base) }
         }
     }
@@ -65,7 +68,10 @@ public enum ExportPath {
     /// Resolves a decoded link path (no query or fragment) into one buffer: the segments of the
     /// starting directory, then the link's, joined by `/`; `..` cuts the buffer at its last `/`.
     /// The buffer is a temporary (stack) allocation; only the result is a new String.
-    private static func resolvePath(_ decoded: UnsafeBufferPointer<UInt8>, from page: String, base: String?) -> String? {
+    /// `whole` is the link as a String when `decoded` is all of its bytes: a result of the same bytes is
+    /// that String (no new one made).
+    private static func resolvePath(_ decoded: UnsafeBufferPointer<UInt8>, from page: String, base: String?,
+                                    whole: String? = nil) -> String? {
         // Where relative links start: the page's directory, the base's, or the root.
         var start = ""
         if decoded.first != slash {
@@ -93,6 +99,8 @@ public enum ExportPath {
                     i += 1
                 }
                 if segments > 0 { pop(out, &count, &segments) }
+                // Only from the root can the result be the link's own bytes.
+                let fromRoot = segments == 0
                 i = 0
                 from = 0
                 while i <= decoded.count {
@@ -115,9 +123,15 @@ public enum ExportPath {
                     for b in indexHTML { out[count] = b; count += 1 }
                 }
                 if count == 0 { return "index.html" }
+                if fromRoot, let whole, count == decoded.count, same(out, decoded.baseAddress!, count) { return whole }
                 return String(decoding: UnsafeBufferPointer(start: out, count: count), as: UTF8.self)
             }
         }
+    }
+
+    @inline(__always) private static func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        for i in 0..<count where a[i] != b[i] { return false }
+        return true
     }
 
     @inline(__always) private static func push(_ part: UnsafePointer<UInt8>, _ length: Int, _ out: UnsafeMutablePointer<UInt8>,
@@ -165,6 +179,19 @@ public enum ExportPath {
         if files.contains(path) { return true }
         let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
         for index in ["index.html", "index.htm", "index.shtml"] where files.contains(trimmed.isEmpty ? index : trimmed + "/" + index) {
+            return true
+        }
+        return false
+    }
+
+    /// ``exists(_:in:)-(_,Set<String>)`` from the export's ``SiteNameTable``: one look-up of the path, no
+    /// candidate strings (resolved links never end with `/`; a path that does is looked up as before).
+    public static func exists(_ path: String, in names: SiteNameTable) -> Bool {
+        if path.utf8.last != slash { return !names.kinds(of: path).isDisjoint(with: [.file, .anyIndex]) }
+        if names.kinds(of: path).contains(.file) { return true }
+        let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
+        for index in ["index.html", "index.htm", "index.shtml"]
+        where names.kinds(of: trimmed.isEmpty ? index : trimmed + "/" + index).contains(.file) {
             return true
         }
         return false

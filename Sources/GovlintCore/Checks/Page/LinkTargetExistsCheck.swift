@@ -27,11 +27,18 @@ struct LinkTargetExistsCheck: PageCheck {
     /// A page's results by link value (a repeated value's data shared, not made again), and its base URL.
     /// Used by one thread.
     final class Targets {
-        var byValue: [String: CheckResult] = [:]
+        /// Accessed by one thread, never across a call: no runtime exclusivity check per element.
+        @exclusivity(unchecked) var byValue: [String: CheckResult] = [:]
+        /// The last value looked up and its result: the same `src` on consecutive elements (a table's
+        /// icon on each row) is compared, not hashed again.
+        @exclusivity(unchecked) var last: (raw: String, result: CheckResult)?
         let base: String?
+        /// The export's names (``SiteNames/table``, fetched once per page).
+        let names: SiteNameTable
 
-        init(base: String?) {
+        init(base: String?, names: SiteNameTable) {
             self.base = base
+            self.names = names
             byValue.reserveCapacity(256) // a page's distinct link values, most of the time
         }
     }
@@ -42,12 +49,17 @@ struct LinkTargetExistsCheck: PageCheck {
             if let v = links.value(of: element) { return links.result(v) }
         }
         guard let raw = element.attribute(attribute) else { return .holds }
-        let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page)) }
-        if let known = targets.byValue[raw] { return known }
+        let targets = page.memo(Self.memoKey) { Targets(base: Self.base(page), names: page.site.names.table) }
+        if let last = targets.last, last.raw == raw { return last.result }
+        if let known = targets.byValue[raw] {
+            targets.last = (raw, known)
+            return known
+        }
         let target = Self.target(raw, path: ExportPath.resolve(raw, from: page.file, base: targets.base),
-                                 file: page.file, files: page.site.files, base: targets.base)
+                                 file: page.file, names: targets.names, base: targets.base)
         let result = Self.result(raw, target)
         targets.byValue[raw] = result
+        targets.last = (raw, result)
         return result
     }
 
@@ -57,9 +69,25 @@ struct LinkTargetExistsCheck: PageCheck {
         // A link climbing above the export root names something outside what was
         // given: it may exist on the server, so a person must look.
         case .outside: return CheckResult(.cantTell, data: ["url": raw, "reason": "it points outside the checked export"])
-        case .missing(let path): return CheckResult(.doesNotHold, data: ["url": raw, "path": path])
+        case .missing(let path): return CheckResult(.doesNotHold, data: missingData(raw, path))
         }
     }
+
+    /// `["url": url, "path": path]`, made by copying a two-entry table and setting its values at the
+    /// table's indices (a copy keeps its original's layout, so they stay valid): a literal hashes both
+    /// keys again for every missing target (the 20 MB page: 125,000).
+    static func missingData(_ url: String, _ path: String) -> [String: String] {
+        let template = missingTemplate
+        var data = template.data
+        data.values[template.url] = url
+        data.values[template.path] = path
+        return data
+    }
+
+    private static let missingTemplate: (data: [String: String], url: Dictionary<String, String>.Index, path: Dictionary<String, String>.Index) = {
+        let data = ["url": "", "path": ""]
+        return (data, data.index(forKey: "url")!, data.index(forKey: "path")!)
+    }()
 
     static let baseKey = MemoKey<String?>("base-href")
 
@@ -72,11 +100,11 @@ struct LinkTargetExistsCheck: PageCheck {
     }
 
     /// What link value `raw` on page `file` comes to, given its `ExportPath.resolve`d `path`.
-    static func target(_ raw: String, path: String?, file: String, files: Set<String>, base: String?) -> Target {
+    static func target(_ raw: String, path: String?, file: String, names: SiteNameTable, base: String?) -> Target {
         guard let path else {
             return ExportPath.escapesRoot(raw, from: file, base: base) ? .outside : .fine
         }
-        return ExportPath.exists(path, in: files) ? .fine : .missing(path)
+        return ExportPath.exists(path, in: names) ? .fine : .missing(path)
     }
 }
 
@@ -97,9 +125,9 @@ final class PageLinks {
     /// Per distinct value (equal as Strings are), what was worked out about it, on first use. Used by one
     /// thread and never across a call: no runtime exclusivity check per access.
     @exclusivity(unchecked) private var values: [Value]
-    /// The page's path and the export's files (not the PageContext, which holds this table).
+    /// The page's path and the export's names (not the PageContext, which holds this table).
     private let file: String
-    private let files: Set<String>
+    private let names: SiteNameTable
 
     private struct Value {
         let raw: String
@@ -115,31 +143,22 @@ final class PageLinks {
 
     private init(_ page: PageContext) {
         file = page.file
-        files = page.site.files
+        names = page.site.names.table
         base = LinkTargetExistsCheck.base(page)
         var valueOfNode = [Int32](repeating: -1, count: page.document.cores.count)
         var indices: [Int] = [], hrefs: [String] = []
-        var numbers: [String: Int32] = [:]
-        var distinct: [String] = []
         let elements = page.elements(named: "a", "area")
-        numbers.reserveCapacity(elements.count)
+        var numbers = FirstSeenNumbering(capacity: elements.count)
         for e in elements {
             guard let h = e.attribute("href") else { continue }
             indices.append(e.index)
             hrefs.append(h)
-            if let v = numbers[h] {
-                valueOfNode[e.index] = v
-            } else {
-                let v = Int32(distinct.count)
-                numbers[h] = v
-                distinct.append(h)
-                valueOfNode[e.index] = v
-            }
+            valueOfNode[e.index] = numbers.number(h)
         }
         self.indices = indices
         self.hrefs = hrefs
         self.valueOfNode = valueOfNode
-        values = distinct.map { Value(raw: $0) }
+        values = numbers.distinct.map { Value(raw: $0) }
     }
 
     /// The number of the element's href value when it is one of the links, else nil.
@@ -159,10 +178,10 @@ final class PageLinks {
         return p
     }
 
-    /// What the value comes to (``LinkTargetExistsCheck/target(_:path:file:files:base:)``).
+    /// What the value comes to (``LinkTargetExistsCheck/target(_:path:file:names:base:)``).
     func target(_ value: Int) -> LinkTargetExistsCheck.Target {
         if let t = values[value].target { return t }
-        let t = LinkTargetExistsCheck.target(values[value].raw, path: path(value), file: file, files: files, base: base)
+        let t = LinkTargetExistsCheck.target(values[value].raw, path: path(value), file: file, names: names, base: base)
         values[value].target = t
         return t
     }
@@ -173,5 +192,55 @@ final class PageLinks {
         let r = LinkTargetExistsCheck.result(values[value].raw, target(value))
         values[value].result = r
         return r
+    }
+}
+
+/// Numbers strings by first appearance, equal strings (as `==` has it: canonically equivalent) alike,
+/// as a `[String: Int32]` would, hashing each string once (a dictionary's look-up then insert hashes a
+/// new string twice: on the 20 MB page, 125,000 distinct hrefs). Sized for `capacity` strings (at most
+/// half full then); it grows past that.
+struct FirstSeenNumbering {
+    /// The distinct strings, by number.
+    private(set) var distinct: [String] = []
+    private var hashes: [Int] = []
+    /// Open addressing, linear probing: a number + 1, or 0 for an empty slot.
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        distinct.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+    }
+
+    /// The string's number, a new one (`distinct.count` before the call) if it is new.
+    mutating func number(_ s: String) -> Int32 {
+        let hash = s.hashValue
+        var i = hash & mask
+        while true {
+            let slot = Int(slots[i])
+            if slot == 0 { break }
+            if hashes[slot - 1] == hash && distinct[slot - 1] == s { return Int32(slot - 1) }
+            i = (i + 1) & mask
+        }
+        let number = Int32(distinct.count)
+        distinct.append(s)
+        hashes.append(hash)
+        slots[i] = number + 1
+        if 2 * distinct.count > slots.count { grow() }
+        return number
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: 2 * slots.count)
+        mask = slots.count - 1
+        for (k, hash) in hashes.enumerated() {
+            var i = hash & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = Int32(k + 1)
+        }
     }
 }

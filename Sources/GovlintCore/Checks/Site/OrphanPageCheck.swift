@@ -44,10 +44,30 @@ struct OrphanPageCheck: SiteFileCheck {
     /// targets naming no page (assets, missing files, other sites) cannot link a page and are dropped. So
     /// the site phase holds at most one value per page, each sharing the file list's string.
     func keptValue(_ value: String, site: SiteInfo) -> String? {
-        let pages = Self.pagesNamed(by: value, in: site.files)
+        let names = site.names.table
+        let pages = Self.pagesNamed(by: value, in: names, files: site.files)
         guard pages.count == 1 else { return pages.isEmpty ? nil : value }
         // The page's own aliases must name no other page (`x.html` also names `x.html.html`).
-        return Self.pagesNamed(by: pages[0], in: site.files) == pages ? pages[0] : value
+        return Self.pagesNamed(by: pages[0], in: names, files: site.files) == pages ? pages[0] : value
+    }
+
+    /// ``pagesNamed(by:in:)`` from the export's ``SiteNameTable``: one look-up tells which aliases are
+    /// files, and only those are made (a value naming nothing, most link targets of a large export
+    /// that are not pages, makes none). A value ending with `/`, or empty, is answered as before.
+    static func pagesNamed(by value: String, in names: SiteNameTable, files: Set<String>) -> [String] {
+        // Without a final `/` the alias stem is the value itself (``SiteURL/aliases(_:)`` trims one `/`).
+        guard let last = value.utf8.last, last != UInt8(ascii: "/") else { return pagesNamed(by: value, in: files) }
+        let kinds = names.kinds(of: value)
+        if kinds.isEmpty { return [] }
+        var out: [String] = []
+        func add(_ alias: String) {
+            guard let i = files.firstIndex(of: alias) else { return }
+            let page = files[i]
+            if isPage(page), !out.contains(page) { out.append(page) }
+        }
+        if kinds.contains(.file) { add(value) }
+        for ending in SiteNameTable.endings where kinds.contains(ending.kind) { add(value + ending.suffix) }
+        return out
     }
 
     /// Pages of the export that a link value names (``SiteURL/aliases(_:)`` that are pages), as the file list spells them.
