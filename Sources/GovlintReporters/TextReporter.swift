@@ -23,8 +23,9 @@ public enum TextReporter: Reporter {
         try context.findings.forEachFileLines { run in
             // One file's lines (the same name index: the same file).
             let file = Array(sanitize(run.file(run.lines.first!)).utf8)
-            // The middle of the last line, by its rule (a name index) and label.
-            var last: (rule: Int32, label: Int)?
+            // The middles of this file's lines, by rule (a name index) and label: the last one tried first.
+            var known: [(rule: Int32, label: Int, middle: Int)] = []
+            var last = -1
             for f in run.lines {
                 let labelIndex = (f.severity == .info ? 0 : f.severity == .warning ? 1 : 2) * 2 + (f.outcome == .cantTell ? 1 : 0)
                 line.append(file)
@@ -32,8 +33,12 @@ public enum TextReporter: Reporter {
                 line.append(f.start.line)
                 line.append(UInt8(ascii: ":"))
                 line.append(f.start.column)
-                if last == nil || last!.rule != f.rule || last!.label != labelIndex {
-                    last = (f.rule, labelIndex)
+                if last >= 0, known[last].rule == f.rule, known[last].label == labelIndex {
+                    recent = known[last].middle
+                } else if let k = known.lastIndex(where: { $0.rule == f.rule && $0.label == labelIndex }) {
+                    last = k
+                    recent = known[k].middle
+                } else {
                     let label = labels[labelIndex / 2]
                     let shown = labelIndex % 2 == 1 ? label.review : label.failed
                     let rule = run.ruleID(f)
@@ -41,11 +46,17 @@ public enum TextReporter: Reporter {
                         if let k = middles.lastIndex(where: { $0.label == shown && $0.rule == rule }) {
                             recent = k
                         } else {
-                            if middles.count == 16 { middles.removeFirst() }
+                            if middles.count == 16 {
+                                middles.removeFirst()
+                                // Indices of `middles` held in `known` moved down.
+                                known.removeAll()
+                            }
                             middles.append((rule, shown, Array(": \(shown) [\(rule)] ".utf8)))
                             recent = middles.count - 1
                         }
                     }
+                    known.append((f.rule, labelIndex, recent))
+                    last = known.count - 1
                 }
                 line.append(middles[recent].bytes)
                 run.withMessage(f, in: language) { line.appendSanitized($0) }
