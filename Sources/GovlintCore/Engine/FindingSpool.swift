@@ -363,14 +363,17 @@ struct RecordWriter {
     /// The records of `findings`, one after another (what the spool keeps of a file): sized first, then
     /// written in place into one array, with no append (and its checks) per field.
     static func records(_ findings: [Finding]) -> [UInt8] {
-        var size = 0
-        for i in findings.indices { size += recordSize(findings[i]) }
-        guard size > 0 else { return [] }
-        return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            var out = Cursor(at: buffer.baseAddress!)
-            for i in findings.indices { out.write(findings[i]) }
-            initialized = out.at - buffer.baseAddress!
-            precondition(initialized == size, "govlint: findings spool record size")
+        // Through the buffer: each finding read in place, not copied (with its strings retained) first.
+        findings.withUnsafeBufferPointer { list -> [UInt8] in
+            var size = 0
+            for i in list.indices { size += recordSize(list[i]) }
+            guard size > 0 else { return [] }
+            return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                var out = Cursor(at: buffer.baseAddress!)
+                for i in list.indices { out.write(list.baseAddress! + i) }
+                initialized = out.at - buffer.baseAddress!
+                precondition(initialized == size, "govlint: findings spool record size")
+            }
         }
     }
 
@@ -404,19 +407,19 @@ struct RecordWriter {
         var at: UnsafeMutablePointer<UInt8>
 
         /// One finding's record: the format the spool's reader reads.
-        mutating func write(_ f: Finding) {
-            string(f.ruleID)
-            byte(RecordWriter.code(f.severity))
-            byte(RecordWriter.code(f.outcome))
-            string(f.file)
-            position(f.range.start)
-            position(f.range.end)
-            string(f.message.en)
-            string(f.message.zhCN)
-            string(f.snippet)
-            if let p = f.path {
+        @inline(__always) mutating func write(_ f: UnsafePointer<Finding>) {
+            string(f.pointee.ruleID)
+            byte(RecordWriter.code(f.pointee.severity))
+            byte(RecordWriter.code(f.pointee.outcome))
+            string(f.pointee.file)
+            position(f.pointee.range.start)
+            position(f.pointee.range.end)
+            string(f.pointee.message.en)
+            string(f.pointee.message.zhCN)
+            string(f.pointee.snippet)
+            if f.pointee.path != nil {
                 byte(1)
-                string(p)
+                string(f.pointee.path!)
             } else {
                 byte(0)
             }
@@ -440,7 +443,7 @@ struct RecordWriter {
             byte(UInt8(u))
         }
 
-        mutating func string(_ s: String) {
+        @inline(__always) mutating func string(_ s: String) {
             let utf8 = s.utf8
             int(utf8.count)
             let target = at
