@@ -126,8 +126,13 @@ public final class FileOutput: TextOutputStream {
 
     /// Writes UTF-8 `bytes` to `out`: directly to a ``FileOutput``, else as a string.
     static func write(_ bytes: [UInt8], to out: inout some TextOutputStream) {
+        bytes.withUnsafeBufferPointer { write($0, to: &out) }
+    }
+
+    /// Writes UTF-8 `bytes` to `out`: directly to a ``FileOutput``, else as a string.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout some TextOutputStream) {
         if let file = out as? FileOutput {
-            bytes.withUnsafeBufferPointer { file.write(bytes: $0) }
+            file.write(bytes: bytes)
         } else {
             out.write(String(decoding: bytes, as: UTF8.self))
         }

@@ -7,40 +7,59 @@ public enum TextReporter: Reporter {
 
     public static func write(_ context: ReportContext, to out: inout some TextOutputStream) throws {
         // One file's lines go into one byte buffer, written out at once.
-        var line = LineBuffer()
+        let line = LineBuffer()
         let labels = [Severity.info, .warning, .error].map { severity -> (failed: String, review: String) in
             let failed = Finding(ruleID: "", severity: severity, file: "", range: .fileStart, message: LocalizedText(en: "", zhCN: ""))
             var review = failed
             review.outcome = .cantTell
             return context.colour ? (colour(severity.rawValue, failed), colour("review", review)) : (severity.rawValue, "review")
         }
-        // Lines show neither snippets nor CSS paths (nor the other language's message): not read back.
-        let unused: FindingFields = context.language == .en ? [.snippet, .path, .zhCN] : [.snippet, .path]
+        // Lines show neither snippets nor CSS paths: findings are read as lines, their messages as bytes.
         // The bytes between the column and the message (`: error [rule-id] `) of the last few labels and rules
         // (findings of a few rules interleave on a page), each made once; the last one used is tried first, then the newest.
         var middles: [(rule: String, label: String, bytes: [UInt8])] = []
         var recent = 0
-        try context.findings.forEachFile(omitting: unused) { findings in
-            let file = sanitize(findings[0].file)
-            for f in findings {
-                let label = labels[f.severity == .info ? 0 : f.severity == .warning ? 1 : 2]
-                let shown = f.outcome == .cantTell ? label.review : label.failed
-                line.append(f.file == findings[0].file ? file : sanitize(f.file))
+        let language = context.language
+        try context.findings.forEachFileLines { run in
+            // One file's lines (the same name index: the same file).
+            let file = Array(sanitize(run.file(run.lines.first!)).utf8)
+            // The middles of this file's lines, by rule (a name index) and label: the last one tried first.
+            var known: [(rule: Int32, label: Int, middle: Int)] = []
+            var last = -1
+            for f in run.lines {
+                let labelIndex = (f.severity == .info ? 0 : f.severity == .warning ? 1 : 2) * 2 + (f.outcome == .cantTell ? 1 : 0)
+                line.append(file)
                 line.append(UInt8(ascii: ":"))
-                line.append(f.line)
+                line.append(f.start.line)
                 line.append(UInt8(ascii: ":"))
-                line.append(f.column)
-                if recent >= middles.count || middles[recent].label != shown || middles[recent].rule != f.ruleID {
-                    if let k = middles.lastIndex(where: { $0.label == shown && $0.rule == f.ruleID }) {
-                        recent = k
-                    } else {
-                        if middles.count == 16 { middles.removeFirst() }
-                        middles.append((f.ruleID, shown, Array(": \(shown) [\(f.ruleID)] ".utf8)))
-                        recent = middles.count - 1
+                line.append(f.start.column)
+                if last >= 0, known[last].rule == f.rule, known[last].label == labelIndex {
+                    recent = known[last].middle
+                } else if let k = known.lastIndex(where: { $0.rule == f.rule && $0.label == labelIndex }) {
+                    last = k
+                    recent = known[k].middle
+                } else {
+                    let label = labels[labelIndex / 2]
+                    let shown = labelIndex % 2 == 1 ? label.review : label.failed
+                    let rule = run.ruleID(f)
+                    if recent >= middles.count || middles[recent].label != shown || middles[recent].rule != rule {
+                        if let k = middles.lastIndex(where: { $0.label == shown && $0.rule == rule }) {
+                            recent = k
+                        } else {
+                            if middles.count == 16 {
+                                middles.removeFirst()
+                                // Indices of `middles` held in `known` moved down.
+                                known.removeAll()
+                            }
+                            middles.append((rule, shown, Array(": \(shown) [\(rule)] ".utf8)))
+                            recent = middles.count - 1
+                        }
                     }
+                    known.append((f.rule, labelIndex, recent))
+                    last = known.count - 1
                 }
-                line.bytes.append(contentsOf: middles[recent].bytes)
-                line.appendSanitized(f.message.text(context.language))
+                line.append(middles[recent].bytes)
+                run.withMessage(f, in: language) { line.appendSanitized($0) }
                 line.append(UInt8(ascii: "\n"))
             }
             line.flush(to: &out)
@@ -67,77 +86,129 @@ public enum TextReporter: Reporter {
     /// Control characters would let a page rewrite the terminal; show them escaped.
     static func needsEscaping(_ s: String) -> Bool {
         var s = s
-        return s.withUTF8 { b in
-            // Eight bytes at a time: skip words without a byte below 0x20, 0x7F or 0xE2 (bit tricks
-            // that may flag a word wrongly, never miss one); flagged words are looked at byte by byte.
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            let raw = UnsafeRawBufferPointer(b)
-            var start = 0
-            while start + 8 <= raw.count {
-                let w = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
-                let below20 = (w &- ones &* 0x20) & ~w & highs
-                let x7F = w ^ (ones &* 0x7F), xE2 = w ^ (ones &* 0xE2)
-                let is7F = (x7F &- ones) & ~x7F & highs
-                let isE2 = (xE2 &- ones) & ~xE2 & highs
-                if below20 | is7F | isE2 != 0 { break }
-                start += 8
-            }
-            for i in start..<b.count {
-                let x = b[i]
-                if x < 0x20 || x == 0x7F { return true }
-                if x == 0xE2, i + 2 < b.count {
-                    let y = b[i + 1], z = b[i + 2]
-                    if (y == 0x80 && z >= 0xAA && z <= 0xAE) || (y == 0x81 && z >= 0xA6 && z <= 0xA9) { return true }
-                }
-            }
-            return false
-        }
+        return s.withUTF8 { needsEscaping($0) }
     }
 
-    /// UTF-8 bytes of report lines, kept between files.
-    struct LineBuffer {
-        var bytes: [UInt8] = []
+    /// ``needsEscaping(_:)`` of UTF-8 bytes.
+    static func needsEscaping(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Eight bytes at a time: skip words without a byte below 0x20, 0x7F or 0xE2 (bit tricks
+        // that may flag a word wrongly, never miss one); flagged words are looked at byte by byte.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawBufferPointer(b)
+        var start = 0
+        while start + 8 <= raw.count {
+            let w = raw.loadUnaligned(fromByteOffset: start, as: UInt64.self)
+            let below20 = (w &- ones &* 0x20) & ~w & highs
+            let x7F = w ^ (ones &* 0x7F), xE2 = w ^ (ones &* 0xE2)
+            let is7F = (x7F &- ones) & ~x7F & highs
+            let isE2 = (xE2 &- ones) & ~xE2 & highs
+            if below20 | is7F | isE2 != 0 { break }
+            start += 8
+        }
+        for i in start..<b.count {
+            let x = b[i]
+            if x < 0x20 || x == 0x7F { return true }
+            if x == 0xE2, i + 2 < b.count {
+                let y = b[i + 1], z = b[i + 2]
+                if (y == 0x80 && z >= 0xAA && z <= 0xAE) || (y == 0x81 && z >= 0xA6 && z <= 0xA9) { return true }
+            }
+        }
+        return false
+    }
 
-        init() { bytes.reserveCapacity(1 << 16) }
+    /// UTF-8 bytes of report lines, kept between files: written in place into memory of its own (no
+    /// array append, with its checks, per piece of a line).
+    final class LineBuffer {
+        private var base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var capacity: Int
 
-        mutating func append(_ byte: UInt8) { bytes.append(byte) }
+        init() {
+            capacity = 1 << 16
+            base = .allocate(capacity: capacity)
+        }
 
-        mutating func append(_ s: String) {
-            if let done: Void = s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) { return done }
-            bytes.append(contentsOf: s.utf8)
+        deinit { base.deallocate() }
+
+        /// Room for `n` more bytes.
+        @inline(__always) private func reserve(_ n: Int) {
+            if count + n > capacity { grow(count + n) }
+        }
+
+        private func grow(_ needed: Int) {
+            var c = capacity * 2
+            while c < needed { c *= 2 }
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            bigger.update(from: base, count: count)
+            base.deallocate()
+            base = bigger
+            capacity = c
+        }
+
+        func append(_ byte: UInt8) {
+            reserve(1)
+            base[count] = byte
+            count += 1
+        }
+
+        func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+            guard let from = utf8.baseAddress, !utf8.isEmpty else { return }
+            reserve(utf8.count)
+            (base + count).update(from: from, count: utf8.count)
+            count += utf8.count
+        }
+
+        func append(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { append($0) }
+        }
+
+        func append(_ s: String) {
+            var s = s
+            s.withUTF8 { append($0) }
         }
 
         /// A string as ``sanitize(_:)`` gives it.
-        mutating func appendSanitized(_ s: String) {
+        func appendSanitized(_ s: String) {
             if needsEscaping(s) { append(sanitize(s)) } else { append(s) }
         }
 
+        /// UTF-8 bytes of a string as ``sanitize(_:)`` gives it.
+        func appendSanitized(_ utf8: UnsafeBufferPointer<UInt8>) {
+            if needsEscaping(utf8) {
+                append(sanitize(String(decoding: utf8, as: UTF8.self)))
+            } else {
+                append(utf8)
+            }
+        }
+
         /// A decimal integer, as `"\(n)"` writes it.
-        mutating func append(_ n: Int) {
+        func append(_ n: Int) {
             if n < 0 {
                 // Not reached for positions; keeps the output of interpolation.
                 append(String(n))
                 return
             }
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var count = 0
+            var digits = 1
             var v = n
-            withUnsafeMutableBytes(of: &digits) { d in
-                repeat {
-                    d[19 - count] = UInt8(ascii: "0") + UInt8(v % 10)
-                    v /= 10
-                    count += 1
-                } while v > 0
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[(20 - count)...]))
+            while v >= 10 {
+                v /= 10
+                digits += 1
             }
+            reserve(digits)
+            v = n
+            var k = count + digits - 1
+            repeat {
+                base[k] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+                k -= 1
+            } while v > 0
+            count += digits
         }
 
-        mutating func flush(to out: inout some TextOutputStream) {
-            guard !bytes.isEmpty else { return }
-            FileOutput.write(bytes, to: &out)
-            bytes.removeAll(keepingCapacity: true)
+        func flush(to out: inout some TextOutputStream) {
+            guard count > 0 else { return }
+            FileOutput.write(UnsafeBufferPointer(start: base, count: count), to: &out)
+            count = 0
         }
     }
 

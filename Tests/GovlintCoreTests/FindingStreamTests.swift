@@ -365,6 +365,90 @@ extension FindingStreamTests {
         #expect(stream.failedOnly().counts == FindingCounts(expected.filter { $0.outcome == .failed }))
     }
 
+    /// What ``FindingStream/forEachFileLines(_:)`` gives, as findings with the fields lines carry.
+    static func lineFindings(_ stream: FindingStream) -> [[Finding]] {
+        var runs: [[Finding]] = []
+        stream.forEachFileLines { run in
+            runs.append(run.lines.map { l in
+                let en = run.withMessage(l, in: .en) { String(decoding: $0, as: UTF8.self) }
+                let zh = run.withMessage(l, in: .zhCN) { String(decoding: $0, as: UTF8.self) }
+                return Finding(ruleID: run.ruleID(l), severity: l.severity, outcome: l.outcome, file: run.file(l),
+                               range: SourceRange(start: l.start, end: l.start), message: LocalizedText(en: en, zhCN: zh))
+            })
+        }
+        return runs
+    }
+
+    /// The fields lines carry (the Chinese message as `text(.zhCN)` gives it), in runs of one file.
+    static func asLines(_ findings: [Finding]) -> [[Finding]] {
+        var runs: [[Finding]] = []
+        for f in findings {
+            let line = Finding(ruleID: f.ruleID, severity: f.severity, outcome: f.outcome, file: f.file,
+                               range: SourceRange(start: f.range.start, end: f.range.start),
+                               message: LocalizedText(en: f.message.en, zhCN: f.message.text(.zhCN)))
+            if let last = runs.last?.last, last.file == f.file { runs[runs.count - 1].append(line) } else { runs.append([line]) }
+        }
+        return runs
+    }
+
+    @Test(arguments: 0..<4)
+    func linesEqualTheFindingsRead(seed: Int) throws {
+        let spool = try FindingSpool()
+        let file = "pages/some/long/folder/index.html"
+        var tricky = Self.tricky
+        tricky.append(Self.finding(rule: "no-chinese", line: 4, en: "English only"))
+        tricky[tricky.count - 1].message.zhCN = ""
+        // Rotated and reversed (unsorted in the spool), one page of them twice (extras spooled apart).
+        let pages = (0..<3).map { (page: Int) -> [Finding] in
+            let cut = (seed + page) % tricky.count
+            var list: [Finding] = Array(tricky[cut...]) + Array(tricky[..<cut])
+            if (seed + page) % 2 == 1 { list.reverse() }
+            return list.map { (f: Finding) -> Finding in var f = f; f.file = "\(page)/" + file; return f }
+        }
+        for (i, list) in pages.enumerated() { spool.append(Array(list.dropLast(3)), for: "\(i)/" + file) }
+        let apart = try FindingSpool()
+        let steps = pages.enumerated().map { i, list in
+            var step = SpooledFindings.Step(slices: [(spool, spool.slice(for: "\(i)/" + file)!)], extra: [])
+            if i == 1 {
+                step.slices.append((apart, apart.appendDetached(Array(list.suffix(3)))!))
+            } else {
+                step.extra = Array(list.suffix(3))
+            }
+            return step
+        }
+        let keep: @Sendable (String, String) -> Bool = { rule, file in !(rule == "file-truncated" && file.hasPrefix("1/")) }
+        let stream = FindingStream(storage: .spooled(SpooledFindings(steps: steps, keep: keep)))
+        let expected = pages.flatMap { $0.filter { keep($0.ruleID, $0.file) }.sorted(by: Finding.ordered) }
+        #expect(Self.lineFindings(stream) == Self.asLines(expected))
+        #expect(Self.lineFindings(stream.failedOnly()) == Self.asLines(expected.filter { $0.outcome == .failed }))
+        // The pass counted the findings: the counts it left are those of a counting pass.
+        let counted = FindingStream(storage: .spooled(SpooledFindings(steps: steps, keep: keep)))
+        #expect(counted.counts == FindingCounts(expected))
+        let linesFirst = FindingStream(storage: .spooled(SpooledFindings(steps: steps, keep: keep)))
+        _ = Self.lineFindings(linesFirst.failedOnly())
+        #expect(linesFirst.counts == FindingCounts(expected))
+        #expect(linesFirst.failedOnly().counts == FindingCounts(expected.filter { $0.outcome == .failed }))
+        // In memory: the findings as they are, in runs of one file.
+        #expect(Self.lineFindings(FindingStream(expected)) == Self.asLines(expected))
+    }
+
+    /// Records sized first and written in place read back as the findings written: strings of every
+    /// length class (inline, one- and two-byte lengths), large and zero positions, with and without a path.
+    @Test func recordsReadBackAsWritten() throws {
+        let long = String(repeating: "长", count: 100) // 300 bytes: a two-byte length
+        var findings = Self.tricky
+        findings.append(Finding(ruleID: "r", severity: .warning, outcome: .cantTell, file: "", range: .fileStart,
+                                message: LocalizedText(en: long, zhCN: ""), snippet: long + "x", path: long))
+        let far = SourcePosition(line: 1 << 40, column: 300, offset: Int.max)
+        findings.append(Finding(ruleID: String(repeating: "r", count: 127), severity: .info, file: "f", range: SourceRange(start: far, end: far),
+                                message: LocalizedText(en: "e", zhCN: "z"), snippet: "", path: ""))
+        let bytes = RecordWriter.records(findings)
+        var reader = RecordReader(bytes: bytes)
+        #expect(findings.indices.map { _ in reader.finding() } == findings)
+        #expect(reader.at == bytes.count)
+        #expect(RecordWriter.records([]).isEmpty)
+    }
+
     @Test func internedStringsEqualDecodedOnes() {
         let strings = StringInterner()
         var samples = ["", "short", String(repeating: "x", count: 15), String(repeating: "y", count: 16), "ünïcödé, long enough to share",

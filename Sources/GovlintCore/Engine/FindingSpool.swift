@@ -84,10 +84,9 @@ public final class FindingSpool: @unchecked Sendable {
     @discardableResult
     public func append(_ findings: [Finding], for path: String) -> Slice? {
         guard !findings.isEmpty else { return nil }
-        var writer = RecordWriter()
-        for f in findings { writer.write(f) }
+        let records = RecordWriter.records(findings)
         lock.lock(); defer { lock.unlock() }
-        let slice = write(writer.bytes, count: findings.count)
+        let slice = write(records, count: findings.count)
         if indexSorted, let last = index.last, !(last.path < path) { indexSorted = false }
         index.append((path, slice))
         return slice
@@ -102,10 +101,9 @@ public final class FindingSpool: @unchecked Sendable {
     /// Appends findings without indexing them by path: the caller keeps the slice (none: nothing is written).
     public func appendDetached(_ findings: [Finding]) -> Slice? {
         guard !findings.isEmpty else { return nil }
-        var writer = RecordWriter()
-        for f in findings { writer.write(f) }
+        let records = RecordWriter.records(findings)
         lock.lock(); defer { lock.unlock() }
-        return write(writer.bytes, count: findings.count)
+        return write(records, count: findings.count)
     }
 
     /// Appends one file's site facts of one rule (none: nothing is written).
@@ -330,6 +328,9 @@ public final class FindingSpool: @unchecked Sendable {
         for _ in 0..<slice.count { reader.header(body) }
     }
 
+    /// The bytes of one slice's records.
+    func bytes(of slice: Slice) -> [UInt8] { readBytes(slice) }
+
     private func readBytes(_ slice: Slice) -> [UInt8] {
         lock.lock()
         if slice.offset + slice.length > end - unwritten.count { flushUnwritten() }
@@ -359,21 +360,102 @@ struct RecordWriter {
 
     init() { bytes.reserveCapacity(1024) }
 
-    mutating func write(_ f: Finding) {
-        string(f.ruleID)
-        bytes.append(Self.code(f.severity))
-        bytes.append(Self.code(f.outcome))
-        string(f.file)
-        position(f.range.start)
-        position(f.range.end)
-        string(f.message.en)
-        string(f.message.zhCN)
-        string(f.snippet)
-        if let p = f.path {
-            bytes.append(1)
-            string(p)
-        } else {
-            bytes.append(0)
+    /// The records of `findings`, one after another (what the spool keeps of a file): sized first, then
+    /// written in place into one array, with no append (and its checks) per field.
+    static func records(_ findings: [Finding]) -> [UInt8] {
+        // Through the buffer: each finding read in place, not copied (with its strings retained) first.
+        findings.withUnsafeBufferPointer { list -> [UInt8] in
+            var size = 0
+            for i in list.indices { size += recordSize(list[i]) }
+            guard size > 0 else { return [] }
+            return [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+                var out = Cursor(at: buffer.baseAddress!)
+                for i in list.indices { out.write(list.baseAddress! + i) }
+                initialized = out.at - buffer.baseAddress!
+                precondition(initialized == size, "govlint: findings spool record size")
+            }
+        }
+    }
+
+    /// The bytes ``Cursor/write(_:)`` writes of `f`.
+    static func recordSize(_ f: Finding) -> Int {
+        var n = stringSize(f.ruleID) + 2 + stringSize(f.file) + positionSize(f.range.start) + positionSize(f.range.end)
+        n += stringSize(f.message.en) + stringSize(f.message.zhCN) + stringSize(f.snippet) + 1
+        if let p = f.path { n += stringSize(p) }
+        return n
+    }
+
+    static func stringSize(_ s: String) -> Int {
+        let n = s.utf8.count
+        return intSize(n) + n
+    }
+
+    static func positionSize(_ p: SourcePosition) -> Int { intSize(p.line) + intSize(p.column) + intSize(p.offset) }
+
+    static func intSize(_ v: Int) -> Int {
+        var u = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))
+        var n = 1
+        while u >= 0x80 {
+            u >>= 7
+            n += 1
+        }
+        return n
+    }
+
+    /// Writes records into memory sized for them (``records(_:)``).
+    struct Cursor {
+        var at: UnsafeMutablePointer<UInt8>
+
+        /// One finding's record: the format the spool's reader reads.
+        @inline(__always) mutating func write(_ f: UnsafePointer<Finding>) {
+            string(f.pointee.ruleID)
+            byte(RecordWriter.code(f.pointee.severity))
+            byte(RecordWriter.code(f.pointee.outcome))
+            string(f.pointee.file)
+            position(f.pointee.range.start)
+            position(f.pointee.range.end)
+            string(f.pointee.message.en)
+            string(f.pointee.message.zhCN)
+            string(f.pointee.snippet)
+            if f.pointee.path != nil {
+                byte(1)
+                string(f.pointee.path!)
+            } else {
+                byte(0)
+            }
+        }
+
+        mutating func byte(_ b: UInt8) {
+            at.pointee = b
+            at += 1
+        }
+
+        mutating func position(_ p: SourcePosition) {
+            int(p.line); int(p.column); int(p.offset)
+        }
+
+        mutating func int(_ v: Int) {
+            var u = UInt64(bitPattern: Int64((v << 1) ^ (v >> 63)))
+            while u >= 0x80 {
+                byte(UInt8(u & 0x7F) | 0x80)
+                u >>= 7
+            }
+            byte(UInt8(u))
+        }
+
+        @inline(__always) mutating func string(_ s: String) {
+            let utf8 = s.utf8
+            int(utf8.count)
+            let target = at
+            let copied: Int? = utf8.withContiguousStorageIfAvailable { b in
+                if let base = b.baseAddress { target.update(from: base, count: b.count) }
+                return b.count
+            }
+            if let copied {
+                at += copied
+            } else {
+                for b in utf8 { byte(b) }
+            }
         }
     }
 
@@ -472,6 +554,67 @@ struct RecordReader {
         at += 1
         if hasPath { skipString() }
         body(rule, file, severity, outcome)
+    }
+
+    /// The next finding as a report line: what orders and labels it, and where its messages are. Its rule id
+    /// and file are indices of `names` (added when new); `lastRule` and `lastFile` remember where the last
+    /// ones were, to find a repeated one by its bytes.
+    mutating func line(names: inout [String], lastRule: inout (at: Int, count: Int, id: Int32),
+                       lastFile: inout (at: Int, count: Int, id: Int32)) -> FindingLines.Line {
+        let rule = name(&names, &lastRule)
+        let severity = Self.severities[Int(bytes[at])]
+        let outcome = Self.outcomes[Int(bytes[at + 1])]
+        at += 2
+        let file = name(&names, &lastFile)
+        let start = position()
+        for _ in 0..<3 { skipInt() }
+        let enCount = int(), enAt = at
+        precondition(enCount >= 0 && at + enCount <= bytes.count, "govlint: corrupt findings spool")
+        at += enCount
+        let zhCount = int(), zhAt = at
+        precondition(zhCount >= 0 && at + zhCount <= bytes.count, "govlint: corrupt findings spool")
+        at += zhCount
+        skipString()
+        let hasPath = bytes[at] == 1
+        at += 1
+        if hasPath { skipString() }
+        return FindingLines.Line(severity: severity, outcome: outcome, rule: rule, file: file, start: start,
+                                 enAt: enAt, enCount: enCount, zhAt: zhAt, zhCount: zhCount)
+    }
+
+    /// The next string as an index of `names`: that of `last` when the bytes are the same, else that of an
+    /// equal name, else a new one.
+    private mutating func name(_ names: inout [String], _ last: inout (at: Int, count: Int, id: Int32)) -> Int32 {
+        let n = int()
+        precondition(n >= 0 && at + n <= bytes.count, "govlint: corrupt findings spool")
+        let start = at
+        at += n
+        return bytes.withUnsafeBufferPointer { b -> Int32 in
+            if last.count == n, n == 0 || memcmp(b.baseAddress! + last.at, b.baseAddress! + start, n) == 0 { return last.id }
+            let utf8 = UnsafeBufferPointer(rebasing: b[start..<(start + n)])
+            var id = -1
+            for k in names.indices {
+                let same = names[k].utf8.withContiguousStorageIfAvailable { s in
+                    s.count == n && (n == 0 || memcmp(s.baseAddress!, utf8.baseAddress!, n) == 0)
+                } ?? names[k].utf8.elementsEqual(utf8)
+                if same {
+                    id = k
+                    break
+                }
+            }
+            if id < 0 {
+                // New bytes; the same string as a name of other bytes (canonically equivalent) is that name.
+                let s = strings?.string(utf8) ?? String(decoding: utf8, as: UTF8.self)
+                if let k = names.firstIndex(of: s) {
+                    id = k
+                } else {
+                    names.append(s)
+                    id = names.count - 1
+                }
+            }
+            last = (start, n, Int32(id))
+            return Int32(id)
+        }
     }
 
     mutating func factGroupHeader() -> (path: String, count: Int, length: Int) {

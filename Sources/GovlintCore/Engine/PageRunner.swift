@@ -426,83 +426,10 @@ public enum PageRunner {
     /// neighbours share most ancestors) reuses its bytes from the shared ancestor up.
     static func cssPath(_ element: HTMLElement, _ page: PageContext) -> String? {
         guard element.isElement else { return nil }
-        let index = page.siblingIndex
-        let document = element.document
-        let cores = document.cores
-        // The index's tables are moved into locals while the path is made (appends to a local array cost
-        // less than through the class), and moved back after.
-        var lastNodes: [Int32] = [], lastEnds: [Int32] = [], bytes: [UInt8] = [], steps: [(node: Int32, position: Int32)] = []
-        swap(&lastNodes, &index.lastNodes)
-        swap(&lastEnds, &index.lastEnds)
-        swap(&bytes, &index.lastBytes)
-        swap(&steps, &index.steps)
-        defer {
-            swap(&lastNodes, &index.lastNodes)
-            swap(&lastEnds, &index.lastEnds)
-            swap(&bytes, &index.lastBytes)
-            swap(&steps, &index.steps)
-        }
-        // Leaf to root: (node, nth-of-type position or 0), until the node whose `#id` starts the path,
-        // or a node of the last path (whose bytes up to it are kept).
-        steps.removeAll(keepingCapacity: true)
-        let hasIDs = !document.idIndex.isEmpty
-        var idAnchor: String?
-        var kept = 0, keptNodes = 0
-        var current = element.index
-        walk: while current > 0, cores[current].kind == .element {
-            if let k = lastNodes.lastIndex(of: Int32(current)) {
-                kept = Int(lastEnds[k])
-                keptNodes = k + 1
-                break walk
-            }
-            // (A page without ids has no `#id` to start from: no attribute look-up.)
-            if hasIDs, let id = HTMLElement(document: document, index: current).id, !id.isEmpty, !containsWhitespace(id),
-               document.idIndex[id] == Int32(current) {
-                idAnchor = id
-                break
-            }
-            let (position, count) = index.position(of: current, in: document)
-            steps.append((Int32(current), Int32(count > 1 ? position : 0)))
-            current = Int(cores[current].parent)
-        }
-        // Written root first after the kept bytes (String appends and reversed().joined cost more than the walk).
-        lastNodes.removeSubrange(keptNodes...)
-        lastEnds.removeSubrange(keptNodes...)
-        bytes.removeSubrange(kept...)
-        if let idAnchor {
-            bytes.append(UInt8(ascii: "#"))
-            bytes.append(contentsOf: idAnchor.utf8)
-            lastNodes.append(Int32(current))
-            lastEnds.append(Int32(bytes.count))
-        }
-        for step in steps.reversed() {
-            if !bytes.isEmpty { bytes.append(contentsOf: Self.childCombinator) }
-            var name = document.nodes[Int(step.node)].name
-            name.withUTF8 { bytes.append(contentsOf: $0) }
-            if step.position > 0 {
-                bytes.append(contentsOf: Self.nthOfType)
-                appendDecimal(Int(step.position), to: &bytes)
-                bytes.append(UInt8(ascii: ")"))
-            }
-            lastNodes.append(step.node)
-            lastEnds.append(Int32(bytes.count))
-        }
-        return bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+        return page.siblingIndex.cssPath(element.index, in: element.document)
     }
 
-    private static let childCombinator = Array(" > ".utf8), nthOfType = Array(":nth-of-type(".utf8)
-
-    /// Appends the decimal digits of `n` (≥ 0), as `String(n)` writes them.
-    static func appendDecimal(_ n: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        while divisor <= n / 10 { divisor *= 10 }
-        var rest = n
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
+    static let nthOfType = Array(":nth-of-type(".utf8)
 
     /// `s.contains(where: \.isWhitespace)`, on bytes when `s` is ASCII.
     static func containsWhitespace(_ s: String) -> Bool {
@@ -516,27 +443,103 @@ public enum PageRunner {
 
     /// Position of each element among its same-named siblings, filled one parent at a time.
     final class SiblingIndex {
-        /// Per node: 1-based position among same-named siblings and their count (0: not filled yet).
-        /// (Without exclusivity checks: one page's findings are made on one thread, and the tables
-        /// are only read and written here.)
-        @exclusivity(unchecked) private var positions: [(Int32, Int32)] = []
+        /// Per node: 1-based position among same-named siblings and their count (0: not filled yet); made
+        /// for the page's nodes at the first look-up. (Raw memory, and no exclusivity checks: one page's
+        /// findings are made on one thread, and the tables are only read and written here.)
+        private var positions: UnsafeMutablePointer<(Int32, Int32)>?
         /// Counts by name atom while one parent's children are numbered; zero again afterwards.
         @exclusivity(unchecked) private var countsByAtom: [Int32] = []
-        /// The last CSS path made (``PageRunner/cssPath(_:_:)``): its nodes root first, the path's byte
-        /// length up to and including each, and its bytes; and the steps of the path being made.
-        @exclusivity(unchecked) var lastNodes: [Int32] = []
-        @exclusivity(unchecked) var lastEnds: [Int32] = []
-        @exclusivity(unchecked) var lastBytes: [UInt8] = []
-        @exclusivity(unchecked) var steps: [(node: Int32, position: Int32)] = []
+        /// The last CSS path made (``cssPath(_:in:)``): its nodes root first, the path's byte length up to
+        /// and including each, and its bytes; and the steps (node, nth-of-type position or 0) of the path
+        /// being made, leaf first.
+        @exclusivity(unchecked) private var lastNodes = Scratch<Int32>(), lastEnds = Scratch<Int32>()
+        @exclusivity(unchecked) private var lastBytes = Scratch<UInt8>()
+        @exclusivity(unchecked) private var stepNodes = Scratch<Int32>(), stepPositions = Scratch<Int32>()
         /// The last message filled for a finding (``PageRunner/filledMessage(_:_:_:)``).
         @exclusivity(unchecked) var hasLastMessage = false
         @exclusivity(unchecked) var lastTemplate = LocalizedText(en: "", zhCN: "")
         @exclusivity(unchecked) var lastData: [String: String] = [:]
         @exclusivity(unchecked) var lastFilled = LocalizedText(en: "", zhCN: "")
 
+        deinit {
+            positions?.deallocate()
+            lastNodes.free(); lastEnds.free(); lastBytes.free(); stepNodes.free(); stepPositions.free()
+        }
+
+        /// The CSS path of element `element` (see ``PageRunner/cssPath(_:_:)``), written into raw memory.
+        func cssPath(_ element: Int, in document: HTMLDocument) -> String {
+            let cores = document.cores
+            // Leaf to root: (node, nth-of-type position or 0), until the node whose `#id` starts the path,
+            // or a node of the last path (whose bytes up to it are kept).
+            stepNodes.count = 0
+            stepPositions.count = 0
+            let hasIDs = !document.idIndex.isEmpty
+            var idAnchor: String?
+            var kept = 0, keptNodes = 0
+            var current = element
+            walk: while current > 0, cores[current].kind == .element {
+                var k = lastNodes.count - 1
+                while k >= 0, lastNodes.base[k] != Int32(current) { k -= 1 }
+                if k >= 0 {
+                    kept = Int(lastEnds.base[k])
+                    keptNodes = k + 1
+                    break walk
+                }
+                // (A page without ids has no `#id` to start from: no attribute look-up.)
+                if hasIDs, let id = HTMLElement(document: document, index: current).id, !id.isEmpty,
+                   !PageRunner.containsWhitespace(id), document.idIndex[id] == Int32(current) {
+                    idAnchor = id
+                    break
+                }
+                let (position, count) = position(of: current, in: document)
+                stepNodes.append(Int32(current))
+                stepPositions.append(Int32(count > 1 ? position : 0))
+                current = Int(cores[current].parent)
+            }
+            // Written root first after the kept bytes (String appends and reversed().joined cost more than the walk).
+            lastNodes.count = keptNodes
+            lastEnds.count = keptNodes
+            lastBytes.count = kept
+            if var idAnchor {
+                lastBytes.append(UInt8(ascii: "#"))
+                idAnchor.withUTF8 { lastBytes.append($0) }
+                lastNodes.append(Int32(current))
+                lastEnds.append(Int32(lastBytes.count))
+            }
+            var s = stepNodes.count - 1
+            while s >= 0 {
+                let node = Int(stepNodes.base[s]), position = Int(stepPositions.base[s])
+                if lastBytes.count > 0 {
+                    lastBytes.append(UInt8(ascii: " "))
+                    lastBytes.append(UInt8(ascii: ">"))
+                    lastBytes.append(UInt8(ascii: " "))
+                }
+                // A known name from the atom table (the same string), else the node's.
+                let atom = cores[node].nameAtom
+                var name = atom != 0 ? NameAtom.name(atom) : document.nodes[node].name
+                name.withUTF8 { lastBytes.append($0) }
+                if position > 0 {
+                    PageRunner.nthOfType.withUnsafeBufferPointer { lastBytes.append($0) }
+                    lastBytes.appendDecimal(position)
+                    lastBytes.append(UInt8(ascii: ")"))
+                }
+                lastNodes.append(Int32(node))
+                lastEnds.append(Int32(lastBytes.count))
+                s -= 1
+            }
+            return String(decoding: UnsafeBufferPointer(start: lastBytes.base, count: lastBytes.count), as: UTF8.self)
+        }
+
         func position(of e: Int, in document: HTMLDocument) -> (Int, Int) {
-            if positions.isEmpty {
-                positions = Array(repeating: (0, 0), count: document.nodes.count)
+            let positions: UnsafeMutablePointer<(Int32, Int32)>
+            if let made = self.positions {
+                positions = made
+                // Filled already (every look-up after the first of a parent's children).
+                if positions[e].1 != 0 { return (Int(positions[e].0), Int(positions[e].1)) }
+            } else {
+                positions = .allocate(capacity: document.nodes.count)
+                positions.initialize(repeating: (0, 0), count: document.nodes.count)
+                self.positions = positions
                 countsByAtom = Array(repeating: 0, count: NameAtom.count)
             }
             if positions[e].1 == 0 {
@@ -579,5 +582,65 @@ public enum PageRunner {
             }
             return (Int(positions[e].0), Int(positions[e].1))
         }
+    }
+}
+
+/// Growable raw memory of plain values (no reference counting, no array checks per append), freed by its
+/// owner with ``free()``.
+struct Scratch<T: BitwiseCopyable> {
+    private(set) var base: UnsafeMutablePointer<T>
+    /// Values in use; lowered (never raised) to drop the last ones.
+    var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 64) {
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    func free() { base.deallocate() }
+
+    @inline(__always) mutating func append(_ v: T) {
+        if count == capacity { grow(count + 1) }
+        base[count] = v
+        count += 1
+    }
+
+    mutating func append(_ values: UnsafeBufferPointer<T>) {
+        guard let from = values.baseAddress, !values.isEmpty else { return }
+        if count + values.count > capacity { grow(count + values.count) }
+        (base + count).update(from: from, count: values.count)
+        count += values.count
+    }
+
+    fileprivate mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let bigger = UnsafeMutablePointer<T>.allocate(capacity: c)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = c
+    }
+}
+
+extension Scratch where T == UInt8 {
+    /// The decimal digits of `n` (≥ 0), as `String(n)` writes them.
+    mutating func appendDecimal(_ n: Int) {
+        var digits = 1
+        var v = n
+        while v >= 10 {
+            v /= 10
+            digits += 1
+        }
+        if count + digits > capacity { grow(count + digits) }
+        v = n
+        var k = count + digits - 1
+        repeat {
+            base[k] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            k -= 1
+        } while v > 0
+        count += digits
     }
 }
