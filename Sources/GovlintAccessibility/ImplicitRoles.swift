@@ -110,6 +110,12 @@ extension AccessibilityContext {
                 return Self.listitemRoleID
             }
             if Self.tablePartAtoms[atom] { return tablePartRoleID(element.index) }
+            // An image is `img` unless its alt is empty (then perhaps decorative: the general path decides).
+            if core.nameAtom == Self.imgAtom {
+                guard let j = attributeSlot(element.index, Self.altAtom), document.attributes[j].value.isEmpty else {
+                    return Self.imgRoleID
+                }
+            }
         }
         return implicitRole(of: element).map { AriaData.roleID($0)! }
     }
@@ -266,6 +272,14 @@ extension AccessibilityContext {
     /// The names of the `switch` in ``implicitRole(of:)`` (all have atoms).
     static let aAtom = NameAtom.of("a")
     static let liAtom = NameAtom.of("li")
+    static let imgAtom = NameAtom.of("img")
+    /// An attribute's atom (`alt` is in the table: atom 0 would stand for every unknown name).
+    static let altAtom: Int32 = {
+        let atom = NameAtom.of("alt")
+        precondition(atom != NameAtom.unknown)
+        return atom
+    }()
+    static let imgRoleID = AriaData.roleID("img")!
     static let listAtoms = NameAtom.table(of: ["ul", "ol", "menu"])
     static let contextualRoleNames = [
         "a", "area", "aside", "footer", "header", "section", "img", "input", "select", "li",

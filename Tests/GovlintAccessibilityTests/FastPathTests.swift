@@ -122,6 +122,9 @@ import GovlintTestSupport
         #"<table><tr><th id=t scope=bogus>h</th><td>d</td></tr></table>"#, #"<table role=grid><tr><th id=t>h</th></tr></table>"#,
         #"<table role=none><tr><th id=t>h</th></tr></table>"#, #"<table role=button><tr><th id=t>h</th></tr></table>"#,
         #"<table><tr><td>d</td><th id=t>h</th></tr></table>"#,
+        #"<img id=t>"#, #"<img id=t alt>"#, #"<img id=t alt="" title="t">"#, #"<img id=t alt="" tabindex=0>"#,
+        #"<img id=t alt="" aria-label="x">"#, #"<img id=t ALT=" ">"#, #"<img id=t alt="" role=img>"#,
+        #"<svg><image id=t alt=""></image></svg>"#,
     ]
 
     @Test(arguments: fragments)
