@@ -188,20 +188,9 @@ public enum TextReporter: Reporter {
                 append(String(n))
                 return
             }
-            var digits = 1
-            var v = n
-            while v >= 10 {
-                v /= 10
-                digits += 1
-            }
+            let digits = DecimalDigits.count(n)
             reserve(digits)
-            v = n
-            var k = count + digits - 1
-            repeat {
-                base[k] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-                k -= 1
-            } while v > 0
+            DecimalDigits.write(n, digits: digits, to: base + count)
             count += digits
         }
 

@@ -627,20 +627,9 @@ struct Scratch<T: BitwiseCopyable> {
 extension Scratch where T == UInt8 {
     /// The decimal digits of `n` (≥ 0), as `String(n)` writes them.
     mutating func appendDecimal(_ n: Int) {
-        var digits = 1
-        var v = n
-        while v >= 10 {
-            v /= 10
-            digits += 1
-        }
+        let digits = DecimalDigits.count(n)
         if count + digits > capacity { grow(count + digits) }
-        v = n
-        var k = count + digits - 1
-        repeat {
-            base[k] = UInt8(ascii: "0") + UInt8(v % 10)
-            v /= 10
-            k -= 1
-        } while v > 0
+        DecimalDigits.write(n, digits: digits, to: base + count)
         count += digits
     }
 }

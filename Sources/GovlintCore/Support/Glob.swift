@@ -123,7 +123,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     static func matchSegment(_ segment: Segment, _ name: Substring) -> Bool {
         switch segment {
         case .anySegments:
-            return wildcard(Array("**".unicodeScalars)[...], Array(name.unicodeScalars)[...])
+            return wildcard(Array("**".unicodeScalars)[...], name.unicodeScalars.map(\.value))
         case let .literal(text):
             return name == text && name.unicodeScalars.elementsEqual(text.unicodeScalars)
         case let .wildcard(alternatives):
@@ -132,36 +132,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
                 var name = name
                 return name.withUTF8 { bytes in alternatives.contains { wildcard($0[...], bytes) } }
             }
-            let scalars = Array(name.unicodeScalars)
-            return alternatives.contains { wildcard($0[...], scalars[...]) }
+            let scalars = name.unicodeScalars.map(\.value)
+            return alternatives.contains { wildcard($0[...], scalars) }
         }
     }
 
-    /// ``wildcard(_:_:)`` of an ASCII name's bytes.
-    private static func wildcard(_ p: ArraySlice<Unicode.Scalar>, _ s: UnsafeBufferPointer<UInt8>) -> Bool {
-        var pi = p.startIndex, si = 0
-        var star: Int? = nil, mark = 0
-        while si < s.count {
-            if pi < p.endIndex, p[pi] == "?" || p[pi].value == UInt32(s[si]) {
-                pi += 1; si += 1
-            } else if pi < p.endIndex, p[pi] == "*" {
-                star = pi; mark = si; pi += 1
-            } else if let st = star {
-                pi = st + 1; mark += 1; si = mark
-            } else {
-                return false
-            }
-        }
-        while pi < p.endIndex, p[pi] == "*" { pi += 1 }
-        return pi == p.endIndex
-    }
-
-    private static func wildcard(_ p: ArraySlice<Unicode.Scalar>, _ s: ArraySlice<Unicode.Scalar>) -> Bool {
-        // Iterative matcher with backtracking to the last `*`.
+    /// Iterative matcher with backtracking to the last `*`, over a name's scalar values: an ASCII name's
+    /// bytes where they lie, or an array of its scalars.
+    private static func wildcard<S: RandomAccessCollection>(_ p: ArraySlice<Unicode.Scalar>, _ s: S) -> Bool
+        where S.Index == Int, S.Element: FixedWidthInteger {
         var pi = p.startIndex, si = s.startIndex
         var star: Int? = nil, mark = s.startIndex
         while si < s.endIndex {
-            if pi < p.endIndex, p[pi] == "?" || p[pi] == s[si] {
+            if pi < p.endIndex, p[pi] == "?" || p[pi].value == UInt32(s[si]) {
                 pi += 1; si += 1
             } else if pi < p.endIndex, p[pi] == "*" {
                 star = pi; mark = si; pi += 1
