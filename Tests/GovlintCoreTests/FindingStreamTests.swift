@@ -81,7 +81,20 @@ import Testing
     /// straddle a batch's end or sit whole in it, and reads interleaved with appends stay right.
     @Test(arguments: [1, 40, 700, 1 << 18])
     func spoolReadsWhatIsNotWrittenYet(batch: Int) throws {
-        let spool = try FindingSpool(factChunkSize: 90, writeBatchSize: batch)
+        Self.appendAndReadBack(try FindingSpool(factChunkSize: 90, writeBatchSize: batch))
+    }
+
+    /// The spool's first stretch is a memory file that moves to disk past its limit: reads before, across
+    /// and after the move give back what was appended (limit 0: on disk from the start).
+    @Test(arguments: [(0, 40), (1, 1), (100, 40), (3_000, 700), (1 << 30, 40)])
+    func spoolMovesFromMemoryToDiskWithoutLosingRecords(limit: Int, batch: Int) throws {
+        let spool = try FindingSpool(factChunkSize: 90, writeBatchSize: batch, memoryLimit: limit)
+        #expect(spool.inMemory == (limit > 0))
+        Self.appendAndReadBack(spool)
+        #expect(spool.inMemory == (limit == 1 << 30), "moved to disk past the limit, not before")
+    }
+
+    static func appendAndReadBack(_ spool: FindingSpool) {
         var expected: [String: [Finding]] = [:]
         for i in 0..<40 {
             let file = "p\(i).html"
