@@ -817,23 +817,3 @@ final class StringInterner {
         return h | 1
     }
 }
-
-/// An anonymous memory file (`memfd_create`, looked up at run time: not in the Glibc module, absent from other
-/// C libraries), or nil.
-enum MemoryFile {
-    private typealias Function = @convention(c) (UnsafePointer<CChar>, UInt32) -> Int32
-    private static let function: Function? = {
-        #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "memfd_create") else { return nil }
-        return unsafeBitCast(symbol, to: Function.self)
-        #else
-        return nil
-        #endif
-    }()
-
-    static func open() -> Int32? {
-        guard let function else { return nil }
-        let fd = function("govlint-spool", 1) // MFD_CLOEXEC
-        return fd >= 0 ? fd : nil
-    }
-}
